@@ -1,0 +1,88 @@
+'use strict';
+// Runs ClickHouse (the engine inside chdb's libchdb.so) as clickhouse-local serving the real
+// ClickHouse HTTP protocol. Started by index.js as a dedicated child process: the engine must be
+// called on a thread of a process that does nothing else, and it must die with its parent.
+//
+// argv: <dataDir> <httpPort>
+const path = require('node:path');
+const fs = require('node:fs');
+const http = require('node:http');
+const { open, load, DataType } = require('ffi-rs');
+const { libchdbPath } = require('chdb/libchdb');
+
+const [dataDir, portArg] = process.argv.slice(2);
+const port = Number(portArg);
+const parentPid = process.ppid;
+const KEEPALIVE_MARK = 'syncline_embedded_keepalive';
+
+function log(msg, extra = {}) {
+  process.stdout.write(`${JSON.stringify({ level: 'info', component: 'embedded-clickhouse', msg, ...extra })}\n`);
+}
+
+// Linux: ask the kernel to send SIGTERM to this process when its parent dies, even by SIGKILL.
+function dieWithParent() {
+  try {
+    open({ library: 'libc', path: '' });
+    const PR_SET_PDEATHSIG = 1;
+    const SIGTERM = 15;
+    load({ library: 'libc', funcName: 'prctl', retType: DataType.I32, paramsType: [DataType.I32, DataType.I64], paramsValue: [PR_SET_PDEATHSIG, SIGTERM] });
+  } catch {
+    // Not Linux or no prctl: the parent watch below still ends us within a second.
+  }
+  if (process.ppid !== parentPid) shutdown('parent already gone');
+  setInterval(() => {
+    if (process.ppid !== parentPid) shutdown('parent process exited');
+  }, 500).unref();
+}
+
+let stopping = false;
+function shutdown(reason) {
+  if (stopping) return;
+  stopping = true;
+  log('stopping embedded ClickHouse', { reason });
+  // Cancelling the keep-alive query makes chdb_query_cmdline return, and the process exits by itself.
+  const sql = `KILL QUERY WHERE query LIKE '%${KEEPALIVE_MARK}%' AND query NOT LIKE '%KILL QUERY%' SYNC`;
+  const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/', timeout: 5000 }, (res) => res.resume());
+  req.on('error', () => undefined);
+  req.end(sql);
+  // If the engine does not return in time, end hard: written MergeTree parts are already on disk.
+  setTimeout(() => process.exit(0), 10000).unref();
+}
+
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('disconnect', () => shutdown('parent disconnected'));
+
+fs.mkdirSync(dataDir, { recursive: true });
+dieWithParent();
+
+open({ library: 'libchdb', path: libchdbPath() });
+const keepAlive =
+  `SELECT sleepEachRow(1) AS ${KEEPALIVE_MARK} FROM numbers(1000000000000) ` +
+  'SETTINGS max_block_size = 1, function_sleep_max_microseconds_per_block = 0 FORMAT Null';
+const argv = [
+  'clickhouse',
+  `--path=${path.resolve(dataDir)}`,
+  `--http_port=${port}`,
+  '--listen_host=127.0.0.1',
+  '--multiquery',
+  `--query=SYSTEM START LISTEN HTTP; ${keepAlive}`,
+];
+log('starting embedded ClickHouse', { dataDir: path.resolve(dataDir), port });
+load({
+  library: 'libchdb',
+  funcName: 'chdb_query_cmdline',
+  retType: DataType.External,
+  paramsType: [DataType.I32, DataType.StringArray],
+  paramsValue: [argv.length, argv],
+  runInNewThread: true,
+}).then(
+  () => {
+    log('embedded ClickHouse stopped');
+    process.exit(stopping ? 0 : 1);
+  },
+  (err) => {
+    log('embedded ClickHouse failed', { error: String(err) });
+    process.exit(1);
+  },
+);

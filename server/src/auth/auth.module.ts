@@ -1,0 +1,17 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AuthGuard } from './auth.guard';
+import { AuthService } from './auth.service';
+import { ADMIN_TOKEN } from './auth.tokens';
+
+@Global()
+@Module({})
+export class AuthModule {
+  static forRoot(adminToken: string): DynamicModule {
+    return {
+      module: AuthModule,
+      providers: [{ provide: ADMIN_TOKEN, useValue: adminToken }, AuthService, { provide: APP_GUARD, useClass: AuthGuard }],
+      exports: [AuthService],
+    };
+  }
+}

@@ -1,0 +1,15 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ADMIN_TOKEN } from './auth.tokens';
+import { secretsEqual } from './admin-token';
+import type { Principal } from './principal';
+
+@Injectable()
+export class AuthService {
+  constructor(@Inject(ADMIN_TOKEN) private readonly adminToken: string) {}
+
+  /** The principal a bearer credential stands for, or undefined when it is not valid. */
+  async authenticate(bearer: string): Promise<Principal | undefined> {
+    if (secretsEqual(bearer, this.adminToken)) return { kind: 'admin', id: 'admin' };
+    return undefined;
+  }
+}

@@ -1,0 +1,34 @@
+import path from 'node:path';
+import type { Logger } from 'pino';
+import type { EmbeddedClickHouse } from '@syncline/clickhouse';
+import { StartupError } from './preflight';
+
+/**
+ * Starts the embedded ClickHouse engine from the optional @syncline/clickhouse package.
+ * Loaded lazily so a deployment with CLICKHOUSE_URL never needs the ~540 MB engine installed.
+ */
+export async function startEmbeddedEngine(dataDir: string, port: number, logger: Logger): Promise<EmbeddedClickHouse> {
+  let mod: typeof import('@syncline/clickhouse');
+  try {
+    mod = require('@syncline/clickhouse') as typeof import('@syncline/clickhouse');
+  } catch {
+    throw new StartupError(
+      'CLICKHOUSE_URL is not set and the embedded ClickHouse engine (package @syncline/clickhouse) is not installed. ' +
+        'Run `npm install` at the repository root, or set CLICKHOUSE_URL to a ClickHouse server.',
+    );
+  }
+  const engineLog = logger.child({ component: 'embedded-clickhouse' });
+  const dir = path.join(dataDir, 'clickhouse');
+  const started = Date.now();
+  try {
+    const engine = await mod.startEmbeddedClickHouse({
+      dataDir: dir,
+      port,
+      onLog: (line) => engineLog.debug(line),
+    });
+    engineLog.info({ url: engine.url, dataDir: dir, ms: Date.now() - started }, 'embedded ClickHouse is up');
+    return engine;
+  } catch (err) {
+    throw new StartupError((err as Error).message);
+  }
+}

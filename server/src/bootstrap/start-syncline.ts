@@ -1,0 +1,70 @@
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { Server } from 'node:http';
+import type { Logger } from 'pino';
+import type { EmbeddedClickHouse } from '@syncline/clickhouse';
+import { AppModule } from '../app.module';
+import { loadOrCreateAdminToken } from '../auth/admin-token';
+import { loadConfig, type AppConfig } from '../config/config';
+import { createLogger, PinoNestLogger } from '../logging/logger';
+import { startEmbeddedEngine } from './embedded-engine';
+import { migrate } from './migrate';
+import { assertPortFree, assertRedisReachable } from './preflight';
+
+export interface RunningSyncline {
+  url: string;
+  config: AppConfig;
+  app: INestApplication;
+  engine: EmbeddedClickHouse | undefined;
+  /** Stops taking requests, lets in-flight requests and jobs finish, then stops the engine. */
+  close(): Promise<void>;
+}
+
+/**
+ * Start-up in the order that gives an operator the clearest failure: configuration, the HTTP port,
+ * Redis, ClickHouse (embedded or external), schema, then the application.
+ */
+export async function startSyncline(env: NodeJS.ProcessEnv = process.env, logger?: Logger): Promise<RunningSyncline> {
+  const config = loadConfig(env);
+  const log = logger ?? createLogger(config.logLevel);
+  await assertPortFree(config.host, config.port);
+  await assertRedisReachable(config.redis.url);
+
+  let engine: EmbeddedClickHouse | undefined;
+  if (!config.clickhouse.url) {
+    engine = await startEmbeddedEngine(config.dataDir, config.clickhouse.embeddedPort, log);
+    config.clickhouse.url = engine.url;
+  }
+  try {
+    await migrate(config, log);
+    const { token, file } = await loadOrCreateAdminToken(config.dataDir, config.adminToken);
+    if (file) log.info({ file }, 'admin token is in this file (SYNCLINE_ADMIN_TOKEN overrides it)');
+
+    const app = await NestFactory.create(AppModule.forRoot({ config, adminToken: token }), {
+      logger: new PinoNestLogger(log),
+      abortOnError: false,
+    });
+    await app.listen(config.port, config.host);
+    const shownHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+    const url = `http://${shownHost}:${config.port}`;
+
+    let closing: Promise<void> | undefined;
+    const close = () =>
+      (closing ??= (async () => {
+        const server = app.getHttpServer() as Server;
+        const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        const timeout = new Promise<void>((resolve) => setTimeout(resolve, config.shutdownTimeoutMs).unref());
+        await Promise.race([drained, timeout]);
+        server.closeAllConnections();
+        await app.close();
+        await engine?.stop();
+      })());
+
+    return { url, config, app, engine, close };
+  } catch (err) {
+    await engine?.stop();
+    throw err;
+  }
+}

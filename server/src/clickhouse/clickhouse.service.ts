@@ -1,0 +1,82 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { createClient, type ClickHouseClient, type ClickHouseSettings } from '@clickhouse/client';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/config';
+import { toClickHouseError } from './clickhouse.errors';
+
+export type QueryParams = Record<string, unknown>;
+
+/** A named query: the name shows in logs, metrics and system.query_log (as the query id prefix). */
+export interface NamedQuery {
+  name: string;
+  sql: string;
+  params?: QueryParams;
+  settings?: ClickHouseSettings;
+}
+
+export function createClickHouseClient(config: AppConfig['clickhouse'], database = config.database): ClickHouseClient {
+  if (!config.url) throw new Error('ClickHouse URL is not set: the embedded engine must be started first');
+  return createClient({
+    url: config.url,
+    username: config.user,
+    password: config.password,
+    database,
+    application: 'syncline',
+    request_timeout: 60_000,
+    max_open_connections: 32,
+    clickhouse_settings: { date_time_input_format: 'best_effort', output_format_json_quote_64bit_integers: 0 },
+  });
+}
+
+/**
+ * The one data-access layer: every query, insert and command goes through here, values always as
+ * `{name:Type}` query parameters, errors always as ClickHouseUnavailableError / ClickHouseQueryError.
+ */
+@Injectable()
+export class ClickHouseService implements OnApplicationShutdown {
+  readonly client: ClickHouseClient;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.client = createClickHouseClient(config.clickhouse);
+  }
+
+  async query<T>(q: NamedQuery): Promise<T[]> {
+    try {
+      const rs = await this.client.query({
+        query: q.sql,
+        query_params: q.params,
+        clickhouse_settings: q.settings,
+        format: 'JSONEachRow',
+      });
+      return await rs.json<T>();
+    } catch (err) {
+      throw toClickHouseError(err, q.name);
+    }
+  }
+
+  async command(q: NamedQuery): Promise<void> {
+    try {
+      await this.client.command({ query: q.sql, query_params: q.params, clickhouse_settings: q.settings });
+    } catch (err) {
+      throw toClickHouseError(err, q.name);
+    }
+  }
+
+  async insert<T extends object>(table: string, rows: readonly T[], settings?: ClickHouseSettings): Promise<void> {
+    if (rows.length === 0) return;
+    try {
+      await this.client.insert({ table, values: rows as T[], format: 'JSONEachRow', clickhouse_settings: settings });
+    } catch (err) {
+      throw toClickHouseError(err, `insert into ${table}`);
+    }
+  }
+
+  /** Throws ClickHouseUnavailableError unless the server answers a query. */
+  async ping(): Promise<void> {
+    await this.query({ name: 'ping', sql: 'SELECT 1 AS ok' });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.client.close();
+  }
+}

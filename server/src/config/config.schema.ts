@@ -1,0 +1,64 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable Syncline reads, with its default for the embedded setup.
+ * README's configuration table is written from this list; keep them in step.
+ */
+const port = (name: string, fallback: number, allowZero = false) =>
+  z.coerce
+    .number({ error: `${name} must be a port number` })
+    .int(`${name} must be a whole number`)
+    .min(allowZero ? 0 : 1, `${name} must be between ${allowZero ? 0 : 1} and 65535`)
+    .max(65535, `${name} must be between ${allowZero ? 0 : 1} and 65535`)
+    .default(fallback);
+
+const url = (name: string, protocols: string[]) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => {
+      try {
+        return protocols.includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    }, `${name} must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+
+const identifier = (name: string) =>
+  z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]{0,62}$/, `${name} must be letters, digits and underscores, starting with a letter or underscore`);
+
+const emptyAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: port('PORT', 3000),
+  SYNCLINE_DATA_DIR: z.string().min(1).default('./data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CLICKHOUSE_URL: z.preprocess(emptyAsUndefined, url('CLICKHOUSE_URL', ['http:', 'https:']).optional()),
+  CLICKHOUSE_USER: z.string().default('default'),
+  CLICKHOUSE_PASSWORD: z.string().default(''),
+  CLICKHOUSE_DATABASE: identifier('CLICKHOUSE_DATABASE').default('syncline'),
+  CLICKHOUSE_CLUSTER: z.preprocess(emptyAsUndefined, identifier('CLICKHOUSE_CLUSTER').optional()),
+  CLICKHOUSE_EMBEDDED_PORT: port('CLICKHOUSE_EMBEDDED_PORT', 0, true),
+  REDIS_URL: url('REDIS_URL', ['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/, 'QUEUE_PREFIX must be 1-40 letters, digits, - or _')
+    .default('syncline'),
+  WEB_DIST_DIR: z.string().default(''),
+  CLICKHOUSE_MIGRATIONS_DIR: z.string().default(''),
+  SYNCLINE_ADMIN_TOKEN: z.preprocess(
+    emptyAsUndefined,
+    z.string().min(16, 'SYNCLINE_ADMIN_TOKEN must be at least 16 characters').optional(),
+  ),
+  SHUTDOWN_TIMEOUT_MS: z.coerce
+    .number({ error: 'SHUTDOWN_TIMEOUT_MS must be a number of milliseconds' })
+    .int()
+    .min(0, 'SHUTDOWN_TIMEOUT_MS must be 0 or more')
+    .default(15000),
+});
+
+export type RawConfig = z.infer<typeof configSchema>;

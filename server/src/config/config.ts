@@ -1,0 +1,74 @@
+import path from 'node:path';
+import { configSchema } from './config.schema';
+
+/** server/{src,dist}/config -> the repository (or image) root holding web/ and clickhouse/. */
+const REPO_ROOT = path.resolve(__dirname, '../../..');
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  dataDir: string;
+  logLevel: string;
+  clickhouse: {
+    /** Unset: Syncline starts the embedded engine and fills this in at start-up. */
+    url: string | undefined;
+    user: string;
+    password: string;
+    database: string;
+    cluster: string | undefined;
+    embeddedPort: number;
+  };
+  redis: { url: string };
+  queuePrefix: string;
+  webDistDir: string;
+  migrationsDir: string;
+  adminToken: string | undefined;
+  shutdownTimeoutMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the environment once; a bad value names the variable and what is allowed. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppConfig {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = issue.path.join('.');
+        const given = env[name];
+        const shown = name.includes('PASSWORD') || given === undefined ? '' : ` (got "${given}")`;
+        return `${name}: ${issue.message}${shown}`;
+      }),
+    );
+  }
+  const c = parsed.data;
+  return {
+    env: c.NODE_ENV,
+    host: c.HOST,
+    port: c.PORT,
+    dataDir: path.resolve(cwd, c.SYNCLINE_DATA_DIR),
+    logLevel: c.LOG_LEVEL,
+    clickhouse: {
+      url: c.CLICKHOUSE_URL,
+      user: c.CLICKHOUSE_USER,
+      password: c.CLICKHOUSE_PASSWORD,
+      database: c.CLICKHOUSE_DATABASE,
+      cluster: c.CLICKHOUSE_CLUSTER,
+      embeddedPort: c.CLICKHOUSE_EMBEDDED_PORT,
+    },
+    redis: { url: c.REDIS_URL },
+    queuePrefix: c.QUEUE_PREFIX,
+    webDistDir: c.WEB_DIST_DIR ? path.resolve(cwd, c.WEB_DIST_DIR) : path.join(REPO_ROOT, 'web/dist'),
+    migrationsDir: c.CLICKHOUSE_MIGRATIONS_DIR
+      ? path.resolve(cwd, c.CLICKHOUSE_MIGRATIONS_DIR)
+      : path.join(REPO_ROOT, 'clickhouse/migrations'),
+    adminToken: c.SYNCLINE_ADMIN_TOKEN,
+    shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
+  };
+}

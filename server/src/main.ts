@@ -1,0 +1,48 @@
+import { ConfigError } from './config/config';
+import { StartupError } from './bootstrap/preflight';
+import { MigrationError } from './clickhouse/migrations/migration-runner';
+import { createLogger } from './logging/logger';
+import { startSyncline } from './bootstrap/start-syncline';
+
+const logger = createLogger(process.env.LOG_LEVEL ?? 'info');
+
+async function main() {
+  const started = Date.now();
+  const syncline = await startSyncline(process.env, logger);
+  logger.info({ url: syncline.url, startupMs: Date.now() - started }, `Syncline is ready. Dashboard: ${syncline.url}`);
+
+  let signalled = false;
+  const shutdown = (signal: string) => {
+    if (signalled) return;
+    signalled = true;
+    logger.info({ signal }, 'shutting down: finishing in-flight requests and jobs');
+    syncline.close().then(
+      () => {
+        logger.info('stopped');
+        process.exit(0);
+      },
+      (err: unknown) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+
+  void syncline.engine?.exited.then((code) => {
+    if (signalled) return;
+    logger.fatal({ code }, 'the embedded ClickHouse engine stopped unexpectedly; exiting so a supervisor can restart Syncline');
+    process.exit(1);
+  });
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError || err instanceof StartupError || err instanceof MigrationError) {
+    logger.fatal(err.message);
+    process.stderr.write(`\nSyncline could not start: ${err.message}\n`);
+  } else {
+    logger.fatal({ err }, 'Syncline could not start');
+  }
+  process.exit(1);
+});

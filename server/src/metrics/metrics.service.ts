@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** The product's own Prometheus metrics; features register theirs here so /metrics shows all. */
+@Injectable()
+export class MetricsService {
+  readonly registry = new Registry();
+  readonly httpRequestDuration = new Histogram({
+    name: 'syncline_http_request_duration_seconds',
+    help: 'HTTP request duration by method, route and status code',
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
+  readonly queueJobs = new Counter({
+    name: 'syncline_queue_jobs_total',
+    help: 'Jobs processed by queue, job name and outcome',
+    labelNames: ['queue', 'job', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry, prefix: 'syncline_' });
+  }
+}
