@@ -13,8 +13,6 @@ export default defineConfig({
     emptyOutDir: true,
   },
   server: {
-    proxy: Object.fromEntries(
-      proxiedPaths.map((path) => [path, { target: API_TARGET, changeOrigin: true }]),
-    ),
+    proxy: Object.fromEntries(proxiedPaths.map((path) => [path, { target: API_TARGET, changeOrigin: true }])),
   },
 });

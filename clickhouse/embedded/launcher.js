@@ -25,7 +25,13 @@ function dieWithParent() {
     open({ library: 'libc', path: '' });
     const PR_SET_PDEATHSIG = 1;
     const SIGTERM = 15;
-    load({ library: 'libc', funcName: 'prctl', retType: DataType.I32, paramsType: [DataType.I32, DataType.I64], paramsValue: [PR_SET_PDEATHSIG, SIGTERM] });
+    load({
+      library: 'libc',
+      funcName: 'prctl',
+      retType: DataType.I32,
+      paramsType: [DataType.I32, DataType.I64],
+      paramsValue: [PR_SET_PDEATHSIG, SIGTERM],
+    });
   } catch {
     // Not Linux or no prctl: the parent watch below still ends us within a second.
   }

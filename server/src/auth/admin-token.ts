@@ -8,7 +8,10 @@ export const ADMIN_TOKEN_FILE = 'admin-token';
  * The admin token: SYNCLINE_ADMIN_TOKEN if set, else one generated on first start and kept in
  * $SYNCLINE_DATA_DIR/admin-token (mode 0600). It is never logged; the log names the file.
  */
-export async function loadOrCreateAdminToken(dataDir: string, fromEnv: string | undefined): Promise<{ token: string; file?: string }> {
+export async function loadOrCreateAdminToken(
+  dataDir: string,
+  fromEnv: string | undefined,
+): Promise<{ token: string; file?: string }> {
   if (fromEnv) return { token: fromEnv };
   const file = path.join(dataDir, ADMIN_TOKEN_FILE);
   try {

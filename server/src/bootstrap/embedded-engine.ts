@@ -10,6 +10,7 @@ import { StartupError } from './preflight';
 export async function startEmbeddedEngine(dataDir: string, port: number, logger: Logger): Promise<EmbeddedClickHouse> {
   let mod: typeof import('@syncline/clickhouse');
   try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- optional package, loaded only in embedded mode
     mod = require('@syncline/clickhouse') as typeof import('@syncline/clickhouse');
   } catch {
     throw new StartupError(
@@ -26,7 +27,7 @@ export async function startEmbeddedEngine(dataDir: string, port: number, logger:
       port,
       onLog: (line) => engineLog.debug(line),
     });
-    engineLog.info({ url: engine.url, dataDir: dir, ms: Date.now() - started }, 'embedded ClickHouse is up');
+    engineLog.info({ url: engine.url, pid: engine.pid, dataDir: dir, ms: Date.now() - started }, 'embedded ClickHouse is up');
     return engine;
   } catch (err) {
     throw new StartupError((err as Error).message);

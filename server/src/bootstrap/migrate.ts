@@ -13,7 +13,10 @@ export async function migrate(config: AppConfig, logger: Logger): Promise<void> 
       cluster: config.clickhouse.cluster,
       log: (msg, fields) => logger.info(fields ?? {}, msg),
     });
-    logger.info({ database: config.clickhouse.database, applied: result.applied.length, total: result.total }, 'ClickHouse schema is up to date');
+    logger.info(
+      { database: config.clickhouse.database, applied: result.applied.length, total: result.total },
+      'ClickHouse schema is up to date',
+    );
   } finally {
     await admin.close();
   }

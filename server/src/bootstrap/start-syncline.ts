@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { EmbeddedClickHouse } from '@syncline/clickhouse';
 import { AppModule } from '../app.module';
@@ -47,7 +48,8 @@ export async function startSyncline(env: NodeJS.ProcessEnv = process.env, logger
     });
     await app.listen(config.port, config.host);
     const shownHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
-    const url = `http://${shownHost}:${config.port}`;
+    const { port } = (app.getHttpServer() as Server).address() as AddressInfo;
+    const url = `http://${shownHost}:${port}`;
 
     let closing: Promise<void> | undefined;
     const close = () =>

@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { createClient, type ClickHouseClient, type ClickHouseSettings } from '@clickhouse/client';
+import { ClickHouseLogLevel, createClient, type ClickHouseClient, type ClickHouseSettings } from '@clickhouse/client';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import { toClickHouseError } from './clickhouse.errors';
@@ -22,6 +22,8 @@ export function createClickHouseClient(config: AppConfig['clickhouse'], database
     password: config.password,
     database,
     application: 'syncline',
+    // Failures surface as typed errors in our own structured logs; the client's console logger stays off.
+    log: { level: ClickHouseLogLevel.OFF },
     request_timeout: 60_000,
     max_open_connections: 32,
     clickhouse_settings: { date_time_input_format: 'best_effort', output_format_json_quote_64bit_integers: 0 },

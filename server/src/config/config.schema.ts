@@ -16,25 +16,31 @@ const url = (name: string, protocols: string[]) =>
   z
     .string()
     .trim()
-    .refine((v) => {
-      try {
-        return protocols.includes(new URL(v).protocol);
-      } catch {
-        return false;
-      }
-    }, `${name} must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+    .refine(
+      (v) => {
+        try {
+          return protocols.includes(new URL(v).protocol);
+        } catch {
+          return false;
+        }
+      },
+      `${name} must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
+    );
 
 const identifier = (name: string) =>
   z
     .string()
-    .regex(/^[A-Za-z_][A-Za-z0-9_]{0,62}$/, `${name} must be letters, digits and underscores, starting with a letter or underscore`);
+    .regex(
+      /^[A-Za-z_][A-Za-z0-9_]{0,62}$/,
+      `${name} must be letters, digits and underscores, starting with a letter or underscore`,
+    );
 
 const emptyAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
 export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   HOST: z.string().min(1).default('127.0.0.1'),
-  PORT: port('PORT', 3000),
+  PORT: port('PORT', 3000, true),
   SYNCLINE_DATA_DIR: z.string().min(1).default('./data'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CLICKHOUSE_URL: z.preprocess(emptyAsUndefined, url('CLICKHOUSE_URL', ['http:', 'https:']).optional()),

@@ -14,7 +14,13 @@ export class RedisHealthIndicator implements OnApplicationShutdown {
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly health: HealthIndicatorService,
   ) {
-    this.redis = new Redis({ ...redisOptionsFromUrl(config.redis.url), lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 0, connectTimeout: 2000 });
+    this.redis = new Redis({
+      ...redisOptionsFromUrl(config.redis.url),
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      connectTimeout: 2000,
+    });
     this.redis.on('error', () => undefined);
   }
 
@@ -23,7 +29,7 @@ export class RedisHealthIndicator implements OnApplicationShutdown {
     try {
       if (this.redis.status === 'wait' || this.redis.status === 'end') await this.redis.connect();
       const answer = await this.redis.ping();
-      return answer === 'PONG' ? indicator.up() : indicator.down({ message: `unexpected PING answer ${answer}` });
+      return answer === 'PONG' ? indicator.up() : indicator.down({ message: `unexpected PING answer ${String(answer)}` });
     } catch (err) {
       return indicator.down({ message: (err as Error).message });
     }

@@ -1,11 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import {
-  fetchReadiness,
-  interpretReadiness,
-  readinessLabel,
-  readinessTooltip,
-  type ReadinessState,
-} from './readiness';
+import { fetchReadiness, interpretReadiness, readinessLabel, readinessTooltip, type ReadinessState } from './readiness';
 
 const readyBody = {
   status: 'ok',

@@ -64,10 +64,7 @@ export function interpretReadiness(httpStatus: number, body: unknown): Readiness
  * Fetches and interprets `/ready`. Never rejects: every failure becomes an
  * `unreachable` state, so callers can fire-and-forget it from a timer.
  */
-export async function fetchReadiness(
-  signal: AbortSignal,
-  fetchImpl: typeof fetch = fetch,
-): Promise<ReadinessState> {
+export async function fetchReadiness(signal: AbortSignal, fetchImpl: typeof fetch = fetch): Promise<ReadinessState> {
   let response: Response;
   try {
     response = await fetchImpl(READY_PATH, {
@@ -106,9 +103,7 @@ export function readinessTooltip(state: ReadinessState): string {
     case 'checking':
       return 'Waiting for the first answer from /ready';
     case 'ready':
-      return state.dependencies.length > 0
-        ? `All dependencies up: ${state.dependencies.join(', ')}`
-        : 'Server reports ready';
+      return state.dependencies.length > 0 ? `All dependencies up: ${state.dependencies.join(', ')}` : 'Server reports ready';
     case 'not-ready':
       return state.down.length > 0
         ? state.down.map((d) => (d.message ? `${d.name}: ${d.message}` : `${d.name}: down`)).join('\n')

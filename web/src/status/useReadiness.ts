@@ -1,10 +1,5 @@
 import { useEffect, useState } from 'react';
-import {
-  fetchReadiness,
-  READINESS_POLL_MS,
-  READINESS_TIMEOUT_MS,
-  type ReadinessState,
-} from './readiness';
+import { fetchReadiness, READINESS_POLL_MS, READINESS_TIMEOUT_MS, type ReadinessState } from './readiness';
 
 /**
  * Polls `/ready` immediately and then every `intervalMs`.

@@ -98,7 +98,7 @@ export async function runMigrations(opts: MigrationOptions): Promise<{ applied: 
     for (const raw of splitStatements(file.sql)) {
       const statement = cluster ? toReplicatedEngines(raw) : raw;
       try {
-        await client.command({ query: statement, clickhouse_settings: { database } as Record<string, string> });
+        await client.command({ query: statement, clickhouse_settings: { database } });
       } catch (err) {
         throw new MigrationError(`Migration ${file.file} failed: ${(err as Error).message}`);
       }

@@ -45,7 +45,8 @@ export function splitStatements(sql: string): string[] {
   return out;
 }
 
-const MERGE_TREE_ENGINE = /(\bENGINE\s*=\s*)(Replacing|Aggregating|Summing|Collapsing|VersionedCollapsing|Coalescing)?MergeTree\b/gi;
+const MERGE_TREE_ENGINE =
+  /(\bENGINE\s*=\s*)(Replacing|Aggregating|Summing|Collapsing|VersionedCollapsing|Coalescing)?MergeTree\b/gi;
 
 /**
  * On a cluster, the database uses ClickHouse's Replicated engine (DDL reaches every replica) and
@@ -53,5 +54,8 @@ const MERGE_TREE_ENGINE = /(\bENGINE\s*=\s*)(Replacing|Aggregating|Summing|Colla
  * Replicated database fills in. Migration files stay written for a single server.
  */
 export function toReplicatedEngines(statement: string): string {
-  return statement.replace(MERGE_TREE_ENGINE, (_m, prefix: string, family: string | undefined) => `${prefix}Replicated${family ?? ''}MergeTree`);
+  return statement.replace(
+    MERGE_TREE_ENGINE,
+    (_m, prefix: string, family: string | undefined) => `${prefix}Replicated${family ?? ''}MergeTree`,
+  );
 }

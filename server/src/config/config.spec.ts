@@ -1,0 +1,65 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('gives the embedded defaults when nothing is set', () => {
+    const c = loadConfig({}, '/srv/app');
+    expect(c.port).toBe(3000);
+    expect(c.host).toBe('127.0.0.1');
+    expect(c.dataDir).toBe('/srv/app/data');
+    expect(c.clickhouse.url).toBeUndefined();
+    expect(c.clickhouse.database).toBe('syncline');
+    expect(c.redis.url).toBe('redis://127.0.0.1:6379');
+    expect(path.basename(c.migrationsDir)).toBe('migrations');
+  });
+
+  it('reads every variable it is given', () => {
+    const c = loadConfig(
+      {
+        PORT: '8080',
+        SYNCLINE_DATA_DIR: '/var/lib/syncline',
+        CLICKHOUSE_URL: 'https://ch.example:8443',
+        CLICKHOUSE_DATABASE: 'plant_a',
+        CLICKHOUSE_CLUSTER: 'prod',
+        REDIS_URL: 'rediss://:pw@redis:6380/2',
+      },
+      '/x',
+    );
+    expect(c).toMatchObject({
+      port: 8080,
+      dataDir: '/var/lib/syncline',
+      clickhouse: { url: 'https://ch.example:8443', database: 'plant_a', cluster: 'prod' },
+      redis: { url: 'rediss://:pw@redis:6380/2' },
+    });
+  });
+
+  it('treats an empty CLICKHOUSE_URL as unset (embedded engine)', () => {
+    expect(loadConfig({ CLICKHOUSE_URL: '  ' }).clickhouse.url).toBeUndefined();
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /PORT: PORT must be a port number \(got "abc"\)/],
+    [{ PORT: '70000' }, /PORT must be between 0 and 65535/],
+    [{ CLICKHOUSE_URL: 'ch:9000' }, /CLICKHOUSE_URL must be a URL starting with http:\/\/ or https:\/\//],
+    [{ REDIS_URL: 'http://redis' }, /REDIS_URL must be a URL starting with redis:\/\/ or rediss:\/\//],
+    [{ CLICKHOUSE_DATABASE: 'drop table;' }, /CLICKHOUSE_DATABASE must be letters, digits and underscores/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL: .*"loud"/],
+  ])('names the variable and what is allowed for %o', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('reports every bad variable at once', () => {
+    try {
+      loadConfig({ PORT: '-1', REDIS_URL: 'nope' });
+      expect.unreachable();
+    } catch (err) {
+      expect((err as ConfigError).problems).toHaveLength(2);
+    }
+  });
+
+  it('never echoes a password back', () => {
+    expect(() => loadConfig({ SYNCLINE_ADMIN_TOKEN: 'short' })).toThrow(/at least 16 characters/);
+  });
+});

@@ -1,0 +1,108 @@
+import { cpSync, mkdtempSync, readdirSync, rmSync, appendFileSync, unlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createClient } from '@clickhouse/client';
+import { afterEach, describe, expect, it } from 'vitest';
+import { MigrationError, runMigrations } from '../../server/src/clickhouse/migrations/migration-runner';
+import { clickhouseUrl, createTestDatabase, MIGRATIONS_DIR, queryRows, type TestDatabase } from '../support/clickhouse';
+
+describe('schema migrations on the real engine', () => {
+  const cleanups: (() => Promise<void> | void)[] = [];
+  afterEach(async () => {
+    while (cleanups.length) await cleanups.pop()!();
+  });
+  async function freshDb(): Promise<TestDatabase> {
+    const db = await createTestDatabase('mig');
+    cleanups.push(() => db.drop());
+    return db;
+  }
+  function copyOfMigrations(): string {
+    const dir = mkdtempSync(path.join(tmpdir(), 'syncline-mig-'));
+    cpSync(MIGRATIONS_DIR, dir, { recursive: true });
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    return dir;
+  }
+  async function migrateAgain(db: TestDatabase, dir: string) {
+    const admin = createClient({ url: clickhouseUrl(), database: 'default' });
+    try {
+      return await runMigrations({ adminClient: admin, database: db.database, dir });
+    } finally {
+      await admin.close();
+    }
+  }
+
+  it('creates the hop, device event, posting and correlation tables and records each file with a checksum', async () => {
+    const db = await freshDb();
+    const tables = await queryRows<{ name: string; engine: string; partition_key: string; sorting_key: string }>(
+      db.client,
+      'SELECT name, engine, partition_key, sorting_key FROM system.tables WHERE database = {db:String} ORDER BY name',
+      { db: db.database },
+    );
+    const byName = Object.fromEntries(tables.map((t) => [t.name, t]));
+    expect(Object.keys(byName)).toEqual(
+      expect.arrayContaining(['hops', 'correlations', 'correlations_mv', 'device_events', 'erp_postings', 'syncline_migrations']),
+    );
+    expect(byName.hops.engine).toBe('ReplacingMergeTree');
+    expect(byName.hops.partition_key).toBe('toDate(start_time)');
+    expect(byName.correlations.sorting_key).toMatch(/^correlation_id/);
+    expect(byName.correlations_mv.engine).toBe('MaterializedView');
+
+    const applied = await queryRows<{ version: string; checksum: string }>(
+      db.client,
+      'SELECT version, checksum FROM syncline_migrations ORDER BY version',
+    );
+    const files = readdirSync(MIGRATIONS_DIR).filter((f) => f.endsWith('.sql'));
+    expect(applied.map((a) => a.version)).toEqual(files.sort().map((f) => f.slice(0, 14)));
+    expect(applied.every((a) => /^[0-9a-f]{64}$/.test(a.checksum))).toBe(true);
+  });
+
+  it('applies nothing the second time', async () => {
+    const db = await freshDb();
+    const result = await migrateAgain(db, MIGRATIONS_DIR);
+    expect(result.applied).toEqual([]);
+  });
+
+  it('refuses to run when an applied migration file was changed, naming the file', async () => {
+    const db = await freshDb();
+    const dir = copyOfMigrations();
+    const file = readdirSync(dir).find((f) => f.includes('create_hops'))!;
+    appendFileSync(path.join(dir, file), '\n-- edited after it was applied\n');
+    await expect(migrateAgain(db, dir)).rejects.toThrow(MigrationError);
+    await expect(migrateAgain(db, dir)).rejects.toThrow(new RegExp(`${file} was changed after it was applied`));
+  });
+
+  it('refuses to run when an applied migration file was removed', async () => {
+    const db = await freshDb();
+    const dir = copyOfMigrations();
+    const file = readdirSync(dir).find((f) => f.includes('create_erp_postings'))!;
+    unlinkSync(path.join(dir, file));
+    await expect(migrateAgain(db, dir)).rejects.toThrow(/is missing from/);
+  });
+
+  it('fills the correlation lookup from hops, counting a re-ingested hop once', async () => {
+    const db = await freshDb();
+    const hop = (id: string, stage: string, start: string, status = 'ok') => ({
+      hop_id: id,
+      correlation_id: 'corr-1',
+      flow: 'production_confirmation',
+      stage,
+      plant: 'P1',
+      start_time: start,
+      end_time: start,
+      status,
+      business_key: 'evt-1',
+    });
+    const batch = [hop('h1', 'device', '2026-11-21 08:00:00.000'), hop('h2', 'gateway', '2026-11-21 08:00:01.000', 'error')];
+    await db.client.insert({ table: 'hops', values: batch, format: 'JSONEachRow' });
+    await db.client.insert({ table: 'hops', values: batch, format: 'JSONEachRow' });
+    const [row] = await queryRows<{ hops: number; first: string; last: string; reached: number }>(
+      db.client,
+      `SELECT uniqExactMerge(hop_ids) AS hops, min(first_start) AS first, max(last_end) AS last, max(reached_erp_posting) AS reached
+       FROM correlations WHERE correlation_id = {id:String} GROUP BY correlation_id`,
+      { id: 'corr-1' },
+    );
+    expect(row).toEqual({ hops: 2, first: '2026-11-21 08:00:00.000000', last: '2026-11-21 08:00:01.000000', reached: 0 });
+    const [count] = await queryRows<{ c: number }>(db.client, 'SELECT count() AS c FROM hops FINAL');
+    expect(count.c).toBe(2);
+  });
+});

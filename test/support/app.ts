@@ -1,0 +1,61 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startSyncline, type RunningSyncline } from '../../server/src/bootstrap/start-syncline';
+import { clickhouseUrl, createTestDatabase, type TestDatabase } from './clickhouse';
+
+export const TEST_ADMIN_TOKEN = 'sl_admin_test_token_0123456789';
+
+export interface TestApp {
+  syncline: RunningSyncline;
+  url: string;
+  db: TestDatabase;
+  queuePrefix: string;
+  close(): Promise<void>;
+}
+
+/** The whole server in-process on a free port, on its own database and queue prefix. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'syncline-test-data-'));
+  const queuePrefix = `test-${randomBytes(4).toString('hex')}`;
+  const syncline = await startSyncline({
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    SYNCLINE_DATA_DIR: dataDir,
+    CLICKHOUSE_URL: clickhouseUrl(),
+    CLICKHOUSE_DATABASE: db.database,
+    QUEUE_PREFIX: queuePrefix,
+    SYNCLINE_ADMIN_TOKEN: TEST_ADMIN_TOKEN,
+    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    ...env,
+  });
+  return {
+    syncline,
+    url: syncline.url,
+    db,
+    queuePrefix,
+    async close() {
+      await syncline.close();
+      await db.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function graphql<T = unknown>(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  token?: string,
+): Promise<{ status: number; body: { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] } }> {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: res.status, body: (await res.json()) as never };
+}

@@ -1,0 +1,71 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+
+export const SERVER_MAIN = path.resolve(__dirname, '../../server/dist/main.js');
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function waitFor(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The built server (`node server/dist/main.js`) as a child process, as `npm start` runs it. */
+export class ServerProcess {
+  readonly child: ChildProcess;
+  output = '';
+  exitCode: number | null = null;
+  readonly exited: Promise<number>;
+
+  constructor(env: Record<string, string | undefined>) {
+    const base = { ...process.env };
+    delete base.CLICKHOUSE_URL;
+    this.child = spawn(process.execPath, [SERVER_MAIN], {
+      env: { ...base, NODE_ENV: 'test', LOG_LEVEL: 'info', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child.stdout!.on('data', (c: Buffer) => (this.output += c.toString()));
+    this.child.stderr!.on('data', (c: Buffer) => (this.output += c.toString()));
+    this.exited = new Promise((resolve) =>
+      this.child.once('exit', (code, signal) => {
+        this.exitCode = code ?? (signal === 'SIGKILL' ? 137 : 143);
+        resolve(this.exitCode);
+      }),
+    );
+  }
+
+  async waitForLog(pattern: RegExp, timeoutMs = 60_000): Promise<RegExpMatchArray> {
+    await waitFor(() => pattern.test(this.output) || this.exitCode !== null, timeoutMs, `log ${pattern}`);
+    const m = this.output.match(pattern);
+    if (!m) throw new Error(`server exited (${this.exitCode}) before logging ${pattern}:\n${this.output}`);
+    return m;
+  }
+
+  /** pid of the embedded engine, from its start-up log line. */
+  async enginePid(): Promise<number> {
+    const m = await this.waitForLog(/"pid":(\d+)[^\n]*embedded ClickHouse is up/);
+    return Number(m[1]);
+  }
+}
