@@ -8,6 +8,7 @@ import { ClickHouseModule } from './clickhouse/clickhouse.module';
 import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { HealthModule } from './health/health.module';
+import { IngestModule } from './ingest/ingest.module';
 import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { MetricsModule } from './metrics/metrics.module';
 import { QueuesModule } from './queues/queues.module';
@@ -44,6 +45,7 @@ export class AppModule implements NestModule {
           context: ({ req }: { req: unknown }) => ({ req }),
         }),
         VersionModule,
+        IngestModule,
         ...dashboard,
       ],
     };

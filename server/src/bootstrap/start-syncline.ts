@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { json } from 'express';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
@@ -45,7 +46,10 @@ export async function startSyncline(env: NodeJS.ProcessEnv = process.env, logger
     const app = await NestFactory.create(AppModule.forRoot({ config, adminToken: token }), {
       logger: new PinoNestLogger(log),
       abortOnError: false,
+      // Ingest routes read their own (possibly gzip, possibly 64 MB) bodies; only GraphQL is parsed here.
+      bodyParser: false,
     });
+    app.use('/graphql', json({ limit: '2mb' }));
     await app.listen(config.port, config.host);
     const shownHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
     const { port } = (app.getHttpServer() as Server).address() as AddressInfo;

@@ -35,6 +35,13 @@ const identifier = (name: string) =>
       `${name} must be letters, digits and underscores, starting with a letter or underscore`,
     );
 
+const count = (name: string, fallback: number, min: number) =>
+  z.coerce
+    .number({ error: `${name} must be a whole number` })
+    .int(`${name} must be a whole number`)
+    .min(min, `${name} must be at least ${min}`)
+    .default(fallback);
+
 const emptyAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
 export const configSchema = z.object({
@@ -60,6 +67,27 @@ export const configSchema = z.object({
     emptyAsUndefined,
     z.string().min(16, 'SYNCLINE_ADMIN_TOKEN must be at least 16 characters').optional(),
   ),
+  INGEST_MAX_BODY_BYTES: count('INGEST_MAX_BODY_BYTES', 64 * 1024 * 1024, 1024),
+  INGEST_MAX_ROWS: count('INGEST_MAX_ROWS', 100_000, 1),
+  INGEST_CSV_MAX_BYTES: count('INGEST_CSV_MAX_BYTES', 512 * 1024 * 1024, 1024),
+  INGEST_ASYNC_INSERT_BELOW: count('INGEST_ASYNC_INSERT_BELOW', 1000, 0),
+  INGEST_RATE_LIMIT_PER_MINUTE: count('INGEST_RATE_LIMIT_PER_MINUTE', 1200, 1),
+  SYNCLINE_EXTRA_STAGES: z
+    .string()
+    .regex(
+      /^([a-z][a-z0-9_]{0,63})?(,[a-z][a-z0-9_]{0,63})*$/,
+      'SYNCLINE_EXTRA_STAGES must be a comma-separated list of lower_snake names',
+    )
+    .default(''),
+  MQTT_URL: z.preprocess(emptyAsUndefined, url('MQTT_URL', ['mqtt:', 'mqtts:', 'ws:', 'wss:']).optional()),
+  MQTT_TOPICS: z.string().min(1).default('syncline/device-events/{plant}/{line}'),
+  MQTT_SHARE_GROUP: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{0,64}$/, 'MQTT_SHARE_GROUP must be letters, digits, - or _ (empty: no shared subscription)')
+    .default('syncline'),
+  MQTT_CLIENT_ID: z.string().default(''),
+  MQTT_BATCH_MAX: count('MQTT_BATCH_MAX', 1000, 1),
+  MQTT_BATCH_WAIT_MS: count('MQTT_BATCH_WAIT_MS', 200, 0),
   SHUTDOWN_TIMEOUT_MS: z.coerce
     .number({ error: 'SHUTDOWN_TIMEOUT_MS must be a number of milliseconds' })
     .int()

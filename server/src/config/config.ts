@@ -25,6 +25,22 @@ export interface AppConfig {
   migrationsDir: string;
   adminToken: string | undefined;
   shutdownTimeoutMs: number;
+  ingest: {
+    maxBodyBytes: number;
+    maxRows: number;
+    csvMaxBytes: number;
+    asyncInsertBelow: number;
+    rateLimitPerMinute: number;
+    extraStages: string[];
+  };
+  mqtt: {
+    url: string | undefined;
+    topics: string[];
+    shareGroup: string;
+    clientId: string;
+    batchMax: number;
+    batchWaitMs: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -70,5 +86,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       : path.join(REPO_ROOT, 'clickhouse/migrations'),
     adminToken: c.SYNCLINE_ADMIN_TOKEN,
     shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
+    ingest: {
+      maxBodyBytes: c.INGEST_MAX_BODY_BYTES,
+      maxRows: c.INGEST_MAX_ROWS,
+      csvMaxBytes: c.INGEST_CSV_MAX_BYTES,
+      asyncInsertBelow: c.INGEST_ASYNC_INSERT_BELOW,
+      rateLimitPerMinute: c.INGEST_RATE_LIMIT_PER_MINUTE,
+      extraStages: c.SYNCLINE_EXTRA_STAGES ? c.SYNCLINE_EXTRA_STAGES.split(',') : [],
+    },
+    mqtt: {
+      url: c.MQTT_URL,
+      topics: c.MQTT_TOPICS.split(',')
+        .map((t) => t.trim())
+        .filter(Boolean),
+      shareGroup: c.MQTT_SHARE_GROUP,
+      clientId: c.MQTT_CLIENT_ID,
+      batchMax: c.MQTT_BATCH_MAX,
+      batchWaitMs: c.MQTT_BATCH_WAIT_MS,
+    },
   };
 }

@@ -19,6 +19,26 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly ingestRows = new Counter({
+    name: 'syncline_ingest_rows_total',
+    help: 'Records stored, by kind (hops, device_events, erp_postings)',
+    labelNames: ['kind'] as const,
+    registers: [this.registry],
+  });
+  readonly ingestRejected = new Counter({
+    name: 'syncline_ingest_rejected_total',
+    help: 'Records rejected by validation or scope, by kind',
+    labelNames: ['kind'] as const,
+    registers: [this.registry],
+  });
+  readonly ingestInsertSeconds = new Histogram({
+    name: 'syncline_ingest_insert_seconds',
+    help: 'Time to store one batch in ClickHouse, by kind',
+    labelNames: ['kind'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'syncline_' });
   }

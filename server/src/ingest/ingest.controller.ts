@@ -1,0 +1,56 @@
+import { Controller, HttpCode, Inject, Post, Req, UseFilters } from '@nestjs/common';
+import type { Request } from 'express';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import type { Principal } from '../auth/principal';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/config';
+import { parseRecords } from './body/parse-records';
+import { readBody } from './body/read-body';
+import { IngestExceptionFilter } from './ingest-exception.filter';
+import { IngestAccessService } from './ingest-access.service';
+import { IngestService, type IngestResult } from './ingest.service';
+import { deviceEventSpec } from './records/device-event.record';
+import { erpPostingSpec } from './records/erp-posting.record';
+import { hopSpec } from './records/hop.record';
+import type { RecordSpec } from './records/record-spec';
+
+const deviceEvents = deviceEventSpec('http');
+const erpPostings = erpPostingSpec('http');
+
+/** HTTP batch ingest: JSON array or NDJSON, optionally gzip, with an API key (docs/api.md). */
+@Controller('api/v1')
+@UseFilters(IngestExceptionFilter)
+export class IngestController {
+  constructor(
+    private readonly ingest: IngestService,
+    private readonly access: IngestAccessService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Post('hops')
+  @HttpCode(200)
+  hops(@Req() req: Request, @CurrentPrincipal() principal: Principal | undefined) {
+    return this.handle(req, principal, hopSpec);
+  }
+
+  @Post('device-events')
+  @HttpCode(200)
+  deviceEvents(@Req() req: Request, @CurrentPrincipal() principal: Principal | undefined) {
+    return this.handle(req, principal, deviceEvents);
+  }
+
+  @Post('erp-postings')
+  @HttpCode(200)
+  erpPostings(@Req() req: Request, @CurrentPrincipal() principal: Principal | undefined) {
+    return this.handle(req, principal, erpPostings);
+  }
+
+  private async handle(req: Request, principal: Principal | undefined, spec: RecordSpec): Promise<IngestResult> {
+    // Scope and rate limit first: a refused client does not get to upload 64 MB.
+    const plants = await this.access.admit(principal, spec.kind);
+    const { maxBodyBytes, maxRows } = this.config.ingest;
+    const body = await readBody(req, maxBodyBytes, 'INGEST_MAX_BODY_BYTES');
+    const records = parseRecords(body, String(req.headers['content-type'] ?? ''), maxRows, 'INGEST_MAX_ROWS');
+    return this.ingest.ingest(spec, records, plants);
+  }
+}

@@ -1,0 +1,74 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { ClickHouseSettings } from '@clickhouse/client';
+import { ClickHouseService } from '../clickhouse/clickhouse.service';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/config';
+import { MetricsService } from '../metrics/metrics.service';
+import { rowsRejected } from './ingest.errors';
+import type { NormalizeContext, RecordSpec } from './records/record-spec';
+import { isRowError, type RowError } from './records/row-error';
+import { BASE_STAGES } from './records/vocabulary';
+import { UnitsService } from './units/units.service';
+
+export interface IngestResult {
+  accepted: number;
+}
+
+/**
+ * Validates a batch of records and stores it. A batch is all-or-nothing: one invalid record and
+ * nothing is stored (422 with every problem by record index), so a client can fix and resend the
+ * whole batch, and a resend of an already stored batch changes nothing (rows collapse on their ids).
+ */
+@Injectable()
+export class IngestService {
+  private readonly stages: ReadonlySet<string>;
+
+  constructor(
+    private readonly clickhouse: ClickHouseService,
+    private readonly units: UnitsService,
+    private readonly metrics: MetricsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.stages = new Set<string>([...BASE_STAGES, ...config.ingest.extraStages]);
+  }
+
+  async context(plants: ReadonlySet<string> | null): Promise<NormalizeContext> {
+    return { units: await this.units.current(), plants, stages: this.stages };
+  }
+
+  /** Validates every record; returns the rows, or throws 422/403 listing the rejected records. */
+  toRows(spec: RecordSpec, records: readonly unknown[], ctx: NormalizeContext, indexOffset = 0): unknown[][] {
+    const rows: unknown[][] = new Array<unknown[]>(records.length);
+    let errors: RowError[] | undefined;
+    for (let i = 0; i < records.length; i++) {
+      const r = spec.toRow(records[i], ctx);
+      if (isRowError(r)) (errors ??= []).push({ index: i + indexOffset, field: r.field, reason: r.reason });
+      else rows[i] = r;
+    }
+    if (errors) {
+      this.metrics.ingestRejected.inc({ kind: spec.kind }, errors.length);
+      const scopeOnly = errors.every((e) => e.field === 'plant' && e.reason.includes("API key's plants"));
+      throw rowsRejected(errors, records.length + indexOffset, scopeOnly ? 403 : 422);
+    }
+    return rows;
+  }
+
+  async store(spec: RecordSpec, rows: unknown[][]): Promise<void> {
+    // Small batches go through ClickHouse's async insert buffer (waiting for the flush, so a 2xx
+    // still means stored): many small requests do not become many small parts.
+    const settings: ClickHouseSettings | undefined =
+      rows.length < this.config.ingest.asyncInsertBelow
+        ? { async_insert: 1, wait_for_async_insert: 1, async_insert_busy_timeout_ms: 200 }
+        : undefined;
+    const end = this.metrics.ingestInsertSeconds.startTimer({ kind: spec.kind });
+    await this.clickhouse.insertCompact(spec.table, spec.columns, rows, settings);
+    end();
+    this.metrics.ingestRows.inc({ kind: spec.kind }, rows.length);
+  }
+
+  async ingest(spec: RecordSpec, records: readonly unknown[], plants: ReadonlySet<string> | null): Promise<IngestResult> {
+    const rows = this.toRows(spec, records, await this.context(plants));
+    await this.store(spec, rows);
+    return { accepted: rows.length };
+  }
+}

@@ -1,0 +1,102 @@
+import {
+  compile,
+  attributes,
+  attributesToMap,
+  plantNotAllowed,
+  requiredStr,
+  str,
+  timestamp,
+  unitCode,
+  type RecordSpec,
+} from './record-spec';
+import { parseTimestamp } from './timestamps';
+import { NAME_PATTERN } from './vocabulary';
+
+export interface ErpPostingInput {
+  document_id: string;
+  posted_at: string | number;
+  plant: string;
+  flow?: string | null;
+  order_id?: string | null;
+  material?: string | null;
+  posting_type: string;
+  quantity?: number | null;
+  unit?: string | null;
+  device_event_id?: string | null;
+  reverses_document_id?: string | null;
+  attributes?: Record<string, string | number | boolean> | null;
+}
+
+export const ERP_POSTING_FIELDS = [
+  'document_id',
+  'posted_at',
+  'plant',
+  'flow',
+  'order_id',
+  'material',
+  'posting_type',
+  'quantity',
+  'unit',
+  'device_event_id',
+  'reverses_document_id',
+  'attributes',
+] as const;
+export const ERP_POSTING_COLUMNS = [...ERP_POSTING_FIELDS, 'source'] as const;
+
+const check = compile(
+  {
+    type: 'object',
+    required: ['document_id', 'posted_at', 'plant', 'posting_type'],
+    additionalProperties: false,
+    properties: {
+      document_id: requiredStr(128),
+      posted_at: timestamp,
+      plant: requiredStr(64),
+      flow: { type: ['string', 'null'], pattern: NAME_PATTERN },
+      order_id: str(128),
+      material: str(128),
+      posting_type: { type: 'string', pattern: NAME_PATTERN },
+      quantity: { type: ['number', 'null'] },
+      unit: str(32),
+      device_event_id: str(128),
+      reverses_document_id: str(128),
+      attributes,
+    },
+  },
+  ERP_POSTING_FIELDS,
+);
+
+export function erpPostingSpec(source: string): RecordSpec {
+  return {
+    kind: 'erp_postings',
+    table: 'erp_postings',
+    columns: ERP_POSTING_COLUMNS,
+    fields: ERP_POSTING_FIELDS,
+    toRow(record, ctx) {
+      const bad = check(record);
+      if (bad) return bad;
+      const p = record as ErpPostingInput;
+      const scope = plantNotAllowed(p.plant, ctx);
+      if (scope) return { field: 'plant', reason: scope };
+      const t = parseTimestamp(p.posted_at);
+      if (typeof t === 'string') return { field: 'posted_at', reason: t };
+      const unit = unitCode(p.unit, ctx);
+      if (typeof unit !== 'string') return unit;
+      return [
+        p.document_id,
+        Math.floor(t / 1000),
+        p.plant,
+        p.flow ?? '',
+        p.order_id ?? '',
+        p.material ?? '',
+        p.posting_type,
+        p.quantity ?? 0,
+        unit,
+        p.device_event_id ?? '',
+        p.reverses_document_id ?? '',
+        attributesToMap(p.attributes),
+        source,
+      ];
+    },
+  };
+}

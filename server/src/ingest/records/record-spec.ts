@@ -1,0 +1,60 @@
+import Ajv, { type ValidateFunction } from 'ajv';
+import type { UnitTable } from '../units/unit-table';
+import { describeAjvError } from './ajv-errors';
+import type { RowResult } from './row-error';
+import type { RecordKind } from './vocabulary';
+
+export interface NormalizeContext {
+  units: UnitTable;
+  /** Plants the caller may write; null = any plant. */
+  plants: ReadonlySet<string> | null;
+  stages: ReadonlySet<string>;
+}
+
+/** How one kind of record is checked (schema library: ajv, compiled) and turned into a table row. */
+export interface RecordSpec {
+  kind: RecordKind;
+  table: string;
+  /** Column order of the rows toRow returns (JSONCompactEachRow). */
+  columns: readonly string[];
+  fields: readonly string[];
+  /** Validates and normalizes one parsed record: a row for `columns`, or the field and reason it fails. */
+  toRow(record: unknown, ctx: NormalizeContext): RowResult;
+}
+
+export const ajv = new Ajv({ allErrors: false, strict: true, allowUnionTypes: true, coerceTypes: false });
+
+export const str = (max: number) => ({ type: ['string', 'null'], maxLength: max });
+export const requiredStr = (max: number) => ({ type: 'string', minLength: 1, maxLength: max });
+export const timestamp = { type: ['string', 'number'] };
+export const optionalTimestamp = { type: ['string', 'number', 'null'] };
+export const attributes = {
+  type: ['object', 'null'],
+  maxProperties: 128,
+  additionalProperties: { type: ['string', 'number', 'boolean'] },
+};
+
+export function compile(schema: object, fields: readonly string[]) {
+  const validate: ValidateFunction = ajv.compile(schema);
+  return (record: unknown): { field: string; reason: string } | undefined =>
+    validate(record) ? undefined : describeAjvError(validate.errors![0], fields);
+}
+
+export function attributesToMap(a: Record<string, string | number | boolean> | null | undefined): Record<string, string> {
+  if (!a) return {};
+  const out: Record<string, string> = {};
+  for (const k in a) out[k] = typeof a[k] === 'string' ? a[k] : String(a[k]);
+  return out;
+}
+
+/** Checks the plant against the caller's scope; returns the reason when it is not allowed. */
+export function plantNotAllowed(plant: string, ctx: NormalizeContext): string | undefined {
+  if (ctx.plants === null) return undefined;
+  if (!plant) return `is required for a key scoped to plants ${[...ctx.plants].join(', ')}`;
+  return ctx.plants.has(plant) ? undefined : `"${plant}" is outside this API key's plants (${[...ctx.plants].join(', ')})`;
+}
+
+export function unitCode(unit: string | null | undefined, ctx: NormalizeContext): string | { field: string; reason: string } {
+  const code = ctx.units.resolve(unit ?? '');
+  return code ?? { field: 'unit', reason: `"${unit}" is not in the unit table (known: ${ctx.units.codes().join(', ')})` };
+}

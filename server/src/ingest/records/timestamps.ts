@@ -1,0 +1,59 @@
+/**
+ * Timestamps arrive as ISO 8601 with an offset, epoch milliseconds or epoch nanoseconds (number or
+ * digit string). They leave as integer epoch microseconds (UTC), which ClickHouse reads into
+ * DateTime64(6) as ticks with no string formatting on the hot path.
+ */
+export type TimestampResult = number | string; // number = epoch µs, string = what is wrong
+
+const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
+const MIN_MS = Date.UTC(2000, 0, 1);
+const MAX_MS = Date.UTC(2100, 0, 1);
+
+export const TIMESTAMP_RULE =
+  'an ISO 8601 time with a UTC offset (2026-11-21T08:00:00.123+01:00 or ...Z), epoch milliseconds or epoch nanoseconds';
+
+function inRange(ms: number): boolean {
+  return ms >= MIN_MS && ms < MAX_MS;
+}
+
+function fromDigits(digits: string): TimestampResult {
+  if (digits.length >= 18 && digits.length <= 19) {
+    // epoch ns: keep sub-millisecond precision that a JS number would lose
+    const us = Number(digits.slice(0, -3));
+    return inRange(us / 1000) ? us : `epoch nanoseconds ${digits} is outside 2000-2100`;
+  }
+  if (digits.length >= 12 && digits.length <= 13) {
+    const ms = Number(digits);
+    return inRange(ms) ? ms * 1000 : `epoch milliseconds ${digits} is outside 2000-2100`;
+  }
+  return `${digits} is neither epoch milliseconds (13 digits) nor epoch nanoseconds (19 digits); epoch seconds are not accepted`;
+}
+
+export function parseTimestamp(value: unknown): TimestampResult {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value) || value < 0) return `must be ${TIMESTAMP_RULE}`;
+    if (value >= 1e17) {
+      const us = Math.round(value / 1000);
+      return inRange(us / 1000) ? us : `epoch nanoseconds ${value} is outside 2000-2100`;
+    }
+    if (value >= 1e11 && value < 1e14) {
+      return inRange(value) ? Math.round(value * 1000) : `epoch milliseconds ${value} is outside 2000-2100`;
+    }
+    return `${value} is neither epoch milliseconds nor epoch nanoseconds; epoch seconds are not accepted`;
+  }
+  if (typeof value !== 'string') return `must be ${TIMESTAMP_RULE}`;
+  const c0 = value.charCodeAt(0);
+  if (value.length >= 12 && value.length <= 19 && c0 >= 48 && c0 <= 57 && /^\d+$/.test(value)) return fromDigits(value);
+  if (!ISO_WITH_OFFSET.test(value)) {
+    return /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(value)
+      ? `"${value}" has no UTC offset; add Z or +hh:mm`
+      : `"${value}" is not ${TIMESTAMP_RULE}`;
+  }
+  const ms = Date.parse(value.replace(' ', 'T'));
+  if (Number.isNaN(ms)) return `"${value}" is not a valid date and time`;
+  if (!inRange(ms)) return `"${value}" is outside 2000-2100`;
+  // Date.parse keeps milliseconds only; restore microseconds from the fraction when given.
+  const frac = /\.(\d{4,9})/.exec(value);
+  const extraUs = frac ? Number(frac[1].slice(3, 6).padEnd(3, '0')) : 0;
+  return ms * 1000 + extraUs;
+}
