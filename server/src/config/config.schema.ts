@@ -70,7 +70,8 @@ export const configSchema = z.object({
   INGEST_MAX_BODY_BYTES: count('INGEST_MAX_BODY_BYTES', 64 * 1024 * 1024, 1024),
   INGEST_MAX_ROWS: count('INGEST_MAX_ROWS', 100_000, 1),
   INGEST_CSV_MAX_BYTES: count('INGEST_CSV_MAX_BYTES', 512 * 1024 * 1024, 1024),
-  INGEST_ASYNC_INSERT_BELOW: count('INGEST_ASYNC_INSERT_BELOW', 1000, 0),
+  INGEST_BATCH_MAX_ROWS: count('INGEST_BATCH_MAX_ROWS', 5000, 1),
+  INGEST_BATCH_WAIT_MS: count('INGEST_BATCH_WAIT_MS', 50, 0),
   INGEST_RATE_LIMIT_PER_MINUTE: count('INGEST_RATE_LIMIT_PER_MINUTE', 1200, 1),
   SYNCLINE_EXTRA_STAGES: z
     .string()
@@ -86,8 +87,7 @@ export const configSchema = z.object({
     .regex(/^[A-Za-z0-9_-]{0,64}$/, 'MQTT_SHARE_GROUP must be letters, digits, - or _ (empty: no shared subscription)')
     .default('syncline'),
   MQTT_CLIENT_ID: z.string().default(''),
-  MQTT_BATCH_MAX: count('MQTT_BATCH_MAX', 1000, 1),
-  MQTT_BATCH_WAIT_MS: count('MQTT_BATCH_WAIT_MS', 200, 0),
+  MQTT_CONNECTIONS: count('MQTT_CONNECTIONS', 8, 1),
   SHUTDOWN_TIMEOUT_MS: z.coerce
     .number({ error: 'SHUTDOWN_TIMEOUT_MS must be a number of milliseconds' })
     .int()

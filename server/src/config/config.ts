@@ -29,7 +29,8 @@ export interface AppConfig {
     maxBodyBytes: number;
     maxRows: number;
     csvMaxBytes: number;
-    asyncInsertBelow: number;
+    batchMaxRows: number;
+    batchWaitMs: number;
     rateLimitPerMinute: number;
     extraStages: string[];
   };
@@ -38,8 +39,7 @@ export interface AppConfig {
     topics: string[];
     shareGroup: string;
     clientId: string;
-    batchMax: number;
-    batchWaitMs: number;
+    connections: number;
   };
 }
 
@@ -90,7 +90,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       maxBodyBytes: c.INGEST_MAX_BODY_BYTES,
       maxRows: c.INGEST_MAX_ROWS,
       csvMaxBytes: c.INGEST_CSV_MAX_BYTES,
-      asyncInsertBelow: c.INGEST_ASYNC_INSERT_BELOW,
+      batchMaxRows: c.INGEST_BATCH_MAX_ROWS,
+      batchWaitMs: c.INGEST_BATCH_WAIT_MS,
       rateLimitPerMinute: c.INGEST_RATE_LIMIT_PER_MINUTE,
       extraStages: c.SYNCLINE_EXTRA_STAGES ? c.SYNCLINE_EXTRA_STAGES.split(',') : [],
     },
@@ -101,8 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
         .filter(Boolean),
       shareGroup: c.MQTT_SHARE_GROUP,
       clientId: c.MQTT_CLIENT_ID,
-      batchMax: c.MQTT_BATCH_MAX,
-      batchWaitMs: c.MQTT_BATCH_WAIT_MS,
+      connections: c.MQTT_CONNECTIONS,
     },
   };
 }

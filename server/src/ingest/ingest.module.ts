@@ -2,11 +2,12 @@ import { Module } from '@nestjs/common';
 import { IngestAccessService } from './ingest-access.service';
 import { IngestController } from './ingest.controller';
 import { IngestService } from './ingest.service';
+import { MqttIngestService } from './mqtt/mqtt-ingest.service';
 import { UnitsService } from './units/units.service';
 
 @Module({
   controllers: [IngestController],
-  providers: [IngestService, IngestAccessService, UnitsService],
+  providers: [IngestService, IngestAccessService, UnitsService, MqttIngestService],
   exports: [IngestService, IngestAccessService, UnitsService],
 })
 export class IngestModule {}

@@ -1,9 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { ClickHouseSettings } from '@clickhouse/client';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { ClickHouseService } from '../clickhouse/clickhouse.service';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import { MetricsService } from '../metrics/metrics.service';
+import { InsertBatcher } from './insert-batcher';
 import { rowsRejected } from './ingest.errors';
 import type { NormalizeContext, RecordSpec } from './records/record-spec';
 import { isRowError, type RowError } from './records/row-error';
@@ -20,8 +20,9 @@ export interface IngestResult {
  * whole batch, and a resend of an already stored batch changes nothing (rows collapse on their ids).
  */
 @Injectable()
-export class IngestService {
+export class IngestService implements OnApplicationShutdown {
   private readonly stages: ReadonlySet<string>;
+  private readonly batchers = new Map<string, InsertBatcher>();
 
   constructor(
     private readonly clickhouse: ClickHouseService,
@@ -53,17 +54,34 @@ export class IngestService {
     return rows;
   }
 
+  /** Stores validated rows; resolves once ClickHouse has acknowledged them. */
   async store(spec: RecordSpec, rows: unknown[][]): Promise<void> {
-    // Small batches go through ClickHouse's async insert buffer (waiting for the flush, so a 2xx
-    // still means stored): many small requests do not become many small parts.
-    const settings: ClickHouseSettings | undefined =
-      rows.length < this.config.ingest.asyncInsertBelow
-        ? { async_insert: 1, wait_for_async_insert: 1, async_insert_busy_timeout_ms: 200 }
-        : undefined;
-    const end = this.metrics.ingestInsertSeconds.startTimer({ kind: spec.kind });
-    await this.clickhouse.insertCompact(spec.table, spec.columns, rows, settings);
-    end();
+    await this.batcher(spec).add(rows);
     this.metrics.ingestRows.inc({ kind: spec.kind }, rows.length);
+  }
+
+  /** One batcher per table and column list: concurrent requests share inserts. */
+  private batcher(spec: RecordSpec): InsertBatcher {
+    const key = `${spec.table}:${spec.columns.join(',')}`;
+    let b = this.batchers.get(key);
+    if (!b) {
+      const { batchMaxRows, batchWaitMs } = this.config.ingest;
+      b = new InsertBatcher(
+        async (rows) => {
+          const end = this.metrics.ingestInsertSeconds.startTimer({ kind: spec.kind });
+          await this.clickhouse.insertCompact(spec.table, spec.columns, rows);
+          end();
+        },
+        batchMaxRows,
+        batchWaitMs,
+      );
+      this.batchers.set(key, b);
+    }
+    return b;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.allSettled([...this.batchers.values()].map((b) => b.flush()));
   }
 
   async ingest(spec: RecordSpec, records: readonly unknown[], plants: ReadonlySet<string> | null): Promise<IngestResult> {

@@ -39,6 +39,12 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly mqttRejected = new Counter({
+    name: 'syncline_mqtt_rejected_total',
+    help: 'MQTT messages acknowledged but not stored because they were invalid (see the log for why)',
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'syncline_' });
   }

@@ -1,0 +1,92 @@
+// Shared pieces of the benchmarks: a private embedded ClickHouse, the built server as its own
+// process (as in production), and timing helpers.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const { startEmbeddedClickHouse } = require('@syncline/clickhouse');
+const { runMigrations } = require(path.join(root, 'server/dist/clickhouse/migrations/migration-runner.js'));
+const { createClient } = require('@clickhouse/client');
+
+export const ADMIN_TOKEN = 'sl_admin_bench_token_0123456789';
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startEngine() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'syncline-bench-'));
+  const engine = await startEmbeddedClickHouse({ dataDir: dir });
+  return {
+    url: engine.url,
+    async stop() {
+      await engine.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function migratedDatabase(url, database) {
+  const admin = createClient({ url, database: 'default' });
+  await runMigrations({ adminClient: admin, database, dir: path.join(root, 'clickhouse/migrations') });
+  await admin.close();
+  return createClient({ url, database, max_open_connections: 16, request_timeout: 120_000 });
+}
+
+export async function startServer(env) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(root, 'server/dist/main.js')], {
+    env: { ...process.env, LOG_LEVEL: 'warn', PORT: String(port), SYNCLINE_ADMIN_TOKEN: ADMIN_TOKEN, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`${url}/ready`)).ok) break;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', resolve);
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Runs `tasks` with at most `concurrency` in flight; returns elapsed seconds. */
+export async function runConcurrent(tasks, concurrency) {
+  const started = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < tasks.length) await tasks[next++]();
+    }),
+  );
+  return (performance.now() - started) / 1000;
+}
+
+export function chunk(array, size) {
+  const out = [];
+  for (let i = 0; i < array.length; i += size) out.push(array.slice(i, i + size));
+  return out;
+}
+
+export const fmt = (n) => Math.round(n).toLocaleString('en-US');

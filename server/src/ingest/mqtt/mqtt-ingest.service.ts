@@ -1,0 +1,127 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { hostname } from 'node:os';
+import mqtt, { type IPublishPacket, type MqttClient } from 'mqtt';
+import { ClickHouseUnavailableError } from '../../clickhouse/clickhouse.errors';
+import { APP_CONFIG } from '../../config/config.module';
+import type { AppConfig } from '../../config/config';
+import { MetricsService } from '../../metrics/metrics.service';
+import { IngestHttpError } from '../ingest.errors';
+import { IngestService } from '../ingest.service';
+import { deviceEventSpec } from '../records/device-event.record';
+import { parseTopicTemplate, subscriptionFilter, type TopicTemplate } from './mqtt-topics';
+
+const spec = deviceEventSpec('mqtt');
+const RETRY_MS = [500, 1000, 2000, 5000, 10000];
+
+/**
+ * Subscribes to device events over MQTT (QoS 1). A message is acknowledged to the broker only after
+ * its events are stored in ClickHouse; while ClickHouse is down the message stays unacknowledged and
+ * is retried, so the broker keeps it. mqtt.js handles one message at a time per connection, so
+ * MQTT_CONNECTIONS connections share the subscription ($share group) to work in parallel; their
+ * events are stored through the shared insert batcher.
+ */
+@Injectable()
+export class MqttIngestService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('MqttIngest');
+  private readonly clients: MqttClient[] = [];
+  private readonly templates: TopicTemplate[];
+  private stopping = false;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly ingest: IngestService,
+    private readonly metrics: MetricsService,
+  ) {
+    this.templates = config.mqtt.topics.map(parseTopicTemplate);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { url, connections, shareGroup, clientId } = this.config.mqtt;
+    if (!url) return;
+    const base = clientId || `syncline-${hostname()}`;
+    const filters = this.templates.map((t) => subscriptionFilter(t, shareGroup));
+    const count = shareGroup ? connections : 1;
+    for (let i = 0; i < count; i++) {
+      const client = mqtt.connect(url, {
+        clientId: `${base}-${i}`,
+        clean: false,
+        reconnectPeriod: 2000,
+        connectTimeout: 10_000,
+      });
+      client.handleMessage = (packet, done) => {
+        void this.handle(packet).then(
+          () => done(),
+          () => done(),
+        );
+      };
+      client.on('error', (err) => this.logger.warn(`MQTT connection ${i}: ${err.message}`));
+      this.clients.push(client);
+      await new Promise<void>((resolve, reject) => {
+        client.once('connect', () => resolve());
+        client.once('error', reject);
+      });
+      await client.subscribeAsync(filters, { qos: 1 });
+    }
+    this.logger.log(`subscribed to ${filters.join(', ')} with ${count} connection(s)`);
+  }
+
+  /** Resolves when the message may be acknowledged: stored, or rejected as invalid (logged and counted). */
+  private async handle(packet: IPublishPacket): Promise<void> {
+    const topic = packet.topic;
+    let records: unknown[];
+    try {
+      records = this.toRecords(topic, packet.payload.toString('utf8'));
+    } catch (err) {
+      this.reject(topic, (err as Error).message);
+      return;
+    }
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.ingest.ingest(spec, records, null);
+        return;
+      } catch (err) {
+        if (err instanceof IngestHttpError) {
+          this.reject(topic, err.message);
+          return;
+        }
+        if (this.stopping) throw err; // unacknowledged: the broker redelivers it to a live consumer
+        const wait = RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)];
+        if (err instanceof ClickHouseUnavailableError)
+          this.logger.warn(`ClickHouse unavailable; MQTT message on ${topic} held, retry in ${wait} ms`);
+        else this.logger.error(`storing MQTT message on ${topic} failed: ${(err as Error).message}; retry in ${wait} ms`);
+        await new Promise((r) => setTimeout(r, wait));
+      }
+    }
+  }
+
+  private toRecords(topic: string, text: string): unknown[] {
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch (err) {
+      throw new Error(`payload is not JSON: ${(err as Error).message}`);
+    }
+    const list = Array.isArray(body) ? body : [body];
+    const fromTopic = this.templates.map((t) => t.match(topic)).find((m) => m !== undefined) ?? {};
+    return list.map((r, i) => {
+      if (typeof r !== 'object' || r === null || Array.isArray(r)) throw new Error(`record ${i} is not a JSON object`);
+      const rec = r as Record<string, unknown>;
+      for (const [field, value] of Object.entries(fromTopic)) {
+        if (rec[field] === undefined || rec[field] === null) rec[field] = value;
+        else if (rec[field] !== value)
+          throw new Error(`record ${i}: ${field} "${String(rec[field])}" differs from the topic's "${value}"`);
+      }
+      return rec;
+    });
+  }
+
+  private reject(topic: string, reason: string) {
+    this.metrics.mqttRejected.inc();
+    this.logger.warn(`rejected MQTT message on ${topic}: ${reason}`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    await Promise.all(this.clients.map((c) => c.endAsync()));
+  }
+}
