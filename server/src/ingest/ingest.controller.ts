@@ -5,6 +5,9 @@ import type { Principal } from '../auth/principal';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import { parseRecords } from './body/parse-records';
+import { parseCsvOptions } from './csv/csv-options';
+import { CsvIngestService } from './csv/csv-ingest.service';
+import { IngestHttpError } from './ingest.errors';
 import { readBody } from './body/read-body';
 import { IngestExceptionFilter } from './ingest-exception.filter';
 import { IngestAccessService } from './ingest-access.service';
@@ -24,6 +27,7 @@ export class IngestController {
   constructor(
     private readonly ingest: IngestService,
     private readonly access: IngestAccessService,
+    private readonly csv: CsvIngestService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -43,6 +47,20 @@ export class IngestController {
   @HttpCode(200)
   erpPostings(@Req() req: Request, @CurrentPrincipal() principal: Principal | undefined) {
     return this.handle(req, principal, erpPostings);
+  }
+
+  @Post('erp-postings/csv')
+  @HttpCode(200)
+  async erpPostingsCsv(@Req() req: Request, @CurrentPrincipal() principal: Principal | undefined) {
+    const plants = await this.access.admit(principal, 'erp_postings');
+    const type = String(req.headers['content-type'] ?? 'text/csv')
+      .split(';')[0]
+      .trim()
+      .toLowerCase();
+    if (type !== 'text/csv' && type !== 'application/csv' && type !== 'text/plain') {
+      throw new IngestHttpError(415, 'unsupported_media_type', `Content-Type "${type}" is not accepted here; send text/csv`);
+    }
+    return this.csv.ingestPostings(req, parseCsvOptions(req.query), plants);
   }
 
   private async handle(req: Request, principal: Principal | undefined, spec: RecordSpec): Promise<IngestResult> {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CsvIngestService } from './csv/csv-ingest.service';
 import { IngestAccessService } from './ingest-access.service';
 import { IngestController } from './ingest.controller';
 import { IngestService } from './ingest.service';
@@ -7,7 +8,7 @@ import { UnitsService } from './units/units.service';
 
 @Module({
   controllers: [IngestController],
-  providers: [IngestService, IngestAccessService, UnitsService, MqttIngestService],
+  providers: [IngestService, IngestAccessService, UnitsService, MqttIngestService, CsvIngestService],
   exports: [IngestService, IngestAccessService, UnitsService],
 })
 export class IngestModule {}

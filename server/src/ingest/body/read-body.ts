@@ -35,12 +35,29 @@ export async function readBody(req: IncomingMessage, maxBytes: number, limitName
     }
   } catch (err) {
     if (err instanceof IngestHttpError) throw err;
-    throw new IngestHttpError(400, 'bad_body', `The request body could not be read (${encoding}): ${(err as Error).message}`);
+    throw new IngestHttpError(400, 'bad_body', `The request body could not be read: ${(err as Error).message}`);
   }
   return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size);
 }
 
-function tooLarge(maxBytes: number, limitName: string) {
+/** The body as a stream, decompressed per Content-Encoding; refuses a declared length over the limit. */
+export function bodyStream(req: IncomingMessage, maxBytes: number, limitName: string): Readable {
+  const declared = Number(req.headers['content-length'] ?? NaN);
+  const encoding = String(req.headers['content-encoding'] ?? 'identity').toLowerCase();
+  if (encoding === 'identity' && declared > maxBytes) throw tooLarge(maxBytes, limitName);
+  if (encoding === 'gzip' || encoding === 'x-gzip') return req.pipe(createGunzip());
+  if (encoding === 'deflate') return req.pipe(createInflate());
+  if (encoding !== 'identity') {
+    throw new IngestHttpError(
+      415,
+      'unsupported_encoding',
+      `Content-Encoding "${encoding}" is not supported; send gzip, deflate or none`,
+    );
+  }
+  return req;
+}
+
+export function tooLarge(maxBytes: number, limitName: string) {
   return new IngestHttpError(
     413,
     'payload_too_large',
