@@ -1,14 +1,16 @@
 // npm run bench -- ingest [rows]
-// (a) raw @clickhouse/client JSONEachRow insert of the hops, (b) the same hops through
-// POST /api/v1/hops as NDJSON (5,000 per request, 8 concurrent clients), (c) OTLP protobuf spans
-// through POST /v1/traces. Prints rows/s; the last line is JSON.
-import { createRequire } from 'node:module';
-import { ADMIN_TOKEN, chunk, fmt, migratedDatabase, runConcurrent, startEngine, startServer } from './support.mjs';
+// (a) raw @clickhouse/client JSONEachRow insert of generated hops into the hops table,
+// (b) the same hops through POST /api/v1/hops as NDJSON (5,000 per request, 8 concurrent clients),
+// (c) OTLP protobuf spans from the official SDK serializer through POST /v1/traces.
+// Each phase runs on a fresh embedded engine. Prints rows/s; the last line is JSON.
+import { buildOtlpPayloads } from './otlp-payloads.mjs';
 import { generateHops } from './hop-generator.mjs';
+import { ADMIN_TOKEN, chunk, fmt, migratedDatabase, runConcurrent, startEngine, startServer } from './support.mjs';
 
-const require = createRequire(import.meta.url);
 const ROWS = Number(process.argv[2] ?? process.env.BENCH_ROWS ?? 600_000);
+const OTLP_SPANS = Math.min(ROWS, 300_000);
 const BATCH = 5000;
+const OTLP_BATCH = 2000;
 const CONCURRENCY = 8;
 
 function toTableRow(h) {
@@ -23,104 +25,108 @@ function toTableRow(h) {
   };
 }
 
-async function count(client, db) {
-  const rs = await client.query({ query: `SELECT count() AS c FROM ${db}.hops FINAL`, format: 'JSONEachRow' });
+async function storedHops(client) {
+  const rs = await client.query({ query: 'SELECT count() AS c FROM hops FINAL', format: 'JSONEachRow' });
   return Number((await rs.json())[0].c);
 }
 
-// Each phase gets a fresh engine process and data directory, so no phase pays for another's merges.
-console.log(`generating ${fmt(ROWS)} hops...`);
-const hops = generateHops(ROWS);
-let rawRate = 0;
-{
+async function withEngine(fn) {
   const engine = await startEngine();
   try {
-    // (a) raw client insert
-    const raw = await migratedDatabase(engine.url, 'bench_raw');
-    const rawBatches = chunk(hops.map(toTableRow), BATCH);
-    const rawSeconds = await runConcurrent(
-      rawBatches.map((values) => () => raw.insert({ table: 'hops', values, format: 'JSONEachRow' })),
-      CONCURRENCY,
-    );
-    rawRate = ROWS / rawSeconds;
-    console.log(
-      `(a) raw @clickhouse/client JSONEachRow: ${fmt(ROWS)} rows in ${rawSeconds.toFixed(2)} s = ${fmt(rawRate)} rows/s`,
-    );
-    if ((await count(raw, 'bench_raw')) !== ROWS) throw new Error('raw insert lost rows');
-    await raw.close();
+    return await fn(engine);
   } finally {
     await engine.stop();
   }
 }
-const engine = await startEngine();
-try {
-  // (b) through the API
-  const api = await migratedDatabase(engine.url, 'bench_api');
-  const server = await startServer({ CLICKHOUSE_URL: engine.url, CLICKHOUSE_DATABASE: 'bench_api' });
-  let apiRate = 0;
-  let otlpRate = 0;
-  try {
-    const bodies = chunk(hops, BATCH).map((b) => Buffer.from(b.map((h) => JSON.stringify(h)).join('\n') + '\n'));
-    const apiSeconds = await runConcurrent(
-      bodies.map((body) => async () => {
-        const res = await fetch(`${server.url}/api/v1/hops`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${ADMIN_TOKEN}` },
-          body,
-        });
-        if (res.status !== 200) throw new Error(`API answered ${res.status}: ${await res.text()}`);
-      }),
+
+async function measureRaw(hops) {
+  return withEngine(async (engine) => {
+    const raw = await migratedDatabase(engine.url, 'bench');
+    const batches = chunk(hops.map(toTableRow), BATCH);
+    const seconds = await runConcurrent(
+      batches.map((values) => () => raw.insert({ table: 'hops', values, format: 'JSONEachRow' })),
       CONCURRENCY,
     );
-    apiRate = ROWS / apiSeconds;
-    console.log(
-      `(b) POST /api/v1/hops NDJSON x${CONCURRENCY}: ${fmt(ROWS)} hops in ${apiSeconds.toFixed(2)} s = ${fmt(apiRate)} hops/s`,
-    );
-    const stored = await count(api, 'bench_api');
-    if (stored !== ROWS) throw new Error(`API stored ${stored} of ${ROWS} hops`);
+    if ((await storedHops(raw)) !== hops.length) throw new Error('raw insert lost rows');
+    await raw.close();
+    return hops.length / seconds;
+  });
+}
 
-    // (c) OTLP protobuf
-    let otlp;
+async function post(url, body, contentType) {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': contentType, authorization: `Bearer ${ADMIN_TOKEN}` },
+    body,
+  });
+  if (res.status !== 200) throw new Error(`${url} answered ${res.status}: ${await res.text()}`);
+  return res;
+}
+
+async function measureApi(hops) {
+  return withEngine(async (engine) => {
+    const db = await migratedDatabase(engine.url, 'bench');
+    const server = await startServer({ CLICKHOUSE_URL: engine.url, CLICKHOUSE_DATABASE: 'bench' });
     try {
-      otlp = require('./otlp-payloads.cjs');
-    } catch {
-      otlp = undefined;
+      const bodies = chunk(hops, BATCH).map((b) => Buffer.from(b.map((h) => JSON.stringify(h)).join('\n') + '\n'));
+      const seconds = await runConcurrent(
+        bodies.map((body) => () => post(`${server.url}/api/v1/hops`, body, 'application/x-ndjson')),
+        CONCURRENCY,
+      );
+      const stored = await storedHops(db);
+      if (stored !== hops.length) throw new Error(`the API stored ${stored} of ${hops.length} hops`);
+      return hops.length / seconds;
+    } finally {
+      await server.stop();
+      await db.close();
     }
-    if (otlp) {
-      const spans = Math.min(ROWS, 200_000);
-      const { payloads, perRequest } = await otlp.buildOtlpPayloads(spans, 2000);
-      const otlpSeconds = await runConcurrent(
+  });
+}
+
+async function measureOtlp(spans) {
+  const { payloads, perRequest } = await buildOtlpPayloads(spans, OTLP_BATCH);
+  return withEngine(async (engine) => {
+    const db = await migratedDatabase(engine.url, 'bench');
+    const server = await startServer({ CLICKHOUSE_URL: engine.url, CLICKHOUSE_DATABASE: 'bench' });
+    try {
+      const seconds = await runConcurrent(
         payloads.map((body) => async () => {
-          const res = await fetch(`${server.url}/v1/traces`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/x-protobuf', authorization: `Bearer ${ADMIN_TOKEN}` },
-            body,
-          });
-          if (res.status !== 200) throw new Error(`OTLP answered ${res.status}: ${await res.text()}`);
+          const res = await post(`${server.url}/v1/traces`, body, 'application/x-protobuf');
+          if ((await res.arrayBuffer()).byteLength !== 0) throw new Error('OTLP answered partial success: spans were rejected');
         }),
         CONCURRENCY,
       );
-      otlpRate = (payloads.length * perRequest) / otlpSeconds;
-      console.log(
-        `(c) POST /v1/traces protobuf x${CONCURRENCY}: ${fmt(payloads.length * perRequest)} spans in ${otlpSeconds.toFixed(2)} s = ${fmt(otlpRate)} spans/s`,
-      );
+      const sent = payloads.length * perRequest;
+      const stored = await storedHops(db);
+      if (stored !== sent) throw new Error(`OTLP stored ${stored} of ${sent} spans`);
+      return sent / seconds;
+    } finally {
+      await server.stop();
+      await db.close();
     }
-  } finally {
-    await server.stop();
-  }
-  const ratio = apiRate / rawRate;
-  console.log(`ratio b/a = ${ratio.toFixed(2)}`);
-  console.log(
-    JSON.stringify({
-      rows: ROWS,
-      batch: BATCH,
-      concurrency: CONCURRENCY,
-      raw_rows_per_s: Math.round(rawRate),
-      api_hops_per_s: Math.round(apiRate),
-      ratio: Number(ratio.toFixed(3)),
-      otlp_spans_per_s: Math.round(otlpRate),
-    }),
-  );
-} finally {
-  await engine.stop();
+  });
 }
+
+console.log(`generating ${fmt(ROWS)} hops...`);
+const hops = generateHops(ROWS);
+const rawRate = await measureRaw(hops);
+console.log(`(a) raw @clickhouse/client JSONEachRow, ${BATCH}/insert x${CONCURRENCY}: ${fmt(rawRate)} rows/s`);
+const apiRate = await measureApi(hops);
+console.log(`(b) POST /api/v1/hops NDJSON, ${BATCH}/request x${CONCURRENCY}: ${fmt(apiRate)} hops/s`);
+const otlpRate = await measureOtlp(OTLP_SPANS);
+console.log(
+  `(c) POST /v1/traces protobuf (SDK serializer), ${OTLP_BATCH} spans/request x${CONCURRENCY}: ${fmt(otlpRate)} spans/s`,
+);
+const ratio = apiRate / rawRate;
+console.log(`ratio b/a = ${ratio.toFixed(2)}`);
+console.log(
+  JSON.stringify({
+    rows: ROWS,
+    batch: BATCH,
+    concurrency: CONCURRENCY,
+    raw_rows_per_s: Math.round(rawRate),
+    api_hops_per_s: Math.round(apiRate),
+    ratio: Number(ratio.toFixed(3)),
+    otlp_spans_per_s: Math.round(otlpRate),
+  }),
+);

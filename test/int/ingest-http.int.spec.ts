@@ -90,12 +90,13 @@ describe('HTTP batch ingest on real ClickHouse', () => {
       hop({ flow: 'bad_batch', plnt: 'typo' }),
       { ...hop({ flow: 'bad_batch' }), hop_id: undefined },
       hop({ flow: 'bad_batch', event_type: 'explosion' }),
+      hop({ flow: 'bad_batch', start_time: '2020-01-01T00:00:00Z' }),
     ];
     const res = await postRecords(app.url, '/api/v1/hops', batch, { token: key });
     expect(res.status).toBe(422);
     expect(res.body.error).toBe('invalid_rows');
     expect(res.body.policy).toBe('all-or-nothing');
-    expect(res.body.message).toMatch(/^7 of 8 records are invalid; nothing was stored/);
+    expect(res.body.message).toMatch(/^8 of 9 records are invalid; nothing was stored/);
     const errors = res.body.errors as { index: number; field: string; reason: string }[];
     expect(errors.map((e) => [e.index, e.field])).toEqual([
       [1, 'start_time'],
@@ -105,6 +106,7 @@ describe('HTTP batch ingest on real ClickHouse', () => {
       [5, 'plnt'],
       [6, 'hop_id'],
       [7, 'event_type'],
+      [8, 'start_time'],
     ]);
     expect(errors[0].reason).toMatch(/no UTC offset/);
     expect(errors[1].reason).toBe('must be one of ok, error, retry, dropped');
@@ -113,6 +115,7 @@ describe('HTTP batch ingest on real ClickHouse', () => {
     expect(errors[4].reason).toMatch(/is not a known field \(allowed: hop_id, correlation_id/);
     expect(errors[5].reason).toBe('is required');
     expect(errors[6].reason).toMatch(/must be one of production_start, .*goods_receipt/);
+    expect(errors[7].reason).toMatch(/older than the 90-day retention of hops/);
     expect(await count("SELECT count() AS c FROM hops WHERE flow = 'bad_batch'")).toBe(0);
   });
 

@@ -36,7 +36,7 @@ export async function postRecords(url: string, path: string, records: unknown[],
   }
   const res = await fetch(`${url}${path}`, { method: 'POST', headers, body });
   const text = await res.text();
-  let json: Record<string, unknown> = {};
+  let json: Record<string, unknown>;
   try {
     json = JSON.parse(text) as Record<string, unknown>;
   } catch {

@@ -3,11 +3,12 @@ import { CsvIngestService } from './csv/csv-ingest.service';
 import { IngestAccessService } from './ingest-access.service';
 import { IngestController } from './ingest.controller';
 import { IngestService } from './ingest.service';
+import { OtlpController } from './otlp/otlp.controller';
 import { MqttIngestService } from './mqtt/mqtt-ingest.service';
 import { UnitsService } from './units/units.service';
 
 @Module({
-  controllers: [IngestController],
+  controllers: [IngestController, OtlpController],
   providers: [IngestService, IngestAccessService, UnitsService, MqttIngestService, CsvIngestService],
   exports: [IngestService, IngestAccessService, UnitsService],
 })

@@ -37,19 +37,25 @@ export class IngestService implements OnApplicationShutdown {
     return { units: await this.units.current(), plants, stages: this.stages };
   }
 
-  /** Validates every record; returns the rows, or throws 422/403 listing the rejected records. */
-  toRows(spec: RecordSpec, records: readonly unknown[], ctx: NormalizeContext, indexOffset = 0): unknown[][] {
-    const rows: unknown[][] = new Array<unknown[]>(records.length);
-    let errors: RowError[] | undefined;
+  /** Validates every record: the valid rows, and the problems of the invalid ones. */
+  partition(spec: RecordSpec, records: readonly unknown[], ctx: NormalizeContext): { rows: unknown[][]; errors: RowError[] } {
+    const rows: unknown[][] = [];
+    const errors: RowError[] = [];
     for (let i = 0; i < records.length; i++) {
       const r = spec.toRow(records[i], ctx);
-      if (isRowError(r)) (errors ??= []).push({ index: i + indexOffset, field: r.field, reason: r.reason });
-      else rows[i] = r;
+      if (isRowError(r)) errors.push({ index: i, field: r.field, reason: r.reason });
+      else rows.push(r);
     }
-    if (errors) {
-      this.metrics.ingestRejected.inc({ kind: spec.kind }, errors.length);
+    if (errors.length) this.metrics.ingestRejected.inc({ kind: spec.kind }, errors.length);
+    return { rows, errors };
+  }
+
+  /** Validates every record; returns the rows, or throws 422/403 listing the rejected records. */
+  toRows(spec: RecordSpec, records: readonly unknown[], ctx: NormalizeContext): unknown[][] {
+    const { rows, errors } = this.partition(spec, records, ctx);
+    if (errors.length) {
       const scopeOnly = errors.every((e) => e.field === 'plant' && e.reason.includes("API key's plants"));
-      throw rowsRejected(errors, records.length + indexOffset, scopeOnly ? 403 : 422);
+      throw rowsRejected(errors, records.length, scopeOnly ? 403 : 422);
     }
     return rows;
   }

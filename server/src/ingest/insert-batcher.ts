@@ -20,8 +20,9 @@ export class InsertBatcher {
     return new Promise<void>((resolve, reject) => {
       for (const r of rows) this.rows.push(r);
       this.waiters.push({ resolve, reject });
-      if (this.rows.length >= this.maxRows) this.flush();
-      else this.timer ??= setTimeout(() => this.flush(), this.maxWaitMs);
+      // flush() never rejects: an insert failure is delivered to each waiter instead.
+      if (this.rows.length >= this.maxRows) void this.flush();
+      else this.timer ??= setTimeout(() => void this.flush(), this.maxWaitMs);
     });
   }
 

@@ -18,7 +18,10 @@ const DELIMITERS: Record<string, string> = { ',': ',', ';': ';', tab: '\t', '\t'
  * equal a field name need no mapping), `delimiter` (, ; tab |), `decimal` (. or ,), `utc_offset`.
  */
 export function parseCsvOptions(query: Record<string, unknown>): CsvOptions {
-  const str = (name: string) => (typeof query[name] === 'string' ? (query[name] as string) : undefined);
+  const str = (name: string) => {
+    const v = query[name];
+    return typeof v === 'string' ? v : undefined;
+  };
   const delimiterRaw = str('delimiter') ?? ',';
   const delimiter = DELIMITERS[delimiterRaw];
   if (!delimiter) throw bad(`delimiter "${delimiterRaw}" is not supported; use , ; tab or |`);

@@ -99,7 +99,7 @@ export class MqttIngestService implements OnApplicationBootstrap, OnApplicationS
     try {
       body = JSON.parse(text);
     } catch (err) {
-      throw new Error(`payload is not JSON: ${(err as Error).message}`);
+      throw new Error(`payload is not JSON: ${(err as Error).message}`, { cause: err });
     }
     const list = Array.isArray(body) ? body : [body];
     const fromTopic = this.templates.map((t) => t.match(topic)).find((m) => m !== undefined) ?? {};
@@ -109,7 +109,7 @@ export class MqttIngestService implements OnApplicationBootstrap, OnApplicationS
       for (const [field, value] of Object.entries(fromTopic)) {
         if (rec[field] === undefined || rec[field] === null) rec[field] = value;
         else if (rec[field] !== value)
-          throw new Error(`record ${i}: ${field} "${String(rec[field])}" differs from the topic's "${value}"`);
+          throw new Error(`record ${i}: ${field} ${JSON.stringify(rec[field])} differs from the topic's "${value}"`);
       }
       return rec;
     });

@@ -16,7 +16,7 @@ export function describeAjvError(e: ErrorObject, allowedFields: readonly string[
     }
     case 'enum': {
       const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.filter((v) => v !== null);
-      return { field: path, reason: `must be one of ${allowed.join(', ')}` };
+      return { field: path, reason: `must be one of ${allowed.map((v) => String(v as string)).join(', ')}` };
     }
     case 'type':
       return {

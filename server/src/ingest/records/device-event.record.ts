@@ -1,4 +1,5 @@
 import {
+  olderThanRetention,
   compile,
   attributes,
   attributesToMap,
@@ -78,6 +79,8 @@ export function deviceEventSpec(source: string): RecordSpec {
       if (scope) return { field: 'plant', reason: scope };
       const t = parseTimestamp(d.event_time);
       if (typeof t === 'string') return { field: 'event_time', reason: t };
+      const expired = olderThanRetention('device_events', t);
+      if (expired) return { field: 'event_time', reason: expired };
       const unit = unitCode(d.unit, ctx);
       if (typeof unit !== 'string') return unit;
       return [

@@ -1,4 +1,5 @@
 import {
+  olderThanRetention,
   compile,
   attributes,
   attributesToMap,
@@ -80,6 +81,8 @@ export function erpPostingSpec(source: string): RecordSpec {
       if (scope) return { field: 'plant', reason: scope };
       const t = parseTimestamp(p.posted_at);
       if (typeof t === 'string') return { field: 'posted_at', reason: t };
+      const expired = olderThanRetention('erp_postings', t);
+      if (expired) return { field: 'posted_at', reason: expired };
       const unit = unitCode(p.unit, ctx);
       if (typeof unit !== 'string') return unit;
       return [

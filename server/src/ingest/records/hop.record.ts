@@ -1,4 +1,5 @@
 import {
+  olderThanRetention,
   compile,
   attributes,
   attributesToMap,
@@ -119,6 +120,8 @@ export const hopSpec: RecordSpec = {
     if (scope) return { field: 'plant', reason: scope };
     const start = parseTimestamp(h.start_time);
     if (typeof start === 'string') return { field: 'start_time', reason: start };
+    const expired = olderThanRetention('hops', start);
+    if (expired) return { field: 'start_time', reason: expired };
     let end = start;
     if (h.end_time !== undefined && h.end_time !== null) {
       const e = parseTimestamp(h.end_time);

@@ -2,7 +2,7 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import type { UnitTable } from '../units/unit-table';
 import { describeAjvError } from './ajv-errors';
 import type { RowResult } from './row-error';
-import type { RecordKind } from './vocabulary';
+import { RETENTION_DAYS, type RecordKind } from './vocabulary';
 
 export interface NormalizeContext {
   units: UnitTable;
@@ -57,4 +57,14 @@ export function plantNotAllowed(plant: string, ctx: NormalizeContext): string | 
 export function unitCode(unit: string | null | undefined, ctx: NormalizeContext): string | { field: string; reason: string } {
   const code = ctx.units.resolve(unit ?? '');
   return code ?? { field: 'unit', reason: `"${unit}" is not in the unit table (known: ${ctx.units.codes().join(', ')})` };
+}
+
+const DAY_US = 86_400_000_000;
+
+/** The reason a time (epoch µs) is too old for the table's retention, if it is. */
+export function olderThanRetention(kind: RecordKind, epochUs: number): string | undefined {
+  const days = RETENTION_DAYS[kind];
+  return epochUs < Date.now() * 1000 - days * DAY_US
+    ? `is older than the ${days}-day retention of ${kind}; it would be deleted as soon as it was stored`
+    : undefined;
 }

@@ -21,3 +21,9 @@ export type RecordKind = (typeof RECORD_KINDS)[number];
 
 /** Flow and posting type names: lower snake case, like production_confirmation. */
 export const NAME_PATTERN = '^[a-z][a-z0-9_]{0,63}$';
+
+/**
+ * Retention of each table, as its TTL in clickhouse/migrations says. Records already older than this
+ * are refused at ingest: ClickHouse would drop them on insert, and a 2xx would be a lie.
+ */
+export const RETENTION_DAYS: Record<RecordKind, number> = { hops: 90, device_events: 730, erp_postings: 730 };
