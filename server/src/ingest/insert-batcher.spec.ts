@@ -17,6 +17,13 @@ describe('InsertBatcher', () => {
     expect(inserts).toEqual([4, 5]);
   });
 
+  it('answers an empty batch at once without an insert', async () => {
+    const inserts: number[] = [];
+    const b = new InsertBatcher(async (rows) => void inserts.push(rows.length), 100, 10_000);
+    await expect(b.add([])).resolves.toBeUndefined();
+    expect(inserts).toEqual([]);
+  });
+
   it('fails every caller whose rows were in a failed insert, and keeps working afterwards', async () => {
     let fail = true;
     const b = new InsertBatcher(

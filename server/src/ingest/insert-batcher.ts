@@ -16,6 +16,7 @@ export class InsertBatcher {
   ) {}
 
   add(rows: unknown[][]): Promise<void> {
+    if (rows.length === 0) return Promise.resolve();
     if (rows.length >= this.maxRows) return this.insert(rows);
     return new Promise<void>((resolve, reject) => {
       for (const r of rows) this.rows.push(r);
@@ -32,7 +33,6 @@ export class InsertBatcher {
     this.timer = undefined;
     const rows = this.rows;
     const waiters = this.waiters;
-    if (rows.length === 0) return Promise.resolve();
     this.rows = [];
     this.waiters = [];
     return this.insert(rows).then(
