@@ -46,9 +46,11 @@ export async function migratedDatabase(url, database) {
   return createClient({ url, database, max_open_connections: 16, request_timeout: 120_000 });
 }
 
+/** The built server as its own process. BENCH_NODE_ARGS (e.g. "--cpu-prof") is passed to its node. */
 export async function startServer(env) {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(root, 'server/dist/main.js')], {
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, path.join(root, 'server/dist/main.js')], {
     env: { ...process.env, LOG_LEVEL: 'warn', PORT: String(port), SYNCLINE_ADMIN_TOKEN: ADMIN_TOKEN, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -22,7 +22,14 @@ export interface RecordSpec {
   toRow(record: unknown, ctx: NormalizeContext): RowResult;
 }
 
-export const ajv = new Ajv({ allErrors: false, strict: true, allowUnionTypes: true, coerceTypes: false });
+export const ajv = new Ajv({
+  allErrors: false,
+  strict: true,
+  allowUnionTypes: true,
+  coerceTypes: false,
+  // maxLength counts UTF-16 units, not code points: cheaper, and limits are about storage anyway.
+  unicode: false,
+});
 
 export const str = (max: number) => ({ type: ['string', 'null'], maxLength: max });
 export const requiredStr = (max: number) => ({ type: 'string', minLength: 1, maxLength: max });

@@ -42,6 +42,16 @@ export function parseTimestamp(value: unknown): TimestampResult {
     return `${value} is neither epoch milliseconds nor epoch nanoseconds; epoch seconds are not accepted`;
   }
   if (typeof value !== 'string') return `must be ${TIMESTAMP_RULE}`;
+  // Fast path for the commonest shape, toISOString()'s 2026-11-21T07:00:00.123Z.
+  if (
+    value.length === 24 &&
+    value.charCodeAt(23) === 90 /* Z */ &&
+    value.charCodeAt(10) === 84 /* T */ &&
+    value.charCodeAt(19) === 46
+  ) {
+    const ms = Date.parse(value);
+    if (!Number.isNaN(ms) && inRange(ms)) return ms * 1000;
+  }
   const c0 = value.charCodeAt(0);
   if (value.length >= 12 && value.length <= 19 && c0 >= 48 && c0 <= 57 && /^\d+$/.test(value)) return fromDigits(value);
   if (!ISO_WITH_OFFSET.test(value)) {
