@@ -25,7 +25,8 @@ describe('ingest while ClickHouse is down', () => {
       const down = await postRecords(app.url, '/api/v1/device-events', second, { token: key });
       expect(down.status).toBe(503);
       expect(down.headers.get('retry-after')).toBe('5');
-      expect(down.body).toMatchObject({ error: 'storage_unavailable', message: expect.stringMatching(/nothing was stored/) });
+      expect(down.body.error).toBe('storage_unavailable');
+      expect(down.body.message).toMatch(/nothing was stored/);
       const otlp = await fetch(`${app.url}/v1/traces`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
