@@ -9,6 +9,7 @@ import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { HealthModule } from './health/health.module';
 import { IngestModule } from './ingest/ingest.module';
+import { SyncLagModule } from './sync-lag/sync-lag.module';
 import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { MetricsModule } from './metrics/metrics.module';
 import { QueuesModule } from './queues/queues.module';
@@ -46,6 +47,7 @@ export class AppModule implements NestModule {
         }),
         VersionModule,
         IngestModule,
+        SyncLagModule,
         ...dashboard,
       ],
     };

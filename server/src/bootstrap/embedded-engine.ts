@@ -1,3 +1,4 @@
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import type { EmbeddedClickHouse } from '@syncline/clickhouse';
@@ -31,5 +32,30 @@ export async function startEmbeddedEngine(dataDir: string, port: number, logger:
     return engine;
   } catch (err) {
     throw new StartupError((err as Error).message);
+  }
+}
+
+const ENGINE_INFO = 'embedded-clickhouse.json';
+
+/**
+ * While Syncline runs, where its embedded engine listens, so tools on the same machine (the
+ * simulator's backfill) can write to it instead of trying to open the locked data directory.
+ */
+export async function writeEngineInfo(dataDir: string, engine: EmbeddedClickHouse): Promise<void> {
+  await writeFile(path.join(dataDir, ENGINE_INFO), JSON.stringify({ url: engine.url, pid: engine.pid, parentPid: process.pid }));
+}
+
+export async function removeEngineInfo(dataDir: string): Promise<void> {
+  await rm(path.join(dataDir, ENGINE_INFO), { force: true });
+}
+
+/** The running engine's URL from the info file, if the file exists and the engine answers. */
+export async function runningEngineUrl(dataDir: string): Promise<string | undefined> {
+  try {
+    const { url } = JSON.parse(await readFile(path.join(dataDir, ENGINE_INFO), 'utf8')) as { url: string };
+    const res = await fetch(`${url}/ping`, { signal: AbortSignal.timeout(1000) });
+    return res.ok ? url : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -10,7 +10,7 @@ import { AppModule } from '../app.module';
 import { loadOrCreateAdminToken } from '../auth/admin-token';
 import { loadConfig, type AppConfig } from '../config/config';
 import { createLogger, PinoNestLogger } from '../logging/logger';
-import { startEmbeddedEngine } from './embedded-engine';
+import { removeEngineInfo, startEmbeddedEngine, writeEngineInfo } from './embedded-engine';
 import { migrate } from './migrate';
 import { assertPortFree, assertRedisReachable } from './preflight';
 
@@ -37,6 +37,7 @@ export async function startSyncline(env: NodeJS.ProcessEnv = process.env, logger
   if (!config.clickhouse.url) {
     engine = await startEmbeddedEngine(config.dataDir, config.clickhouse.embeddedPort, log);
     config.clickhouse.url = engine.url;
+    await writeEngineInfo(config.dataDir, engine);
   }
   try {
     await migrate(config, log);
@@ -66,6 +67,7 @@ export async function startSyncline(env: NodeJS.ProcessEnv = process.env, logger
         server.closeAllConnections();
         await app.close();
         await engine?.stop();
+        await removeEngineInfo(config.dataDir);
       })());
 
     return { url, config, app, engine, close };
