@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../support/app';
+import { startTestApp, TEST_ADMIN_TOKEN, type TestApp } from '../support/app';
+import { postRecords } from '../support/ingest';
 import { launchBrowser } from '../support/browser';
 
 const WEB_DIST = path.resolve(__dirname, '../../web/dist/index.html');
@@ -40,5 +41,38 @@ describe('the built dashboard in headless Chromium', () => {
     await page.getByRole('link', { name: 'Exceptions' }).click();
     await page.waitForURL('**/exceptions');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Exceptions');
+  });
+
+  it('asks for the admin token, then shows sync lag per line from ClickHouse', async () => {
+    const t0 = Date.now() - 5 * 60_000;
+    const events = [0, 1].map((i) => ({
+      event_id: `e2e-${i}`,
+      event_time: t0 + i,
+      plant: 'E2E',
+      line: 'LINE-7',
+      event_type: 'cycle_complete',
+    }));
+    const postings = [
+      {
+        document_id: 'e2e-doc',
+        posted_at: t0 + 90_000,
+        plant: 'E2E',
+        posting_type: 'production_confirmation',
+        device_event_id: 'e2e-0',
+      },
+    ];
+    expect((await postRecords(app.url, '/api/v1/device-events', events, { token: TEST_ADMIN_TOKEN })).status).toBe(200);
+    expect((await postRecords(app.url, '/api/v1/erp-postings', postings, { token: TEST_ADMIN_TOKEN })).status).toBe(200);
+
+    const page = await browser.newPage();
+    await page.goto(`${app.url}/sync-lag`);
+    await page.getByLabel('Admin token').fill(TEST_ADMIN_TOKEN);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const row = page.getByTestId('sync-lag-table').getByRole('row', { name: /E2E\s+LINE-7/ });
+    await row.waitFor({ timeout: 15_000 });
+    const cells = await row.getByRole('cell').allTextContents();
+    expect(cells.slice(0, 5)).toEqual(['E2E', 'LINE-7', '2', '1', '50.0 %']);
+    expect(cells[5]).toBe('90.0 s');
+    await page.screenshot({ path: path.resolve(__dirname, '../../.tmp/sync-lag.png'), fullPage: true });
   });
 });
