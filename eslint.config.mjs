@@ -8,10 +8,7 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: {
-        projectService: { allowDefaultProject: ['*.mjs', 'scripts/*.mjs', 'bench/*.mjs', '*.mts'] },
-        tsconfigRootDir: import.meta.dirname,
-      },
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
@@ -23,8 +20,9 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.mjs'],
+    // Plain scripts and tool configs: no tsconfig covers them, so lint them without type information.
+    files: ['**/*.mjs', '**/*.mts'],
     ...tseslint.configs.disableTypeChecked,
-    languageOptions: { globals: globals.node },
+    languageOptions: { globals: globals.node, parserOptions: { projectService: false, project: null } },
   },
 );

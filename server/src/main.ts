@@ -3,6 +3,8 @@ import { StartupError } from './bootstrap/preflight';
 import { MigrationError } from './clickhouse/migrations/migration-runner';
 import { createLogger } from './logging/logger';
 import { startSyncline } from './bootstrap/start-syncline';
+import { startDemo } from './demo/demo';
+import { SimulatorArgsError } from './simulator';
 
 const logger = createLogger(process.env.LOG_LEVEL ?? 'info');
 
@@ -10,22 +12,26 @@ async function main() {
   const started = Date.now();
   const syncline = await startSyncline(process.env, logger);
   logger.info({ url: syncline.url, startupMs: Date.now() - started }, `Syncline is ready. Dashboard: ${syncline.url}`);
+  const demoAt = process.argv.indexOf('--demo');
+  const stopDemo = demoAt >= 0 ? await startDemo(syncline, process.argv.slice(demoAt + 1), logger) : undefined;
 
   let signalled = false;
   const shutdown = (signal: string) => {
     if (signalled) return;
     signalled = true;
     logger.info({ signal }, 'shutting down: finishing in-flight requests and jobs');
-    syncline.close().then(
-      () => {
-        logger.info('stopped');
-        process.exit(0);
-      },
-      (err: unknown) => {
-        logger.error({ err }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
+    (stopDemo ? stopDemo() : Promise.resolve())
+      .then(() => syncline.close())
+      .then(
+        () => {
+          logger.info('stopped');
+          process.exit(0);
+        },
+        (err: unknown) => {
+          logger.error({ err }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
@@ -38,7 +44,12 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError || err instanceof StartupError || err instanceof MigrationError) {
+  if (
+    err instanceof ConfigError ||
+    err instanceof StartupError ||
+    err instanceof MigrationError ||
+    err instanceof SimulatorArgsError
+  ) {
     logger.fatal(err.message);
     process.stderr.write(`\nSyncline could not start: ${err.message}\n`);
   } else {

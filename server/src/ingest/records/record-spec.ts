@@ -27,8 +27,6 @@ export const ajv = new Ajv({
   strict: true,
   allowUnionTypes: true,
   coerceTypes: false,
-  // maxLength counts UTF-16 units, not code points: cheaper, and limits are about storage anyway.
-  unicode: false,
 });
 
 export const str = (max: number) => ({ type: ['string', 'null'], maxLength: max });

@@ -1,0 +1,42 @@
+import type { Logger } from 'pino';
+import { ApiKeysService } from '../auth/api-keys/api-keys.service';
+import type { RunningSyncline } from '../bootstrap/start-syncline';
+import { parseSimulatorArgs } from '../simulator';
+import { LiveSimulator } from './live-simulator';
+import { ReplayTarget } from './replay-target';
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * `npm run demo` / `npm start -- --demo`: the simulated plant's last hour, then the plant live, all
+ * through Syncline's own ingest, and a simulated ERP replay target.
+ */
+export async function startDemo(syncline: RunningSyncline, args: readonly string[], log: Logger): Promise<() => Promise<void>> {
+  const options = parseSimulatorArgs(args);
+  const keys = syncline.app.get(ApiKeysService);
+  const { token } = await keys.create(
+    { name: 'demo simulator', plants: ['*'], kinds: ['hops', 'device_events', 'erp_postings'], rateLimitPerMinute: 100_000 },
+    'demo',
+  );
+  const replay = new ReplayTarget({ ingestUrl: `${syncline.url}/api/v1/erp-postings`, apiKey: token });
+  const replayUrl = await replay.start();
+
+  // The last hour is played through ingest at once, so the dashboard has data from the first minute.
+  const live = new LiveSimulator(options, syncline.url, token, log, HOUR_MS);
+  live.start();
+  log.info(
+    {
+      plants: options.plants,
+      lines: options.plants * options.linesPerPlant,
+      assets: options.plants * options.linesPerPlant * options.assetsPerLine,
+      seed: options.seed,
+      speed: options.speed,
+      replayTarget: replayUrl,
+    },
+    'demo: playing the last hour of the simulated plant, then live',
+  );
+  return async () => {
+    await live.stop();
+    await replay.stop();
+  };
+}
