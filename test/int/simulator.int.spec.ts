@@ -1,5 +1,7 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { mqttPublisher } from '../../server/src/demo/demo';
 import { LiveSimulator } from '../../server/src/demo/live-simulator';
 import { backfill } from '../../server/src/demo/simulate.command';
 import { DEFAULT_SIMULATOR_OPTIONS, type SimulatorOptions } from '../../server/src/simulator';
@@ -100,5 +102,52 @@ describe('the live demo simulator through ingest', () => {
     );
     expect(Number(row.events)).toBe(live.sent['device-events']);
     expect(row.sources).toEqual(['http']);
+  });
+});
+
+describe('the live demo simulator over MQTT (real Mosquitto)', () => {
+  it('publishes device events to the configured topic template, and Syncline stores them from MQTT', async () => {
+    const prefix = `t${randomBytes(4).toString('hex')}`;
+    const template = `${prefix}/plants/{plant}/lines/{line}/events`;
+    const mqttUrl = process.env.MQTT_URL ?? 'mqtt://127.0.0.1:1883';
+    const app = await startTestApp({
+      MQTT_URL: mqttUrl,
+      MQTT_TOPICS: template,
+      MQTT_SHARE_GROUP: `g${prefix}`,
+      MQTT_CLIENT_ID: `syncline-${prefix}`,
+      MQTT_CONNECTIONS: '4',
+    });
+    const publisher = await mqttPublisher(mqttUrl, template);
+    const live = new LiveSimulator(
+      { ...options, seed: 5, plants: 1, linesPerPlant: 1, calendars: [{ breaks: [] }] },
+      app.url,
+      TEST_ADMIN_TOKEN,
+      pino({ level: 'silent' }),
+      HOUR,
+      200,
+      publisher.publish,
+    );
+    try {
+      live.start();
+      const deadline = Date.now() + 30_000;
+      while (live.sent['device-events'] === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+      await live.stop();
+      const sent = live.sent['device-events'];
+      expect(sent).toBeGreaterThan(0);
+      let stored = 0;
+      while (stored < sent && Date.now() < deadline + 30_000) {
+        const [row] = await queryRows<{ n: string }>(
+          app.db.client,
+          "SELECT count() AS n FROM device_events FINAL WHERE source = 'mqtt'",
+        );
+        stored = Number(row.n);
+        if (stored < sent) await new Promise((r) => setTimeout(r, 300));
+      }
+      expect(stored).toBe(sent);
+    } finally {
+      await live.stop();
+      await publisher.close();
+      await app.close();
+    }
   });
 });

@@ -1,6 +1,8 @@
+import mqttLib from 'mqtt';
 import type { Logger } from 'pino';
 import { ApiKeysService } from '../auth/api-keys/api-keys.service';
 import type { RunningSyncline } from '../bootstrap/start-syncline';
+import type { DeviceEventInput } from '../ingest/records/device-event.record';
 import { parseSimulatorArgs } from '../simulator';
 import { LiveSimulator } from './live-simulator';
 import { ReplayTarget } from './replay-target';
@@ -22,7 +24,10 @@ export async function startDemo(syncline: RunningSyncline, args: readonly string
   const replayUrl = await replay.start();
 
   // The last hour is played through ingest at once, so the dashboard has data from the first minute.
-  const live = new LiveSimulator(options, syncline.url, token, log, HOUR_MS);
+  const mqtt = syncline.config.mqtt.url
+    ? await mqttPublisher(syncline.config.mqtt.url, syncline.config.mqtt.topics[0])
+    : undefined;
+  const live = new LiveSimulator(options, syncline.url, token, log, HOUR_MS, 1000, mqtt?.publish);
   live.start();
   log.info(
     {
@@ -32,11 +37,32 @@ export async function startDemo(syncline: RunningSyncline, args: readonly string
       seed: options.seed,
       speed: options.speed,
       replayTarget: replayUrl,
+      deviceEventsVia: mqtt ? `MQTT ${syncline.config.mqtt.topics[0]}` : 'HTTP',
     },
     'demo: playing the last hour of the simulated plant, then live',
   );
   return async () => {
     await live.stop();
     await replay.stop();
+    await mqtt?.close();
+  };
+}
+
+/** Publishes device events (QoS 1) to the first MQTT_TOPICS template, filling {plant}, {line}, {asset}. */
+export async function mqttPublisher(url: string, template: string) {
+  const client = await mqttLib.connectAsync(url, { clientId: `syncline-demo-${process.pid}` });
+  return {
+    publish: async (events: DeviceEventInput[]) => {
+      await Promise.all(
+        events.map((e) => {
+          const topic = template
+            .replace('{plant}', e.plant)
+            .replace('{line}', e.line ?? '')
+            .replace('{asset}', e.asset ?? '');
+          return client.publishAsync(topic, JSON.stringify(e), { qos: 1 });
+        }),
+      );
+    },
+    close: () => client.endAsync(),
   };
 }

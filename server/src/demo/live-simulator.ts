@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { DeviceEventInput } from '../ingest/records/device-event.record';
 import { buildPlantModel, deviceEventArrivals, generateWindow, type PlantModel, type SimulatorOptions } from '../simulator';
 
 type Kind = 'device-events' | 'hops' | 'erp-postings';
@@ -32,6 +33,8 @@ export class LiveSimulator {
     /** How much history to play at once on the first tick (it is sent as fast as ingest takes it). */
     historyMs = 0,
     private readonly tickMs = 1000,
+    /** When set, device events go this way (MQTT) instead of HTTP, as a plant's gateway would send them. */
+    private readonly mqtt?: (events: DeviceEventInput[]) => Promise<void>,
   ) {
     this.model = buildPlantModel(options);
     this.cursor = this.realStart - historyMs;
@@ -82,6 +85,11 @@ export class LiveSimulator {
   }
 
   private async send(kind: Kind, records: object[]): Promise<void> {
+    if (kind === 'device-events' && this.mqtt) {
+      await this.mqtt(records as DeviceEventInput[]);
+      this.sent[kind] += records.length;
+      return;
+    }
     const res = await fetch(`${this.ingestBase}/api/v1/${kind}`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${this.apiKey}` },
