@@ -21,7 +21,7 @@ describe('plannedBreakAt', () => {
       expect(plannedBreakAt(nightlyCalendar, at(day, 2, 30))?.reason).toBe('nightly maintenance');
       expect(plannedBreakAt(nightlyCalendar, at(day, 3))).toBeUndefined();
     }
-    expect(plannedBreakAt(nightlyCalendar, at(22, 12))?.reason).toBe('sunday');
+    expect(plannedBreakAt(nightlyCalendar, at(22, 12))).toBeUndefined(); // runs on Sundays
   });
 });
 

@@ -183,30 +183,31 @@ export function emitMessage(ctx: MessageContext, rng: Random, msg: SimMessage, o
       `${wrong.how}: ${wrong.quantity} ${msg.erpUnit} instead of ${msg.erpQty} ${msg.erpUnit}`,
     );
   }
-  if (fault === 'orphan_posting') {
-    // A manual entry for the same order: it references no event, or one the plant never sent.
-    const ref = rng.next() < 0.5 ? null : `E-${msg.asset.id}-${msg.eventId.split('-').slice(-2).join('-M')}`;
-    const at = t + Math.round(rng.uniform(1, 60) * MINUTE_MS);
-    const orphanDoc = chain.documentId('M');
-    chain.post(orphanDoc, at, msg.erpQty * rng.int(1, 5), ref, null, { work_center: msg.asset.line, entered_by: 'manual' });
-    ctx.truth.push({
-      anchorMs: t,
-      record: {
-        fault_id: `GT-${msg.eventId}-orphan_posting`,
-        fault_type: 'orphan_posting',
-        plant: msg.asset.plant,
-        line: msg.asset.line,
-        flow: msg.flow,
-        device_event_id: ref ?? '',
-        document_ids: [orphanDoc],
-        correlation_id: '',
-        injected_at: isoFromMs(at),
-        details: ref
-          ? `manual posting referencing unknown device event ${ref}`
-          : 'manual posting without a device event reference',
-      },
-    });
-  }
+  if (fault === 'orphan_posting') emitOrphan(ctx, rng, msg, chain);
+}
+
+/** A manual entry for the same order: it references no event, or one the plant never sent. */
+function emitOrphan(ctx: MessageContext, rng: Random, msg: SimMessage, chain: HopChain): void {
+  // E-P1-L1-A1-498568-M7 looks like an event id, but generated ids never have a letter there.
+  const ref = rng.next() < 0.5 ? null : `E-${msg.asset.id}-${msg.eventId.split('-').slice(-2).join('-M')}`;
+  const at = msg.timeMs + Math.round(rng.uniform(1, 60) * MINUTE_MS);
+  const orphanDoc = chain.documentId('M');
+  chain.post(orphanDoc, at, msg.erpQty * rng.int(1, 5), ref, null, { work_center: msg.asset.line, entered_by: 'manual' });
+  ctx.truth.push({
+    anchorMs: msg.timeMs,
+    record: {
+      fault_id: `GT-${msg.eventId}-orphan_posting`,
+      fault_type: 'orphan_posting',
+      plant: msg.asset.plant,
+      line: msg.asset.line,
+      flow: msg.flow,
+      device_event_id: ref ?? '',
+      document_ids: [orphanDoc],
+      correlation_id: '',
+      injected_at: isoFromMs(at),
+      details: ref ? `manual posting referencing unknown device event ${ref}` : 'manual posting without a device event reference',
+    },
+  });
 }
 
 function minutes(ms: number): string {

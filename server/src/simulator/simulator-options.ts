@@ -128,13 +128,8 @@ export const DEFAULT_SIMULATOR_OPTIONS: SimulatorOptions = {
   calendars: [
     // Runs 24/5: weekend from Saturday 06:00 to Monday 06:00.
     { breaks: [{ reason: 'weekend', days: [6], startMinute: 6 * 60, durationMinutes: 48 * 60 }] },
-    // Nightly maintenance window, and Sunday off.
-    {
-      breaks: [
-        { reason: 'nightly maintenance', days: EVERY_DAY, startMinute: 2 * 60, durationMinutes: 60 },
-        { reason: 'sunday', days: [0], startMinute: 0, durationMinutes: 24 * 60 },
-      ],
-    },
+    // Runs 24/7 apart from a nightly maintenance window: some plant is always live, also on Sundays.
+    { breaks: [{ reason: 'nightly maintenance', days: EVERY_DAY, startMinute: 2 * 60, durationMinutes: 60 }] },
     // Short break at the night shift's midpoint, weekend from Saturday 14:00.
     {
       breaks: [
