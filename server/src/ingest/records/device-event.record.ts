@@ -1,16 +1,13 @@
 import {
-  olderThanRetention,
-  compile,
   attributes,
   attributesToMap,
-  plantNotAllowed,
+  checkPlantTimeUnit,
+  compile,
   requiredStr,
   str,
   timestamp,
-  unitCode,
   type RecordSpec,
 } from './record-spec';
-import { parseTimestamp } from './timestamps';
 import { EVENT_TYPES } from './vocabulary';
 
 export interface DeviceEventInput {
@@ -75,14 +72,9 @@ export function deviceEventSpec(source: string): RecordSpec {
       const bad = check(record);
       if (bad) return bad;
       const d = record as DeviceEventInput;
-      const scope = plantNotAllowed(d.plant, ctx);
-      if (scope) return { field: 'plant', reason: scope };
-      const t = parseTimestamp(d.event_time);
-      if (typeof t === 'string') return { field: 'event_time', reason: t };
-      const expired = olderThanRetention('device_events', t);
-      if (expired) return { field: 'event_time', reason: expired };
-      const unit = unitCode(d.unit, ctx);
-      if (typeof unit !== 'string') return unit;
+      const common = checkPlantTimeUnit('device_events', d.plant, 'event_time', d.event_time, d.unit, ctx);
+      if ('field' in common) return common;
+      const { us: t, unit } = common;
       return [
         d.event_id,
         Math.floor(t / 1000),

@@ -1,16 +1,13 @@
 import {
-  olderThanRetention,
-  compile,
   attributes,
   attributesToMap,
-  plantNotAllowed,
+  checkPlantTimeUnit,
+  compile,
   requiredStr,
   str,
   timestamp,
-  unitCode,
   type RecordSpec,
 } from './record-spec';
-import { parseTimestamp } from './timestamps';
 import { NAME_PATTERN } from './vocabulary';
 
 export interface ErpPostingInput {
@@ -77,14 +74,9 @@ export function erpPostingSpec(source: string): RecordSpec {
       const bad = check(record);
       if (bad) return bad;
       const p = record as ErpPostingInput;
-      const scope = plantNotAllowed(p.plant, ctx);
-      if (scope) return { field: 'plant', reason: scope };
-      const t = parseTimestamp(p.posted_at);
-      if (typeof t === 'string') return { field: 'posted_at', reason: t };
-      const expired = olderThanRetention('erp_postings', t);
-      if (expired) return { field: 'posted_at', reason: expired };
-      const unit = unitCode(p.unit, ctx);
-      if (typeof unit !== 'string') return unit;
+      const common = checkPlantTimeUnit('erp_postings', p.plant, 'posted_at', p.posted_at, p.unit, ctx);
+      if ('field' in common) return common;
+      const { us: t, unit } = common;
       return [
         p.document_id,
         Math.floor(t / 1000),

@@ -1,14 +1,12 @@
 import {
-  olderThanRetention,
-  compile,
   attributes,
   attributesToMap,
+  checkPlantTimeUnit,
+  compile,
   optionalTimestamp,
-  plantNotAllowed,
   requiredStr,
   str,
   timestamp,
-  unitCode,
   type RecordSpec,
 } from './record-spec';
 import { parseTimestamp } from './timestamps';
@@ -116,12 +114,9 @@ export const hopSpec: RecordSpec = {
     const h = record as HopInput;
     if (!ctx.stages.has(h.stage)) return { field: 'stage', reason: `must be one of ${[...ctx.stages].join(', ')}` };
     const plant = h.plant ?? '';
-    const scope = plantNotAllowed(plant, ctx);
-    if (scope) return { field: 'plant', reason: scope };
-    const start = parseTimestamp(h.start_time);
-    if (typeof start === 'string') return { field: 'start_time', reason: start };
-    const expired = olderThanRetention('hops', start);
-    if (expired) return { field: 'start_time', reason: expired };
+    const common = checkPlantTimeUnit('hops', plant, 'start_time', h.start_time, h.unit, ctx);
+    if ('field' in common) return common;
+    const { us: start, unit } = common;
     let end = start;
     if (h.end_time !== undefined && h.end_time !== null) {
       const e = parseTimestamp(h.end_time);
@@ -129,8 +124,6 @@ export const hopSpec: RecordSpec = {
       if (e < start) return { field: 'end_time', reason: 'is before start_time' };
       end = e;
     }
-    const unit = unitCode(h.unit, ctx);
-    if (typeof unit !== 'string') return unit;
     const payload =
       h.payload === undefined || h.payload === null ? '' : typeof h.payload === 'string' ? h.payload : JSON.stringify(h.payload);
     return [

@@ -2,6 +2,7 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import type { UnitTable } from '../units/unit-table';
 import { describeAjvError } from './ajv-errors';
 import type { RowResult } from './row-error';
+import { parseTimestamp } from './timestamps';
 import { RETENTION_DAYS, type RecordKind } from './vocabulary';
 
 export interface NormalizeContext {
@@ -72,4 +73,28 @@ export function olderThanRetention(kind: RecordKind, epochUs: number): string | 
   return epochUs < Date.now() * 1000 - days * DAY_US
     ? `is older than the ${days}-day retention of ${kind}; it would be deleted as soon as it was stored`
     : undefined;
+}
+
+export type FieldProblem = { field: string; reason: string };
+
+/**
+ * The checks every record kind shares after its schema: the plant against the caller's scope, the
+ * record's time (to epoch µs, within retention) and its unit through the unit table.
+ */
+export function checkPlantTimeUnit(
+  kind: RecordKind,
+  plant: string,
+  timeField: string,
+  time: unknown,
+  unit: string | null | undefined,
+  ctx: NormalizeContext,
+): { us: number; unit: string } | FieldProblem {
+  const scope = plantNotAllowed(plant, ctx);
+  if (scope) return { field: 'plant', reason: scope };
+  const us = parseTimestamp(time);
+  if (typeof us === 'string') return { field: timeField, reason: us };
+  const expired = olderThanRetention(kind, us);
+  if (expired) return { field: timeField, reason: expired };
+  const code = unitCode(unit, ctx);
+  return typeof code === 'string' ? { us, unit: code } : code;
 }
