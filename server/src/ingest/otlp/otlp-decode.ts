@@ -353,7 +353,7 @@ class Wire {
   }
 
   /** Skips the value of a field whose tag was just read. */
-  skip(tag: number, end: number): void {
+  skipField(tag: number, end: number): void {
     const wireType = tag & 7;
     if (tag >>> 3 === 0) throw new WireError(`invalid field number 0 at offset ${this.pos}`);
     switch (wireType) {
@@ -444,7 +444,7 @@ function wirePlain(w: Wire, end: number, depth: number): Plain {
             if (t >>> 3 === 1) {
               w.expect(1, t & 7, WIRE_LEN, 'ArrayValue');
               arr.push(wirePlain(w, w.len(stop), depth + 1));
-            } else w.skip(t, stop);
+            } else w.skipField(t, stop);
           }
           out = arr;
         } else {
@@ -454,7 +454,7 @@ function wirePlain(w: Wire, end: number, depth: number): Plain {
             if (t >>> 3 === 1) {
               w.expect(1, t & 7, WIRE_LEN, 'KeyValueList');
               wireKeyValue(w, w.len(stop), obj, depth + 1);
-            } else w.skip(t, stop);
+            } else w.skipField(t, stop);
           }
           out = obj;
         }
@@ -466,7 +466,7 @@ function wirePlain(w: Wire, end: number, depth: number): Plain {
         out = w.base64(end);
         break;
       default:
-        w.skip(tag, end);
+        w.skipField(tag, end);
     }
   }
   return out;
@@ -502,7 +502,7 @@ function wireKeyValue(w: Wire, end: number, into: { [k: string]: Plain }, depth:
       const stop = w.len(end);
       value = wirePlain(w, stop, depth);
       w.pos = stop;
-    } else w.skip(tag, end);
+    } else w.skipField(tag, end);
   }
   into[key] = value;
 }
@@ -518,7 +518,7 @@ function wireAttribute(w: Wire, end: number, into: Record<string, OtlpAttributeV
       const stop = w.len(end);
       value = wireValue(w, stop);
       w.pos = stop;
-    } else w.skip(tag, end);
+    } else w.skipField(tag, end);
   }
   if (value !== undefined) into[key] = value;
 }
@@ -531,7 +531,7 @@ function wireResource(w: Wire, end: number, into: Record<string, OtlpAttributeVa
       const stop = w.len(end);
       wireAttribute(w, stop, into);
       w.pos = stop;
-    } else w.skip(tag, end);
+    } else w.skipField(tag, end);
   }
 }
 
@@ -542,7 +542,7 @@ function wireException(w: Wire, end: number): [string, string] | null {
   while (w.pos < end) {
     const tag = w.uint32(end);
     if (tag === 0x12) name = w.str(end);
-    else w.skip(tag, end);
+    else w.skipField(tag, end);
   }
   if (name !== 'exception') return null;
   const attrs: Record<string, OtlpAttributeValue> = {};
@@ -553,7 +553,7 @@ function wireException(w: Wire, end: number): [string, string] | null {
       const stop = w.len(end);
       wireAttribute(w, stop, attrs);
       w.pos = stop;
-    } else w.skip(tag, end);
+    } else w.skipField(tag, end);
   }
   const type = attrs['exception.type'];
   const message = attrs['exception.message'];
@@ -626,12 +626,12 @@ function wireSpan(w: Wire, end: number, resource: ResourceAttrs, out: OtlpSpan[]
           const t = w.uint32(stEnd);
           if (t === 0x12) statusMessage = w.str(stEnd);
           else if (t === 0x18) statusCode = w.uint32(stEnd) | 0;
-          else w.skip(t, stEnd);
+          else w.skipField(t, stEnd);
         }
         break;
       }
       default:
-        w.skip(tag, end);
+        w.skipField(tag, end);
     }
   }
   out.push(
@@ -663,7 +663,7 @@ function wireResourceSpans(w: Wire, end: number, out: OtlpSpan[]): void {
       const stop = w.len(end);
       wireResource(w, stop, resourceAttrs);
       w.pos = stop;
-    } else w.skip(tag, end);
+    } else w.skipField(tag, end);
   }
   const resource = toResourceAttrs(resourceAttrs);
   w.pos = start;
@@ -678,9 +678,9 @@ function wireResourceSpans(w: Wire, end: number, out: OtlpSpan[]): void {
           const spanEnd = w.len(ssEnd);
           wireSpan(w, spanEnd, resource, out);
           w.pos = spanEnd;
-        } else w.skip(t, ssEnd);
+        } else w.skipField(t, ssEnd);
       }
-    } else w.skip(tag, end);
+    } else w.skipField(tag, end);
   }
 }
 
@@ -697,7 +697,7 @@ export function decodeOtlpProtobuf(body: Buffer | Uint8Array): OtlpSpan[] {
         const rsEnd = w.len(end);
         wireResourceSpans(w, rsEnd, out);
         w.pos = rsEnd;
-      } else w.skip(tag, end);
+      } else w.skipField(tag, end);
     }
   } catch (e) {
     if (!(e instanceof WireError) && !(e instanceof RangeError)) throw e;
