@@ -71,8 +71,8 @@ export async function runMigrations(opts: MigrationOptions): Promise<{ applied: 
   await client.command({ query: cluster ? toReplicatedEngines(tableDdl) : tableDdl });
 
   const rs = await client.query({
-    query: `SELECT version, name, checksum FROM {db:Identifier}.${MIGRATIONS_TABLE} ORDER BY version`,
-    query_params: { db: database },
+    query: 'SELECT version, name, checksum FROM {db:Identifier}.{table:Identifier} ORDER BY version',
+    query_params: { db: database, table: MIGRATIONS_TABLE },
     format: 'JSONEachRow',
   });
   const applied = await rs.json<{ version: string; name: string; checksum: string }>();

@@ -307,32 +307,32 @@ class Wire {
     return stop;
   }
 
-  key(end: number): string {
+  /** Consumes a length-delimited field; returns where its bytes start (they end at this.pos). */
+  private bytes(end: number): number {
     const stop = this.len(end);
-    const s = keyCache.get(this.buf, this.pos, stop);
+    const start = this.pos;
     this.pos = stop;
-    return s;
+    return start;
+  }
+
+  key(end: number): string {
+    const start = this.bytes(end);
+    return keyCache.get(this.buf, start, this.pos);
   }
 
   str(end: number): string {
-    const stop = this.len(end);
-    const s = utf8(this.buf, this.pos, stop);
-    this.pos = stop;
-    return s;
+    const start = this.bytes(end);
+    return utf8(this.buf, start, this.pos);
   }
 
   hex(end: number): string {
-    const stop = this.len(end);
-    const s = hex(this.buf, this.pos, stop);
-    this.pos = stop;
-    return s;
+    const start = this.bytes(end);
+    return hex(this.buf, start, this.pos);
   }
 
   base64(end: number): string {
-    const stop = this.len(end);
-    const s = base64(this.buf, this.pos, stop);
-    this.pos = stop;
-    return s;
+    const start = this.bytes(end);
+    return base64(this.buf, start, this.pos);
   }
 
   fixed64Decimal(end: number): string {
