@@ -3,9 +3,20 @@
 // (b) the same hops through POST /api/v1/hops as NDJSON (5,000 per request, 8 concurrent clients),
 // (c) OTLP protobuf spans from the official SDK serializer through POST /v1/traces.
 // Each phase runs on a fresh embedded engine. Prints rows/s; the last line is JSON.
+import http from 'node:http';
 import { buildOtlpPayloads } from './otlp-payloads.mjs';
 import { generateHops } from './hop-generator.mjs';
-import { ADMIN_TOKEN, chunk, fmt, migratedDatabase, runConcurrent, startEngine, startServer } from './support.mjs';
+import {
+  ADMIN_TOKEN,
+  chunk,
+  describeCpu,
+  fmt,
+  migratedDatabase,
+  runConcurrent,
+  startEngine,
+  startServer,
+  withCpu,
+} from './support.mjs';
 
 const ROWS = Number(process.argv[2] ?? process.env.BENCH_ROWS ?? 600_000);
 const OTLP_SPANS = Math.min(ROWS, 300_000);
@@ -43,24 +54,50 @@ async function measureRaw(hops) {
   return withEngine(async (engine) => {
     const raw = await migratedDatabase(engine.url, 'bench');
     const batches = chunk(hops.map(toTableRow), BATCH);
-    const seconds = await runConcurrent(
-      batches.map((values) => () => raw.insert({ table: 'hops', values, format: 'JSONEachRow' })),
-      CONCURRENCY,
+    const { result: seconds, perRow } = await withCpu({ engine: engine.pid }, hops.length, () =>
+      runConcurrent(
+        batches.map((values) => () => raw.insert({ table: 'hops', values, format: 'JSONEachRow' })),
+        CONCURRENCY,
+      ),
     );
     if ((await storedHops(raw)) !== hops.length) throw new Error('raw insert lost rows');
     await raw.close();
-    return hops.length / seconds;
+    return { rate: hops.length / seconds, perRow };
   });
 }
 
-async function post(url, body, contentType) {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': contentType, authorization: `Bearer ${ADMIN_TOKEN}` },
-    body,
+// node:http with keep-alive rather than fetch: undici spends ~5 µs per hop of this process's CPU on
+// 1.4 MB bodies, and on two cores every µs the client burns is taken from the server and the engine.
+const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+
+/** POSTs `body`; resolves with the response body, rejects unless 200. */
+function post(url, body, contentType) {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      url,
+      {
+        method: 'POST',
+        agent,
+        headers: {
+          'content-type': contentType,
+          'content-length': body.length,
+          authorization: `Bearer ${ADMIN_TOKEN}`,
+        },
+      },
+      (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('error', reject);
+        res.on('end', () => {
+          const text = Buffer.concat(chunks);
+          if (res.statusCode !== 200) reject(new Error(`${url} answered ${res.statusCode}: ${text.toString()}`));
+          else resolve(text);
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
   });
-  if (res.status !== 200) throw new Error(`${url} answered ${res.status}: ${await res.text()}`);
-  return res;
 }
 
 async function measureApi(hops) {
@@ -69,13 +106,15 @@ async function measureApi(hops) {
     const server = await startServer({ CLICKHOUSE_URL: engine.url, CLICKHOUSE_DATABASE: 'bench' });
     try {
       const bodies = chunk(hops, BATCH).map((b) => Buffer.from(b.map((h) => JSON.stringify(h)).join('\n') + '\n'));
-      const seconds = await runConcurrent(
-        bodies.map((body) => () => post(`${server.url}/api/v1/hops`, body, 'application/x-ndjson')),
-        CONCURRENCY,
+      const { result: seconds, perRow } = await withCpu({ engine: engine.pid, server: server.pid }, hops.length, () =>
+        runConcurrent(
+          bodies.map((body) => () => post(`${server.url}/api/v1/hops`, body, 'application/x-ndjson')),
+          CONCURRENCY,
+        ),
       );
       const stored = await storedHops(db);
       if (stored !== hops.length) throw new Error(`the API stored ${stored} of ${hops.length} hops`);
-      return hops.length / seconds;
+      return { rate: hops.length / seconds, perRow };
     } finally {
       await server.stop();
       await db.close();
@@ -89,17 +128,19 @@ async function measureOtlp(spans) {
     const db = await migratedDatabase(engine.url, 'bench');
     const server = await startServer({ CLICKHOUSE_URL: engine.url, CLICKHOUSE_DATABASE: 'bench' });
     try {
-      const seconds = await runConcurrent(
-        payloads.map((body) => async () => {
-          const res = await post(`${server.url}/v1/traces`, body, 'application/x-protobuf');
-          if ((await res.arrayBuffer()).byteLength !== 0) throw new Error('OTLP answered partial success: spans were rejected');
-        }),
-        CONCURRENCY,
-      );
       const sent = payloads.length * perRequest;
+      const { result: seconds, perRow } = await withCpu({ engine: engine.pid, server: server.pid }, sent, () =>
+        runConcurrent(
+          payloads.map((body) => async () => {
+            const answer = await post(`${server.url}/v1/traces`, body, 'application/x-protobuf');
+            if (answer.length !== 0) throw new Error('OTLP answered partial success: spans were rejected');
+          }),
+          CONCURRENCY,
+        ),
+      );
       const stored = await storedHops(db);
       if (stored !== sent) throw new Error(`OTLP stored ${stored} of ${sent} spans`);
-      return sent / seconds;
+      return { rate: sent / seconds, perRow };
     } finally {
       await server.stop();
       await db.close();
@@ -109,14 +150,20 @@ async function measureOtlp(spans) {
 
 console.log(`generating ${fmt(ROWS)} hops...`);
 const hops = generateHops(ROWS);
-const rawRate = await measureRaw(hops);
+const raw = await measureRaw(hops);
+const rawRate = raw.rate;
 console.log(`(a) raw @clickhouse/client JSONEachRow, ${BATCH}/insert x${CONCURRENCY}: ${fmt(rawRate)} rows/s`);
-const apiRate = await measureApi(hops);
+console.log(`    ${describeCpu(raw.perRow)}`);
+const api = await measureApi(hops);
+const apiRate = api.rate;
 console.log(`(b) POST /api/v1/hops NDJSON, ${BATCH}/request x${CONCURRENCY}: ${fmt(apiRate)} hops/s`);
-const otlpRate = await measureOtlp(OTLP_SPANS);
+console.log(`    ${describeCpu(api.perRow)}`);
+const otlp = await measureOtlp(OTLP_SPANS);
+const otlpRate = otlp.rate;
 console.log(
   `(c) POST /v1/traces protobuf (SDK serializer), ${OTLP_BATCH} spans/request x${CONCURRENCY}: ${fmt(otlpRate)} spans/s`,
 );
+console.log(`    ${describeCpu(otlp.perRow)}`);
 const ratio = apiRate / rawRate;
 console.log(`ratio b/a = ${ratio.toFixed(2)}`);
 console.log(

@@ -1,7 +1,7 @@
 // Shared pieces of the benchmarks: a private embedded ClickHouse, the built server as its own
 // process (as in production), and timing helpers.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -12,7 +12,7 @@ const require = createRequire(import.meta.url);
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { startEmbeddedClickHouse } = require('@syncline/clickhouse');
 const { runMigrations } = require(path.join(root, 'server/dist/clickhouse/migrations/migration-runner.js'));
-const { createClient } = require('@clickhouse/client');
+const { createClient, ClickHouseLogLevel } = require('@clickhouse/client');
 
 export const ADMIN_TOKEN = 'sl_admin_bench_token_0123456789';
 
@@ -32,6 +32,7 @@ export async function startEngine() {
   const engine = await startEmbeddedClickHouse({ dataDir: dir });
   return {
     url: engine.url,
+    pid: engine.pid,
     async stop() {
       await engine.stop();
       rmSync(dir, { recursive: true, force: true });
@@ -43,7 +44,13 @@ export async function migratedDatabase(url, database) {
   const admin = createClient({ url, database: 'default' });
   await runMigrations({ adminClient: admin, database, dir: path.join(root, 'clickhouse/migrations') });
   await admin.close();
-  return createClient({ url, database, max_open_connections: 16, request_timeout: 120_000 });
+  return createClient({
+    url,
+    database,
+    max_open_connections: 16,
+    request_timeout: 120_000,
+    log: { level: ClickHouseLogLevel.OFF },
+  });
 }
 
 /** The built server as its own process. BENCH_NODE_ARGS (e.g. "--cpu-prof") is passed to its node. */
@@ -65,6 +72,7 @@ export async function startServer(env) {
   }
   return {
     url,
+    pid: child.pid,
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', resolve);
@@ -90,5 +98,32 @@ export function chunk(array, size) {
   for (let i = 0; i < array.length; i += size) out.push(array.slice(i, i + size));
   return out;
 }
+
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux). */
+export function cpuSeconds(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/**
+ * Runs `fn` and reports the CPU each process spent during it, in µs per row: where the time went.
+ * `pids` names the processes ({ engine: pid, server: pid }); this process is reported as `client`.
+ */
+export async function withCpu(pids, rows, fn) {
+  const before = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, cpuSeconds(pid)]));
+  const self = process.cpuUsage();
+  const result = await fn();
+  const perRow = {};
+  for (const [k, pid] of Object.entries(pids)) perRow[k] = ((cpuSeconds(pid) - before[k]) * 1e6) / rows;
+  const own = process.cpuUsage(self);
+  perRow.client = (own.user + own.system) / rows;
+  return { result, perRow };
+}
+
+export const describeCpu = (perRow) =>
+  'CPU per row: ' +
+  Object.entries(perRow)
+    .map(([k, us]) => `${k} ${us.toFixed(1)} µs`)
+    .join(', ');
 
 export const fmt = (n) => Math.round(n).toLocaleString('en-US');

@@ -1,8 +1,15 @@
+import { Readable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { ClickHouseLogLevel, createClient, type ClickHouseClient, type ClickHouseSettings } from '@clickhouse/client';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import { toClickHouseError } from './clickhouse.errors';
+
+/** `name` as a ClickHouse identifier (for table and column names from our own code, never from input). */
+export function quoteIdentifier(name: string): string {
+  return '`' + name.replace(/\\/g, '\\\\').replace(/`/g, '\\`') + '`';
+}
 
 export type QueryParams = Record<string, unknown>;
 
@@ -28,6 +35,32 @@ export function createClickHouseClient(config: AppConfig['clickhouse'], database
     max_open_connections: 32,
     clickhouse_settings: { date_time_input_format: 'best_effort', output_format_json_quote_64bit_integers: 0 },
   });
+}
+
+/**
+ * Inserts rows already encoded as RowBinary (row-binary.ts) into `columns` of `table`; the chunks go
+ * as one body, in order. Resolves once ClickHouse has stored them; failures as typed errors.
+ */
+export async function insertRowBinary(
+  client: ClickHouseClient,
+  table: string,
+  columns: readonly string[],
+  chunks: readonly Buffer[],
+): Promise<void> {
+  if (chunks.length === 0) return;
+  try {
+    const { stream } = await client.exec({
+      query: `INSERT INTO ${quoteIdentifier(table)} (${columns.map(quoteIdentifier).join(', ')}) FORMAT RowBinary`,
+      values: Readable.from(chunks),
+      // Our tables collapse duplicates at read time (FINAL, merge combinators), so sorting each insert
+      // to drop duplicates within it is work for nothing: 30-40% of the engine's CPU per row here.
+      clickhouse_settings: { optimize_on_insert: 0 },
+    });
+    stream.resume();
+    await finished(stream);
+  } catch (err) {
+    throw toClickHouseError(err, `insert into ${table}`);
+  }
 }
 
 /**
@@ -74,27 +107,11 @@ export class ClickHouseService implements OnApplicationShutdown {
   }
 
   /**
-   * Inserts rows given as arrays in `columns` order (JSONCompactEachRow: no key names on the wire,
-   * less to serialize here and to parse there). Resolves once ClickHouse has stored them.
+   * Inserts rows already encoded as RowBinary (see row-binary.ts) for `columns`; the chunks are
+   * sent as one body, in order. Resolves once ClickHouse has stored them.
    */
-  async insertCompact(
-    table: string,
-    columns: readonly string[],
-    rows: readonly unknown[][],
-    settings?: ClickHouseSettings,
-  ): Promise<void> {
-    if (rows.length === 0) return;
-    try {
-      await this.client.insert({
-        table,
-        columns: columns as [string, ...string[]],
-        values: rows as unknown[][],
-        format: 'JSONCompactEachRow',
-        clickhouse_settings: settings,
-      });
-    } catch (err) {
-      throw toClickHouseError(err, `insert into ${table}`);
-    }
+  async insertRowBinary(table: string, columns: readonly string[], chunks: readonly Buffer[]): Promise<void> {
+    await insertRowBinary(this.client, table, columns, chunks);
   }
 
   /** Throws ClickHouseUnavailableError unless the server answers a query. */

@@ -31,6 +31,7 @@ export interface AppConfig {
     csvMaxBytes: number;
     batchMaxRows: number;
     batchWaitMs: number;
+    insertsInFlight: number;
     rateLimitPerMinute: number;
     extraStages: string[];
   };
@@ -92,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       csvMaxBytes: c.INGEST_CSV_MAX_BYTES,
       batchMaxRows: c.INGEST_BATCH_MAX_ROWS,
       batchWaitMs: c.INGEST_BATCH_WAIT_MS,
+      insertsInFlight: c.INGEST_INSERTS_IN_FLIGHT,
       rateLimitPerMinute: c.INGEST_RATE_LIMIT_PER_MINUTE,
       extraStages: c.SYNCLINE_EXTRA_STAGES ? c.SYNCLINE_EXTRA_STAGES.split(',') : [],
     },

@@ -1,4 +1,5 @@
 import type { ClickHouseClient } from '@clickhouse/client';
+import { insertRowBinary } from '../clickhouse/clickhouse.service';
 import { deviceEventSpec } from '../ingest/records/device-event.record';
 import { erpPostingSpec } from '../ingest/records/erp-posting.record';
 import { hopSpec } from '../ingest/records/hop.record';
@@ -68,12 +69,12 @@ export class SimWriter {
     const rows = this.pending.get(spec);
     if (!rows?.length) return;
     this.pending.set(spec, []);
-    await this.client.insert({
-      table: spec.table,
-      columns: spec.columns as [string, ...string[]],
-      values: rows,
-      format: 'JSONCompactEachRow',
-    });
+    await insertRowBinary(
+      this.client,
+      spec.table,
+      spec.columns.map((c) => c.name),
+      [spec.rowBinary.encode(rows)],
+    );
   }
 
   private truthRow(g: GroundTruthRecord): Record<string, unknown> {

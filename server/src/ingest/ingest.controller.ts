@@ -4,7 +4,6 @@ import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
-import { parseRecords } from './body/parse-records';
 import { parseCsvOptions } from './csv/csv-options';
 import { CsvIngestService } from './csv/csv-ingest.service';
 import { IngestHttpError } from './ingest.errors';
@@ -68,7 +67,9 @@ export class IngestController {
     const plants = await this.access.admit(principal, spec.kind);
     const { maxBodyBytes, maxRows } = this.config.ingest;
     const body = await readBody(req, maxBodyBytes, 'INGEST_MAX_BODY_BYTES');
-    const records = parseRecords(body, String(req.headers['content-type'] ?? ''), maxRows, 'INGEST_MAX_ROWS');
-    return this.ingest.ingest(spec, records, plants);
+    return this.ingest.ingestBody(spec, body, String(req.headers['content-type'] ?? ''), plants, {
+      maxRows,
+      limitName: 'INGEST_MAX_ROWS',
+    });
   }
 }

@@ -3,12 +3,20 @@ import { ClickHouseService } from '../clickhouse/clickhouse.service';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import { MetricsService } from '../metrics/metrics.service';
+import { bodyFormat, parseRecords } from './body/parse-records';
+import { encodeNdjson } from './body/encode-ndjson';
 import { InsertBatcher } from './insert-batcher';
 import { rowsRejected } from './ingest.errors';
 import type { NormalizeContext, RecordSpec } from './records/record-spec';
 import { isRowError, type RowError } from './records/row-error';
 import { BASE_STAGES } from './records/vocabulary';
 import { UnitsService } from './units/units.service';
+
+/** 422 listing the rejected records; 403 when the only problem is plants outside the key's scope. */
+function rejection(errors: RowError[], total: number) {
+  const scopeOnly = errors.every((e) => e.field === 'plant' && e.reason.includes("API key's plants"));
+  return rowsRejected(errors, total, scopeOnly ? 403 : 422);
+}
 
 export interface IngestResult {
   accepted: number;
@@ -53,33 +61,61 @@ export class IngestService implements OnApplicationShutdown {
   /** Validates every record; returns the rows, or throws 422/403 listing the rejected records. */
   toRows(spec: RecordSpec, records: readonly unknown[], ctx: NormalizeContext): unknown[][] {
     const { rows, errors } = this.partition(spec, records, ctx);
-    if (errors.length) {
-      const scopeOnly = errors.every((e) => e.field === 'plant' && e.reason.includes("API key's plants"));
-      throw rowsRejected(errors, records.length, scopeOnly ? 403 : 422);
-    }
+    if (errors.length) throw rejection(errors, records.length);
     return rows;
   }
 
   /** Stores validated rows; resolves once ClickHouse has acknowledged them. */
   async store(spec: RecordSpec, rows: unknown[][]): Promise<void> {
-    await this.batcher(spec).add(rows);
-    this.metrics.ingestRows.inc({ kind: spec.kind }, rows.length);
+    await this.storeEncoded(spec, spec.rowBinary.encode(rows), rows.length);
+  }
+
+  /** Stores `rows` rows already encoded for spec.columns; resolves once ClickHouse has acknowledged them. */
+  private async storeEncoded(spec: RecordSpec, chunk: Buffer, rows: number): Promise<void> {
+    if (rows === 0) return;
+    await this.batcher(spec).add(chunk, rows);
+    this.metrics.ingestRows.inc({ kind: spec.kind }, rows);
+  }
+
+  /**
+   * A request body (JSON array or NDJSON by Content-Type), validated and stored all-or-nothing.
+   * NDJSON of kinds with a direct path is validated and encoded straight from its bytes.
+   */
+  async ingestBody(
+    spec: RecordSpec,
+    body: Buffer,
+    contentType: string,
+    plants: ReadonlySet<string> | null,
+    limits: { maxRows: number; limitName: string },
+  ): Promise<IngestResult> {
+    if (!spec.direct || bodyFormat(contentType) !== 'ndjson') {
+      return this.ingest(spec, parseRecords(body, contentType, limits.maxRows, limits.limitName), plants);
+    }
+    const ctx = await this.context(plants);
+    const batch = encodeNdjson(spec, spec.direct, body, ctx, limits.maxRows, limits.limitName);
+    if (batch.errors.length) {
+      this.metrics.ingestRejected.inc({ kind: spec.kind }, batch.errors.length);
+      throw rejection(batch.errors, batch.records);
+    }
+    await this.storeEncoded(spec, batch.chunk, batch.records);
+    return { accepted: batch.records };
   }
 
   /** One batcher per table and column list: concurrent requests share inserts. */
   private batcher(spec: RecordSpec): InsertBatcher {
-    const key = `${spec.table}:${spec.columns.join(',')}`;
+    const columns = spec.columns.map((c) => c.name);
+    const key = `${spec.table}:${columns.join(',')}`;
     let b = this.batchers.get(key);
     if (!b) {
-      const { batchMaxRows, batchWaitMs } = this.config.ingest;
+      const { batchMaxRows, batchWaitMs, insertsInFlight } = this.config.ingest;
       b = new InsertBatcher(
-        async (rows) => {
+        async (chunks, rows) => {
           const end = this.metrics.ingestInsertSeconds.startTimer({ kind: spec.kind });
-          await this.clickhouse.insertCompact(spec.table, spec.columns, rows);
+          await this.clickhouse.insertRowBinary(spec.table, columns, chunks);
           end();
+          this.metrics.ingestInsertRows.observe({ kind: spec.kind }, rows);
         },
-        batchMaxRows,
-        batchWaitMs,
+        { maxRows: batchMaxRows, maxWaitMs: batchWaitMs, maxInFlight: insertsInFlight },
       );
       this.batchers.set(key, b);
     }

@@ -1,41 +1,92 @@
 import { describe, expect, it } from 'vitest';
-import { InsertBatcher } from './insert-batcher';
+import { InsertBatcher, type InsertBatcherOptions } from './insert-batcher';
+
+const chunk = (...bytes: number[]) => Buffer.from(bytes);
+
+/** A batcher whose inserts are recorded and complete only when the test says so. */
+function recording(options: InsertBatcherOptions) {
+  const inserts: { bytes: number[]; rows: number; done: () => void; fail: (e: Error) => void }[] = [];
+  const batcher = new InsertBatcher(
+    (chunks, rows) =>
+      new Promise<void>((resolve, reject) => {
+        inserts.push({ bytes: [...Buffer.concat(chunks)], rows, done: resolve, fail: reject });
+      }),
+    options,
+  );
+  return { batcher, inserts };
+}
+
+const tick = () => new Promise((r) => setTimeout(r, 0));
 
 describe('InsertBatcher', () => {
   it('combines concurrent small batches into one insert and resolves each caller after it', async () => {
-    const inserts: number[] = [];
-    const b = new InsertBatcher(async (rows) => void inserts.push(rows.length), 100, 20);
-    await Promise.all([b.add([[1], [2]]), b.add([[3]]), b.add([[4], [5], [6]])]);
-    expect(inserts).toEqual([6]);
+    const { batcher, inserts } = recording({ maxRows: 100, maxWaitMs: 20, maxInFlight: 2 });
+    const all = Promise.all([batcher.add(chunk(1, 2), 2), batcher.add(chunk(3), 1), batcher.add(chunk(4, 5, 6), 3)]);
+    await new Promise((r) => setTimeout(r, 40));
+    expect(inserts.map((i) => [i.bytes, i.rows])).toEqual([[[1, 2, 3, 4, 5, 6], 6]]);
+    inserts[0].done();
+    await expect(all).resolves.toHaveLength(3);
   });
 
-  it('flushes as soon as the buffer reaches maxRows, and sends large batches straight through', async () => {
-    const inserts: number[] = [];
-    const b = new InsertBatcher(async (rows) => void inserts.push(rows.length), 4, 10_000);
-    await Promise.all([b.add([[1], [2]]), b.add([[3], [4]])]);
-    await b.add([[1], [2], [3], [4], [5]]);
-    expect(inserts).toEqual([4, 5]);
+  it('sends a batch of maxRows at once when a slot is free', async () => {
+    const { batcher, inserts } = recording({ maxRows: 4, maxWaitMs: 10_000, maxInFlight: 2 });
+    const first = batcher.add(chunk(1, 2, 3, 4), 4);
+    await tick();
+    expect(inserts.map((i) => i.rows)).toEqual([4]);
+    inserts[0].done();
+    await first;
+  });
+
+  it('group-commits: rows arriving while every slot is busy go together in the next insert', async () => {
+    const { batcher, inserts } = recording({ maxRows: 2, maxWaitMs: 10_000, maxInFlight: 1 });
+    const a = batcher.add(chunk(1, 1), 2);
+    await tick();
+    const b = batcher.add(chunk(2, 2), 2);
+    const c = batcher.add(chunk(3, 3), 2);
+    await tick();
+    expect(inserts.map((i) => i.rows)).toEqual([2]); // b and c wait for the slot
+    let bDone = false;
+    void b.then(() => (bDone = true));
+    inserts[0].done();
+    await a;
+    await tick();
+    expect(inserts.map((i) => i.bytes)).toEqual([
+      [1, 1],
+      [2, 2, 3, 3],
+    ]);
+    expect(bDone).toBe(false); // not answered before its own insert is stored
+    inserts[1].done();
+    await Promise.all([b, c]);
   });
 
   it('answers an empty batch at once without an insert', async () => {
-    const inserts: number[] = [];
-    const b = new InsertBatcher(async (rows) => void inserts.push(rows.length), 100, 10_000);
-    await expect(b.add([])).resolves.toBeUndefined();
+    const { batcher, inserts } = recording({ maxRows: 100, maxWaitMs: 10_000, maxInFlight: 2 });
+    await expect(batcher.add(Buffer.alloc(0), 0)).resolves.toBeUndefined();
     expect(inserts).toEqual([]);
   });
 
   it('fails every caller whose rows were in a failed insert, and keeps working afterwards', async () => {
-    let fail = true;
-    const b = new InsertBatcher(
-      async () => {
-        if (fail) throw new Error('ClickHouse down');
-      },
-      100,
-      5,
-    );
-    const results = await Promise.allSettled([b.add([[1]]), b.add([[2]])]);
-    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
-    fail = false;
-    await expect(b.add([[3]])).resolves.toBeUndefined();
+    const { batcher, inserts } = recording({ maxRows: 100, maxWaitMs: 5, maxInFlight: 2 });
+    const failed = Promise.allSettled([batcher.add(chunk(1), 1), batcher.add(chunk(2), 1)]);
+    await new Promise((r) => setTimeout(r, 20));
+    inserts[0].fail(new Error('ClickHouse down'));
+    expect((await failed).map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    const next = batcher.add(chunk(3), 1);
+    await new Promise((r) => setTimeout(r, 20));
+    inserts[1].done();
+    await expect(next).resolves.toBeUndefined();
+  });
+
+  it('flush sends what is pending without waiting and resolves when every insert is stored', async () => {
+    const { batcher, inserts } = recording({ maxRows: 100, maxWaitMs: 60_000, maxInFlight: 1 });
+    const pending = batcher.add(chunk(7), 1);
+    let flushed = false;
+    const flushing = batcher.flush().then(() => (flushed = true));
+    await tick();
+    expect(inserts.map((i) => i.rows)).toEqual([1]);
+    expect(flushed).toBe(false);
+    inserts[0].done();
+    await Promise.all([pending, flushing]);
+    expect(flushed).toBe(true);
   });
 });

@@ -1,43 +1,98 @@
+export interface InsertBatcherOptions {
+  /** A pending batch this large is sent as soon as an insert slot is free. */
+  maxRows: number;
+  /** A smaller batch waits at most this long for company before it is sent (when a slot is free). */
+  maxWaitMs: number;
+  /** Inserts into this table running at once; while all are busy, new rows pile up into the next one. */
+  maxInFlight: number;
+}
+
+interface Waiter {
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
+
 /**
- * Coalesces the rows of concurrent requests for one table into fewer, larger inserts (fewer parts
- * for ClickHouse to write and merge). Each caller's promise settles when the insert holding its
- * rows has been acknowledged by ClickHouse, so a 2xx still means "stored", and a failed insert fails
- * every request in it (they all answer 503 and their clients retry; rows collapse on their ids).
+ * Group commit for one table: the encoded rows of concurrent requests are sent as one insert. An idle
+ * server sends a large request at once; under load, rows arriving while `maxInFlight` inserts are
+ * running wait for the next free slot and go together, so inserts grow with load instead of
+ * multiplying (fewer parts for ClickHouse to write and merge, less CPU per row).
+ *
+ * Each caller's promise settles when the insert holding its rows has been acknowledged by
+ * ClickHouse, so a 2xx still means "stored", and a failed insert fails every request in it (they all
+ * answer 503 and their clients retry; rows collapse on their ids).
  */
 export class InsertBatcher {
-  private rows: unknown[][] = [];
-  private waiters: { resolve: () => void; reject: (err: unknown) => void }[] = [];
+  private chunks: Buffer[] = [];
+  private rows = 0;
+  private waiters: Waiter[] = [];
+  private due = false;
   private timer: NodeJS.Timeout | undefined;
+  private inFlight = 0;
+  private readonly idle: (() => void)[] = [];
 
   constructor(
-    private readonly insert: (rows: unknown[][]) => Promise<void>,
-    private readonly maxRows: number,
-    private readonly maxWaitMs: number,
+    private readonly insert: (chunks: Buffer[], rows: number) => Promise<void>,
+    private readonly options: InsertBatcherOptions,
   ) {}
 
-  add(rows: unknown[][]): Promise<void> {
-    if (rows.length === 0) return Promise.resolve();
-    if (rows.length >= this.maxRows) return this.insert(rows);
+  /** Queues `rows` rows encoded in `chunk`; resolves once they are stored. */
+  add(chunk: Buffer, rows: number): Promise<void> {
+    if (rows === 0) return Promise.resolve();
     return new Promise<void>((resolve, reject) => {
-      for (const r of rows) this.rows.push(r);
+      this.chunks.push(chunk);
+      this.rows += rows;
       this.waiters.push({ resolve, reject });
-      // flush() never rejects: an insert failure is delivered to each waiter instead.
-      if (this.rows.length >= this.maxRows) void this.flush();
-      else this.timer ??= setTimeout(() => void this.flush(), this.maxWaitMs);
+      if (this.rows < this.options.maxRows && !this.due) {
+        this.timer ??= setTimeout(() => {
+          this.timer = undefined;
+          this.due = true;
+          this.pump();
+        }, this.options.maxWaitMs);
+      }
+      this.pump();
     });
   }
 
-  /** Sends what is pending now (also used at shutdown). */
-  flush(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
+  /** Sends everything pending now and waits for every insert in flight (used at shutdown). */
+  async flush(): Promise<void> {
+    this.due = true;
+    this.pump();
+    while (this.inFlight > 0 || this.rows > 0) {
+      await new Promise<void>((r) => this.idle.push(r));
+      this.due = true;
+      this.pump();
+    }
+  }
+
+  private pump(): void {
+    while (this.rows > 0 && this.inFlight < this.options.maxInFlight && (this.due || this.rows >= this.options.maxRows)) {
+      this.send();
+    }
+  }
+
+  private send(): void {
+    const chunks = this.chunks;
     const rows = this.rows;
     const waiters = this.waiters;
-    this.rows = [];
+    this.chunks = [];
+    this.rows = 0;
     this.waiters = [];
-    return this.insert(rows).then(
-      () => waiters.forEach((w) => w.resolve()),
-      (err: unknown) => waiters.forEach((w) => w.reject(err)),
-    );
+    this.due = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.inFlight++;
+    // Never rejects: an insert failure is delivered to each waiter instead.
+    void this.insert(chunks, rows)
+      .then(
+        () => waiters.forEach((w) => w.resolve()),
+        (err: unknown) => waiters.forEach((w) => w.reject(err)),
+      )
+      .finally(() => {
+        this.inFlight--;
+        // Rows that piled up to maxRows, or whose wait ran out, while every slot was busy go now.
+        this.pump();
+        this.idle.splice(0).forEach((r) => r());
+      });
   }
 }

@@ -31,6 +31,14 @@ export class MetricsService {
     labelNames: ['kind'] as const,
     registers: [this.registry],
   });
+  readonly ingestInsertRows = new Histogram({
+    name: 'syncline_ingest_insert_rows',
+    help: 'Rows per insert into ClickHouse (requests coalesced by group commit), by kind',
+    labelNames: ['kind'] as const,
+    buckets: [1, 10, 100, 1000, 5000, 10_000, 25_000, 50_000, 100_000],
+    registers: [this.registry],
+  });
+
   readonly ingestInsertSeconds = new Histogram({
     name: 'syncline_ingest_insert_seconds',
     help: 'Time to store one batch in ClickHouse, by kind',

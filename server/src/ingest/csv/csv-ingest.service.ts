@@ -82,7 +82,11 @@ export class CsvIngestService {
     }
     // One insert for the whole file keeps the window in which part of it is visible as small as
     // ClickHouse allows; if it fails, the 503 makes the client resend, and rows collapse on document_id.
-    await this.clickhouse.insertCompact(spec.table, spec.columns, rows);
+    await this.clickhouse.insertRowBinary(
+      spec.table,
+      spec.columns.map((c) => c.name),
+      [spec.rowBinary.encode(rows)],
+    );
     this.metrics.ingestRows.inc({ kind: spec.kind }, rows.length);
     return { accepted: rows.length };
   }

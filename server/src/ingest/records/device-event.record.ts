@@ -1,3 +1,4 @@
+import { rowBinaryEncoder, type ColumnDecl } from '../../clickhouse/row-binary';
 import {
   attributes,
   attributesToMap,
@@ -37,7 +38,22 @@ export const DEVICE_EVENT_FIELDS = [
   'unit',
   'attributes',
 ] as const;
-export const DEVICE_EVENT_COLUMNS = [...DEVICE_EVENT_FIELDS, 'source'] as const;
+/** The `device_events` columns a device event fills, in row order (migration 20261121090200). */
+export const DEVICE_EVENT_COLUMNS: readonly ColumnDecl[] = [
+  { name: 'event_id', type: 'String' },
+  { name: 'event_time', type: "DateTime64(3, 'UTC')" },
+  { name: 'plant', type: 'LowCardinality(String)' },
+  { name: 'line', type: 'LowCardinality(String)' },
+  { name: 'asset', type: 'String' },
+  { name: 'order_id', type: 'String' },
+  { name: 'material', type: 'String' },
+  { name: 'event_type', type: 'LowCardinality(String)' },
+  { name: 'quantity', type: 'Float64' },
+  { name: 'unit', type: 'LowCardinality(String)' },
+  { name: 'attributes', type: 'Map(LowCardinality(String), String)' },
+  { name: 'source', type: 'LowCardinality(String)' },
+];
+const rowBinary = rowBinaryEncoder(DEVICE_EVENT_COLUMNS);
 
 const check = compile(
   {
@@ -67,6 +83,7 @@ export function deviceEventSpec(source: string): RecordSpec {
     kind: 'device_events',
     table: 'device_events',
     columns: DEVICE_EVENT_COLUMNS,
+    rowBinary,
     fields: DEVICE_EVENT_FIELDS,
     toRow(record, ctx) {
       const bad = check(record);

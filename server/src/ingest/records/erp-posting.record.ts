@@ -1,3 +1,4 @@
+import { rowBinaryEncoder, type ColumnDecl } from '../../clickhouse/row-binary';
 import {
   attributes,
   attributesToMap,
@@ -39,7 +40,23 @@ export const ERP_POSTING_FIELDS = [
   'reverses_document_id',
   'attributes',
 ] as const;
-export const ERP_POSTING_COLUMNS = [...ERP_POSTING_FIELDS, 'source'] as const;
+/** The `erp_postings` columns a posting fills, in row order (migration 20261121090300). */
+export const ERP_POSTING_COLUMNS: readonly ColumnDecl[] = [
+  { name: 'document_id', type: 'String' },
+  { name: 'posted_at', type: "DateTime64(3, 'UTC')" },
+  { name: 'plant', type: 'LowCardinality(String)' },
+  { name: 'flow', type: 'LowCardinality(String)' },
+  { name: 'order_id', type: 'String' },
+  { name: 'material', type: 'String' },
+  { name: 'posting_type', type: 'LowCardinality(String)' },
+  { name: 'quantity', type: 'Float64' },
+  { name: 'unit', type: 'LowCardinality(String)' },
+  { name: 'device_event_id', type: 'String' },
+  { name: 'reverses_document_id', type: 'String' },
+  { name: 'attributes', type: 'Map(LowCardinality(String), String)' },
+  { name: 'source', type: 'LowCardinality(String)' },
+];
+const rowBinary = rowBinaryEncoder(ERP_POSTING_COLUMNS);
 
 const check = compile(
   {
@@ -69,6 +86,7 @@ export function erpPostingSpec(source: string): RecordSpec {
     kind: 'erp_postings',
     table: 'erp_postings',
     columns: ERP_POSTING_COLUMNS,
+    rowBinary,
     fields: ERP_POSTING_FIELDS,
     toRow(record, ctx) {
       const bad = check(record);

@@ -1,3 +1,5 @@
+import { enumValues, rowBinaryEncoder, type ColumnDecl } from '../../clickhouse/row-binary';
+import { hopDirectEncoder } from './hop.direct';
 import {
   attributes,
   attributesToMap,
@@ -39,34 +41,37 @@ export interface HopInput {
   attributes?: Record<string, string | number | boolean> | null;
 }
 
-export const HOP_COLUMNS = [
-  'hop_id',
-  'correlation_id',
-  'parent_hop_id',
-  'flow',
-  'stage',
-  'system',
-  'plant',
-  'line',
-  'asset',
-  'order_id',
-  'material',
-  'batch',
-  'event_type',
-  'quantity',
-  'unit',
-  'start_time',
-  'end_time',
-  'status',
-  'error_code',
-  'error_message',
-  'attempt',
-  'business_key',
-  'payload',
-  'attributes',
-] as const;
+export const HOP_STATUS_TYPE = "Enum8('ok' = 1, 'error' = 2, 'retry' = 3, 'dropped' = 4)";
 
-const FIELDS = HOP_COLUMNS;
+/** The `hops` columns a hop fills, in row order (migration 20261121090000). */
+export const HOP_COLUMNS: readonly ColumnDecl[] = [
+  { name: 'hop_id', type: 'String' },
+  { name: 'correlation_id', type: 'String' },
+  { name: 'parent_hop_id', type: 'String' },
+  { name: 'flow', type: 'LowCardinality(String)' },
+  { name: 'stage', type: 'LowCardinality(String)' },
+  { name: 'system', type: 'LowCardinality(String)' },
+  { name: 'plant', type: 'LowCardinality(String)' },
+  { name: 'line', type: 'LowCardinality(String)' },
+  { name: 'asset', type: 'String' },
+  { name: 'order_id', type: 'String' },
+  { name: 'material', type: 'String' },
+  { name: 'batch', type: 'String' },
+  { name: 'event_type', type: 'LowCardinality(String)' },
+  { name: 'quantity', type: 'Nullable(Float64)' },
+  { name: 'unit', type: 'LowCardinality(String)' },
+  { name: 'start_time', type: "DateTime64(6, 'UTC')" },
+  { name: 'end_time', type: "DateTime64(6, 'UTC')" },
+  { name: 'status', type: HOP_STATUS_TYPE },
+  { name: 'error_code', type: 'LowCardinality(String)' },
+  { name: 'error_message', type: 'String' },
+  { name: 'attempt', type: 'UInt16' },
+  { name: 'business_key', type: 'String' },
+  { name: 'payload', type: 'String' },
+  { name: 'attributes', type: 'Map(LowCardinality(String), String)' },
+];
+
+const FIELDS = HOP_COLUMNS.map((c) => c.name);
 
 const check = compile(
   {
@@ -107,6 +112,8 @@ export const hopSpec: RecordSpec = {
   kind: 'hops',
   table: 'hops',
   columns: HOP_COLUMNS,
+  rowBinary: rowBinaryEncoder(HOP_COLUMNS),
+  direct: hopDirectEncoder(enumValues(HOP_STATUS_TYPE)),
   fields: FIELDS,
   toRow(record, ctx) {
     const bad = check(record);

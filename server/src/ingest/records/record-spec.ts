@@ -1,4 +1,5 @@
 import Ajv, { type ValidateFunction } from 'ajv';
+import type { ColumnDecl, RowBinaryWriter, RowEncoder } from '../../clickhouse/row-binary';
 import type { UnitTable } from '../units/unit-table';
 import { describeAjvError } from './ajv-errors';
 import type { RowResult } from './row-error';
@@ -16,12 +17,24 @@ export interface NormalizeContext {
 export interface RecordSpec {
   kind: RecordKind;
   table: string;
-  /** Column order of the rows toRow returns (JSONCompactEachRow). */
-  columns: readonly string[];
+  /** The columns of the rows toRow returns, in order, with their ClickHouse types (test/int checks them). */
+  columns: readonly ColumnDecl[];
+  /** Encodes rows from toRow for an insert into `columns` (RowBinary). */
+  rowBinary: RowEncoder;
   fields: readonly string[];
+  /** The direct path for this kind, when it has one (see body/flat-json.ts). */
+  direct?: DirectEncoder;
   /** Validates and normalizes one parsed record: a row for `columns`, or the field and reason it fails. */
   toRow(record: unknown, ctx: NormalizeContext): RowResult;
 }
+
+/**
+ * Validates and encodes one record straight from its JSON bytes buf[start, end), for the common shape
+ * of that kind, into `w`. Answers false, having written nothing, when the record is not plainly
+ * valid: the general path (JSON.parse, toRow) then decides and explains. It must never accept what
+ * toRow refuses, and must write exactly what toRow and rowBinary would.
+ */
+export type DirectEncoder = (buf: Buffer, start: number, end: number, ctx: NormalizeContext, w: RowBinaryWriter) => boolean;
 
 export const ajv = new Ajv({
   allErrors: false,
