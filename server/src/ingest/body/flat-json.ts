@@ -32,6 +32,10 @@ const DOT = 0x2e;
 const ZERO = 0x30;
 const NINE = 0x39;
 
+/** 1 for the bytes a string of the direct shape may hold: printable ASCII except " and \\. */
+const PLAIN = new Uint8Array(256);
+for (let c = 0x20; c < 0x80; c++) PLAIN[c] = c === QUOTE || c === BACKSLASH ? 0 : 1;
+
 function isWs(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0d || c === 0x0a;
 }
@@ -106,13 +110,8 @@ export class FlatJsonScanner {
       // key
       if (i >= end || buf[i] !== QUOTE) return false;
       const keyStart = ++i;
-      while (i < end) {
-        const c = buf[i];
-        if (c === QUOTE) break;
-        if (c < 0x20 || c === BACKSLASH || c >= 0x80) return false;
-        i++;
-      }
-      if (i >= end) return false;
+      while (i < end && PLAIN[buf[i]] === 1) i++;
+      if (i >= end || buf[i] !== QUOTE) return false;
       const field = this.keys.match(buf, keyStart, i);
       if (field < 0 || kinds[field] !== JsonKind.Absent) return false;
       i++;
@@ -125,13 +124,8 @@ export class FlatJsonScanner {
       const c = buf[i];
       if (c === QUOTE) {
         const valueStart = ++i;
-        while (i < end) {
-          const d = buf[i];
-          if (d === QUOTE) break;
-          if (d < 0x20 || d === BACKSLASH || d >= 0x80) return false;
-          i++;
-        }
-        if (i >= end) return false;
+        while (i < end && PLAIN[buf[i]] === 1) i++;
+        if (i >= end || buf[i] !== QUOTE) return false;
         kinds[field] = JsonKind.String;
         this.starts[field] = valueStart;
         this.ends[field] = i;

@@ -1,7 +1,7 @@
 import type { RowBinaryWriter } from '../../clickhouse/row-binary';
 import { FlatJsonScanner, JsonKind, KeyMatcher } from '../body/flat-json';
 import { olderThanRetention, plantNotAllowed, type DirectEncoder, type NormalizeContext } from './record-spec';
-import { parseTimestamp } from './timestamps';
+import { isoMillisZToMicros, parseTimestamp } from './timestamps';
 import { EVENT_TYPES, NAME_PATTERN } from './vocabulary';
 
 /**
@@ -58,18 +58,70 @@ const OPTIONAL_STRINGS: readonly [number, number][] = [
   [F.business_key, 256],
 ];
 
-const NAME = new RegExp(NAME_PATTERN, 'u');
-const EVENT_TYPE_SET: ReadonlySet<string> = new Set(EVENT_TYPES);
+/** NAME_PATTERN (^[a-z][a-z0-9_]{0,63}$) on bytes. */
+function isName(buf: Buffer, start: number, end: number): boolean {
+  const len = end - start;
+  if (len < 1 || len > 64) return false;
+  const first = buf[start];
+  if (first < 0x61 || first > 0x7a) return false;
+  for (let i = start + 1; i < end; i++) {
+    const c = buf[i];
+    if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x5f)) return false;
+  }
+  return true;
+}
+if (NAME_PATTERN !== '^[a-z][a-z0-9_]{0,63}$') throw new Error('hop.direct.ts: isName no longer matches NAME_PATTERN');
+
+/** The last unit spelling seen and its code, so a batch of one unit resolves it once. */
+class UnitCache {
+  private table: NormalizeContext['units'] | undefined;
+  private spelling = Buffer.alloc(32);
+  private spellingLength = -1;
+  private code = '';
+
+  resolve(ctx: NormalizeContext, scan: FlatJsonScanner, i: number): string | undefined {
+    const present = scan.kinds[i] === JsonKind.String;
+    if (!present) return ctx.units.resolve('');
+    const buf = scan.source;
+    const start = scan.starts[i];
+    const len = scan.ends[i] - start;
+    if (this.table === ctx.units && len === this.spellingLength) {
+      let j = 0;
+      while (j < len && buf[start + j] === this.spelling[j]) j++;
+      if (j === len) return this.code;
+    }
+    const code = ctx.units.resolve(scan.text(i));
+    if (code !== undefined && len <= this.spelling.length) {
+      buf.copy(this.spelling, 0, start, start + len);
+      this.spellingLength = len;
+      this.table = ctx.units;
+      this.code = code;
+    }
+    return code;
+  }
+}
 
 /** `statusCodes`: the Enum8 value of each status in the `hops.status` column. */
 export function hopDirectEncoder(statusCodes: ReadonlyMap<string, number>): DirectEncoder {
   const scan = new FlatJsonScanner(new KeyMatcher(HOP_DIRECT_FIELDS));
-  const { kinds, numbers } = scan;
+  const { kinds, numbers, starts, ends } = scan;
+  const statuses = new KeyMatcher([...statusCodes.keys()]);
+  const statusValues = [...statusCodes.values()];
+  const eventTypes = new KeyMatcher(EVENT_TYPES);
+  const units = new UnitCache();
+  let stagesOf: ReadonlySet<string> | undefined;
+  let stages = new KeyMatcher([]);
+  /** Whether string key `i` is one of `m`'s keys. */
+  const among = (m: KeyMatcher, i: number) => m.match(scan.source, starts[i], ends[i]) >= 0;
 
   const isStringOrNone = (i: number) =>
     kinds[i] === JsonKind.String || kinds[i] === JsonKind.Absent || kinds[i] === JsonKind.Null;
   const time = (i: number): number | undefined => {
     const k = kinds[i];
+    if (k === JsonKind.String) {
+      const fast = isoMillisZToMicros(scan.source, scan.starts[i], scan.ends[i]);
+      if (fast !== undefined) return fast;
+    }
     const t =
       k === JsonKind.String ? parseTimestamp(scan.text(i)) : k === JsonKind.Number ? parseTimestamp(numbers[i]) : undefined;
     return typeof t === 'number' ? t : undefined;
@@ -88,11 +140,14 @@ export function hopDirectEncoder(statusCodes: ReadonlyMap<string, number>): Dire
     if (scan.length(F.correlation_id) < 1 || scan.length(F.correlation_id) > 128) return false;
     if (kinds[F.flow] !== JsonKind.String || kinds[F.stage] !== JsonKind.String || kinds[F.status] !== JsonKind.String)
       return false;
-    const flow = scan.text(F.flow);
-    const stage = scan.text(F.stage);
-    if (!NAME.test(flow) || !NAME.test(stage) || !ctx.stages.has(stage)) return false;
-    const status = statusCodes.get(scan.text(F.status));
-    if (status === undefined) return false;
+    if (!isName(buf, starts[F.flow], ends[F.flow]) || !isName(buf, starts[F.stage], ends[F.stage])) return false;
+    if (stagesOf !== ctx.stages) {
+      stagesOf = ctx.stages;
+      stages = new KeyMatcher([...ctx.stages]);
+    }
+    if (!among(stages, F.stage)) return false;
+    const statusIndex = statuses.match(buf, starts[F.status], ends[F.status]);
+    if (statusIndex < 0) return false;
 
     // Optional fields: string or null, within their lengths; the rest absent or null unless noted.
     for (const [i, max] of OPTIONAL_STRINGS) {
@@ -100,7 +155,7 @@ export function hopDirectEncoder(statusCodes: ReadonlyMap<string, number>): Dire
     }
     const eventKind = kinds[F.event_type];
     if (eventKind === JsonKind.String) {
-      if (!EVENT_TYPE_SET.has(scan.text(F.event_type))) return false;
+      if (!among(eventTypes, F.event_type)) return false;
     } else if (eventKind !== JsonKind.Absent && eventKind !== JsonKind.Null) return false;
     const qKind = kinds[F.quantity];
     if (qKind === JsonKind.Number) {
@@ -116,8 +171,10 @@ export function hopDirectEncoder(statusCodes: ReadonlyMap<string, number>): Dire
     if (kinds[F.attributes] !== JsonKind.Absent && kinds[F.attributes] !== JsonKind.Null) return false;
 
     // The checks after the schema: plant scope, times (parsed, within retention, end not before start), unit.
-    const plant = kinds[F.plant] === JsonKind.String ? scan.text(F.plant) : '';
-    if (plantNotAllowed(plant, ctx) !== undefined) return false;
+    if (ctx.plants !== null) {
+      const plant = kinds[F.plant] === JsonKind.String ? scan.text(F.plant) : '';
+      if (plantNotAllowed(plant, ctx) !== undefined) return false;
+    }
     const startUs = time(F.start_time);
     if (startUs === undefined || olderThanRetention('hops', startUs) !== undefined) return false;
     let endUs = startUs;
@@ -127,23 +184,19 @@ export function hopDirectEncoder(statusCodes: ReadonlyMap<string, number>): Dire
       if (e === undefined || e < startUs) return false;
       endUs = e;
     }
-    const unit = ctx.units.resolve(kinds[F.unit] === JsonKind.String ? scan.text(F.unit) : '');
+    const unit = units.resolve(ctx, scan, F.unit);
     if (unit === undefined) return false;
 
     // The row, in HOP_COLUMNS order.
     w.stringBytes(buf, scan.starts[F.hop_id], scan.ends[F.hop_id]);
     w.stringBytes(buf, scan.starts[F.correlation_id], scan.ends[F.correlation_id]);
     writeOptional(w, F.parent_hop_id);
-    w.string(flow);
-    w.string(stage);
-    writeOptional(w, F.system);
-    w.string(plant);
-    for (let i = F.line; i <= F.event_type; i++) writeOptional(w, i);
+    for (let i = F.flow; i <= F.event_type; i++) writeOptional(w, i);
     w.nullableFloat64(qKind === JsonKind.Number ? numbers[F.quantity] : null);
     w.string(unit);
     w.int64(startUs);
     w.int64(endUs);
-    w.uint8(status);
+    w.uint8(statusValues[statusIndex]);
     writeOptional(w, F.error_code);
     writeOptional(w, F.error_message);
     w.uint16(attempt);

@@ -16,6 +16,40 @@ function inRange(ms: number): boolean {
   return ms >= MIN_MS && ms < MAX_MS;
 }
 
+function digits(buf: Buffer, at: number, count: number): number {
+  let n = 0;
+  for (let i = at; i < at + count; i++) {
+    const d = buf[i] - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/**
+ * The epoch µs of toISOString()'s shape, 2026-11-21T07:00:00.123Z, read from bytes (the direct
+ * ingest path), when it has exactly that shape with every field in its usual range and the time
+ * lies in 2000-2100; otherwise undefined and parseTimestamp decides. Within those ranges Date.UTC
+ * computes what Date.parse does (parseTimestamp's own fast path), so both paths agree.
+ */
+export function isoMillisZToMicros(buf: Buffer, start: number, end: number): number | undefined {
+  if (end - start !== 24) return undefined;
+  const b = start;
+  if (buf[b + 4] !== 45 || buf[b + 7] !== 45 || buf[b + 10] !== 84 || buf[b + 13] !== 58 || buf[b + 16] !== 58) return undefined;
+  if (buf[b + 19] !== 46 || buf[b + 23] !== 90) return undefined;
+  const year = digits(buf, b, 4);
+  const month = digits(buf, b + 5, 2);
+  const day = digits(buf, b + 8, 2);
+  const hour = digits(buf, b + 11, 2);
+  const minute = digits(buf, b + 14, 2);
+  const second = digits(buf, b + 17, 2);
+  const milli = digits(buf, b + 20, 3);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23) return undefined;
+  if (minute < 0 || minute > 59 || second < 0 || second > 59 || milli < 0) return undefined;
+  const ms = Date.UTC(year, month - 1, day, hour, minute, second, milli);
+  return inRange(ms) ? ms * 1000 : undefined;
+}
+
 function fromDigits(digits: string): TimestampResult {
   if (digits.length >= 18 && digits.length <= 19) {
     // epoch ns: keep sub-millisecond precision that a JS number would lose
