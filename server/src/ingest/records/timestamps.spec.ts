@@ -26,3 +26,12 @@ describe('parseTimestamp', () => {
     expect(parseTimestamp('2026-13-45T07:00:00Z')).toMatch(/not a valid date/);
   });
 });
+
+describe('calendar dates', () => {
+  it('refuses days that do not exist instead of rolling them into the next month', () => {
+    expect(parseTimestamp('2026-11-31T08:00:00.000Z')).toMatch(/2026-11-31 does not exist/);
+    expect(parseTimestamp('2026-02-29T08:00:00+01:00')).toMatch(/2026-02-29 does not exist/);
+    expect(parseTimestamp('2028-02-29T08:00:00.000Z')).toBe(Date.UTC(2028, 1, 29, 8) * 1000);
+    expect(parseTimestamp('2000-02-29T00:00:00Z')).toBe(Date.UTC(2000, 1, 29) * 1000);
+  });
+});

@@ -16,6 +16,23 @@ function inRange(ms: number): boolean {
   return ms >= MIN_MS && ms < MAX_MS;
 }
 
+/** Whether day `day` exists in `month` (1-12) of `year`: Date.parse and Date.UTC roll 11-31 into 12-01. */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+function dayExists(year: number, month: number, day: number): boolean {
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day >= 1 && day <= DAYS_IN_MONTH[month - 1] + (leap ? 1 : 0);
+}
+
+/** The calendar date of an ISO string (YYYY-MM-DD...), if that day does not exist: the reason. */
+function impossibleDate(value: string): string | undefined {
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  return month >= 1 && month <= 12 && dayExists(year, month, day)
+    ? undefined
+    : `"${value}" is not a valid date and time (${value.slice(0, 10)} does not exist)`;
+}
+
 function digits(buf: Buffer, at: number, count: number): number {
   let n = 0;
   for (let i = at; i < at + count; i++) {
@@ -44,7 +61,7 @@ export function isoMillisZToMicros(buf: Buffer, start: number, end: number): num
   const minute = digits(buf, b + 14, 2);
   const second = digits(buf, b + 17, 2);
   const milli = digits(buf, b + 20, 3);
-  if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23) return undefined;
+  if (year < 0 || month < 1 || month > 12 || !dayExists(year, month, day) || hour < 0 || hour > 23) return undefined;
   if (minute < 0 || minute > 59 || second < 0 || second > 59 || milli < 0) return undefined;
   const ms = Date.UTC(year, month - 1, day, hour, minute, second, milli);
   return inRange(ms) ? ms * 1000 : undefined;
@@ -84,7 +101,7 @@ export function parseTimestamp(value: unknown): TimestampResult {
     value.charCodeAt(19) === 46
   ) {
     const ms = Date.parse(value);
-    if (!Number.isNaN(ms) && inRange(ms)) return ms * 1000;
+    if (!Number.isNaN(ms) && inRange(ms) && impossibleDate(value) === undefined) return ms * 1000;
   }
   const c0 = value.charCodeAt(0);
   if (value.length >= 12 && value.length <= 19 && c0 >= 48 && c0 <= 57 && /^\d+$/.test(value)) return fromDigits(value);
@@ -95,6 +112,8 @@ export function parseTimestamp(value: unknown): TimestampResult {
   }
   const ms = Date.parse(value.replace(' ', 'T'));
   if (Number.isNaN(ms)) return `"${value}" is not a valid date and time`;
+  const impossible = impossibleDate(value);
+  if (impossible) return impossible;
   if (!inRange(ms)) return `"${value}" is outside 2000-2100`;
   // Date.parse keeps milliseconds only; restore microseconds from the fraction when given.
   const frac = /\.(\d{4,9})/.exec(value);
