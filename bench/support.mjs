@@ -59,7 +59,7 @@ export async function startServer(env) {
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, path.join(root, 'server/dist/main.js')], {
     env: { ...process.env, LOG_LEVEL: 'warn', PORT: String(port), SYNCLINE_ADMIN_TOKEN: ADMIN_TOKEN, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', process.env.BENCH_SERVER_STDOUT ? 'inherit' : 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 300; i++) {
