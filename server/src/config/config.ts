@@ -32,6 +32,8 @@ export interface AppConfig {
     batchMaxRows: number;
     batchWaitMs: number;
     insertsInFlight: number;
+    insertMaxRows: number;
+    backlogMaxRows: number;
     rateLimitPerMinute: number;
     extraStages: string[];
   };
@@ -94,6 +96,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       batchMaxRows: c.INGEST_BATCH_MAX_ROWS,
       batchWaitMs: c.INGEST_BATCH_WAIT_MS,
       insertsInFlight: c.INGEST_INSERTS_IN_FLIGHT,
+      insertMaxRows: c.INGEST_INSERT_MAX_ROWS,
+      backlogMaxRows: c.INGEST_BACKLOG_MAX_ROWS,
       rateLimitPerMinute: c.INGEST_RATE_LIMIT_PER_MINUTE,
       extraStages: c.SYNCLINE_EXTRA_STAGES ? c.SYNCLINE_EXTRA_STAGES.split(',') : [],
     },

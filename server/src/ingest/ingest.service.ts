@@ -1,4 +1,5 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { ClickHouseUnavailableError } from '../clickhouse/clickhouse.errors';
 import { ClickHouseService } from '../clickhouse/clickhouse.service';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
@@ -91,7 +92,14 @@ export class IngestService implements OnApplicationShutdown {
     if (!spec.direct || bodyFormat(contentType) !== 'ndjson') {
       return this.ingest(spec, parseRecords(body, contentType, limits.maxRows, limits.limitName), plants);
     }
-    const ctx = await this.context(plants);
+    let ctx: NormalizeContext;
+    try {
+      ctx = await this.context(plants);
+    } catch (err) {
+      // A body that can never be stored is a 400/413 whether or not ClickHouse is up (as parseRecords first).
+      parseRecords(body, contentType, limits.maxRows, limits.limitName);
+      throw err;
+    }
     const batch = encodeNdjson(spec, spec.direct, body, ctx, limits.maxRows, limits.limitName);
     if (batch.errors.length) {
       this.metrics.ingestRejected.inc({ kind: spec.kind }, batch.errors.length);
@@ -107,7 +115,7 @@ export class IngestService implements OnApplicationShutdown {
     const key = `${spec.table}:${columns.join(',')}`;
     let b = this.batchers.get(key);
     if (!b) {
-      const { batchMaxRows, batchWaitMs, insertsInFlight } = this.config.ingest;
+      const { batchMaxRows, batchWaitMs, insertsInFlight, insertMaxRows, backlogMaxRows } = this.config.ingest;
       b = new InsertBatcher(
         async (chunks, rows) => {
           const end = this.metrics.ingestInsertSeconds.startTimer({ kind: spec.kind });
@@ -115,7 +123,17 @@ export class IngestService implements OnApplicationShutdown {
           end();
           this.metrics.ingestInsertRows.observe({ kind: spec.kind }, rows);
         },
-        { maxRows: batchMaxRows, maxWaitMs: batchWaitMs, maxInFlight: insertsInFlight },
+        {
+          maxRows: batchMaxRows,
+          maxWaitMs: batchWaitMs,
+          maxInFlight: insertsInFlight,
+          maxInsertRows: insertMaxRows,
+          maxPendingRows: backlogMaxRows,
+          overloaded: (pending) =>
+            new ClickHouseUnavailableError(
+              `ClickHouse is not keeping up: ${pending} ${spec.kind} rows are waiting to be stored (INGEST_BACKLOG_MAX_ROWS); nothing of this request was stored, retry later`,
+            ),
+        },
       );
       this.batchers.set(key, b);
     }

@@ -3,8 +3,16 @@ import { InsertBatcher, type InsertBatcherOptions } from './insert-batcher';
 
 const chunk = (...bytes: number[]) => Buffer.from(bytes);
 
+type Timing = Pick<InsertBatcherOptions, 'maxRows' | 'maxWaitMs' | 'maxInFlight'> & Partial<InsertBatcherOptions>;
+
 /** A batcher whose inserts are recorded and complete only when the test says so. */
-function recording(options: InsertBatcherOptions) {
+function recording(timing: Timing) {
+  const options: InsertBatcherOptions = {
+    maxInsertRows: 1_000_000,
+    maxPendingRows: 1_000_000,
+    overloaded: (pending) => new Error(`overloaded: ${pending} rows waiting`),
+    ...timing,
+  };
   const inserts: { bytes: number[]; rows: number; done: () => void; fail: (e: Error) => void }[] = [];
   const batcher = new InsertBatcher(
     (chunks, rows) =>
@@ -88,5 +96,40 @@ describe('InsertBatcher', () => {
     inserts[0].done();
     await Promise.all([pending, flushing]);
     expect(flushed).toBe(true);
+  });
+
+  it('splits a backlog into inserts of at most maxInsertRows, never splitting a request', async () => {
+    const { batcher, inserts } = recording({ maxRows: 2, maxWaitMs: 10_000, maxInFlight: 1, maxInsertRows: 6 });
+    const first = batcher.add(chunk(0, 0), 2);
+    await tick();
+    // ClickHouse is slow: 10 requests of 2 rows and one of 9 pile up behind the running insert.
+    const later = [
+      ...Array.from({ length: 10 }, (_, i) => batcher.add(chunk(i + 1, i + 1), 2)),
+      batcher.add(chunk(...Array.from({ length: 9 }, () => 99)), 9),
+    ];
+    for (let n = 0; n < 10; n++) {
+      inserts.forEach((i) => i.done());
+      await tick();
+    }
+    await Promise.all([first, ...later]);
+    expect(inserts.map((i) => i.rows)).toEqual([2, 6, 6, 6, 2, 9]);
+    expect(inserts[1].bytes).toEqual([1, 1, 2, 2, 3, 3]);
+  });
+
+  it('refuses new rows beyond maxPendingRows with the overloaded error, and accepts them again once drained', async () => {
+    const { batcher, inserts } = recording({ maxRows: 2, maxWaitMs: 10_000, maxInFlight: 1, maxPendingRows: 4 });
+    const first = batcher.add(chunk(0, 0), 2);
+    await tick();
+    const queued = [batcher.add(chunk(1, 1), 2), batcher.add(chunk(2, 2), 2)];
+    await expect(batcher.add(chunk(3, 3), 2)).rejects.toThrow('overloaded: 4 rows waiting');
+    inserts[0].done();
+    await first;
+    await tick();
+    inserts[1].done();
+    await Promise.all(queued);
+    const after = batcher.add(chunk(4, 4), 2);
+    await tick();
+    inserts[2].done();
+    await expect(after).resolves.toBeUndefined();
   });
 });

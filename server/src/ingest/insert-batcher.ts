@@ -5,6 +5,11 @@ export interface InsertBatcherOptions {
   maxWaitMs: number;
   /** Inserts into this table running at once; while all are busy, new rows pile up into the next one. */
   maxInFlight: number;
+  /** Most rows one insert carries (whole requests: a request larger than this goes alone). */
+  maxInsertRows: number;
+  /** Most rows waiting for an insert; beyond it, add() refuses with `overloaded()` (503, retry later). */
+  maxPendingRows: number;
+  overloaded: (pendingRows: number) => Error;
 }
 
 interface Waiter {
@@ -24,6 +29,7 @@ interface Waiter {
  */
 export class InsertBatcher {
   private chunks: Buffer[] = [];
+  private counts: number[] = [];
   private rows = 0;
   private waiters: Waiter[] = [];
   private due = false;
@@ -39,8 +45,13 @@ export class InsertBatcher {
   /** Queues `rows` rows encoded in `chunk`; resolves once they are stored. */
   add(chunk: Buffer, rows: number): Promise<void> {
     if (rows === 0) return Promise.resolve();
+    // A stalled ClickHouse must not turn into unbounded memory and ever larger retried inserts.
+    if (this.rows > 0 && this.rows + rows > this.options.maxPendingRows) {
+      return Promise.reject(this.options.overloaded(this.rows));
+    }
     return new Promise<void>((resolve, reject) => {
       this.chunks.push(chunk);
+      this.counts.push(rows);
       this.rows += rows;
       this.waiters.push({ resolve, reject });
       if (this.rows < this.options.maxRows && !this.due) {
@@ -72,15 +83,22 @@ export class InsertBatcher {
   }
 
   private send(): void {
-    const chunks = this.chunks;
-    const rows = this.rows;
-    const waiters = this.waiters;
-    this.chunks = [];
-    this.rows = 0;
-    this.waiters = [];
-    this.due = false;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
+    // Whole requests, oldest first, up to maxInsertRows (at least one request).
+    let take = 0;
+    let rows = 0;
+    while (take < this.counts.length && (take === 0 || rows + this.counts[take] <= this.options.maxInsertRows)) {
+      rows += this.counts[take++];
+    }
+    const chunks = this.chunks.splice(0, take);
+    const waiters = this.waiters.splice(0, take);
+    this.counts.splice(0, take);
+    this.rows -= rows;
+    // What is left has already waited: it goes as soon as a slot is free.
+    this.due = this.rows > 0;
+    if (!this.due && this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
     this.inFlight++;
     // Never rejects: an insert failure is delivered to each waiter instead.
     void this.insert(chunks, rows)

@@ -4,6 +4,7 @@ import {
   attributesToMap,
   checkPlantTimeUnit,
   compile,
+  illFormedString,
   requiredStr,
   str,
   timestamp,
@@ -92,7 +93,7 @@ export function deviceEventSpec(source: string): RecordSpec {
       const common = checkPlantTimeUnit('device_events', d.plant, 'event_time', d.event_time, d.unit, ctx);
       if ('field' in common) return common;
       const { us: t, unit } = common;
-      return [
+      const row = [
         d.event_id,
         Math.floor(t / 1000),
         d.plant,
@@ -106,6 +107,7 @@ export function deviceEventSpec(source: string): RecordSpec {
         attributesToMap(d.attributes),
         source,
       ];
+      return illFormedString(row, DEVICE_EVENT_COLUMNS) ?? row;
     },
   };
 }

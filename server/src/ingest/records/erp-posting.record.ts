@@ -4,6 +4,7 @@ import {
   attributesToMap,
   checkPlantTimeUnit,
   compile,
+  illFormedString,
   requiredStr,
   str,
   timestamp,
@@ -95,7 +96,7 @@ export function erpPostingSpec(source: string): RecordSpec {
       const common = checkPlantTimeUnit('erp_postings', p.plant, 'posted_at', p.posted_at, p.unit, ctx);
       if ('field' in common) return common;
       const { us: t, unit } = common;
-      return [
+      const row = [
         p.document_id,
         Math.floor(t / 1000),
         p.plant,
@@ -110,6 +111,7 @@ export function erpPostingSpec(source: string): RecordSpec {
         attributesToMap(p.attributes),
         source,
       ];
+      return illFormedString(row, ERP_POSTING_COLUMNS) ?? row;
     },
   };
 }

@@ -5,6 +5,7 @@ import {
   attributesToMap,
   checkPlantTimeUnit,
   compile,
+  illFormedString,
   optionalTimestamp,
   requiredStr,
   str,
@@ -133,7 +134,7 @@ export const hopSpec: RecordSpec = {
     }
     const payload =
       h.payload === undefined || h.payload === null ? '' : typeof h.payload === 'string' ? h.payload : JSON.stringify(h.payload);
-    return [
+    const row = [
       h.hop_id,
       h.correlation_id,
       h.parent_hop_id ?? '',
@@ -159,5 +160,6 @@ export const hopSpec: RecordSpec = {
       payload,
       attributesToMap(h.attributes),
     ];
+    return illFormedString(row, HOP_COLUMNS) ?? row;
   },
 };

@@ -90,6 +90,30 @@ export function olderThanRetention(kind: RecordKind, epochUs: number): string | 
 
 export type FieldProblem = { field: string; reason: string };
 
+// String.prototype.isWellFormed (ES2024, in Node 20's V8; the project's TypeScript lib is ES2023).
+const isWellFormed = (s: string) => (s as unknown as { isWellFormed(): boolean }).isWellFormed();
+
+/**
+ * A string holding half of a surrogate pair cannot be stored as UTF-8: it would become U+FFFD, so two
+ * different ids could be stored as the same one (and collapse on it). Checks every string of a row,
+ * map keys and values included; the first such column and why, if any.
+ */
+export function illFormedString(row: readonly unknown[], columns: readonly ColumnDecl[]): FieldProblem | undefined {
+  for (let i = 0; i < row.length; i++) {
+    const v = row[i];
+    let bad = false;
+    if (typeof v === 'string') bad = !isWellFormed(v);
+    else if (v !== null && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+        if (!isWellFormed(k) || (typeof x === 'string' && !isWellFormed(x))) bad = true;
+      }
+    }
+    if (bad)
+      return { field: columns[i].name, reason: 'contains an unpaired UTF-16 surrogate (\\ud800-\\udfff); send valid Unicode' };
+  }
+  return undefined;
+}
+
 /**
  * The checks every record kind shares after its schema: the plant against the caller's scope, the
  * record's time (to epoch µs, within retention) and its unit through the unit table.
