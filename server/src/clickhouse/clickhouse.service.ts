@@ -6,9 +6,15 @@ import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import { toClickHouseError } from './clickhouse.errors';
 
-/** `name` as a ClickHouse identifier (for table and column names from our own code, never from input). */
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+
+/**
+ * `name` as a ClickHouse identifier, for the table and column names our record specs declare (never a
+ * value, never input). Only plain lower-case identifiers are allowed; anything else is a defect here.
+ */
 export function quoteIdentifier(name: string): string {
-  return '`' + name.replace(/\\/g, '\\\\').replace(/`/g, '\\`') + '`';
+  if (!IDENTIFIER.test(name)) throw new Error(`"${name}" is not a plain identifier; refusing to put it in SQL`);
+  return `\`${name}\``;
 }
 
 export type QueryParams = Record<string, unknown>;

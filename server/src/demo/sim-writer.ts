@@ -69,12 +69,7 @@ export class SimWriter {
     const rows = this.pending.get(spec);
     if (!rows?.length) return;
     this.pending.set(spec, []);
-    await insertRowBinary(
-      this.client,
-      spec.table,
-      spec.columns.map((c) => c.name),
-      [spec.rowBinary.encode(rows)],
-    );
+    await insertRowBinary(this.client, spec.table, spec.columnNames, [spec.rowBinary.encode(rows)]);
   }
 
   private truthRow(g: GroundTruthRecord): Record<string, unknown> {

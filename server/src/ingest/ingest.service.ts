@@ -109,17 +109,19 @@ export class IngestService implements OnApplicationShutdown {
     return { accepted: batch.records };
   }
 
-  /** One batcher per table and column list: concurrent requests share inserts. */
+  /**
+   * One batcher per table: concurrent requests share inserts. Every spec of a table declares the same
+   * columns (one constant per table), so their rows go in the same inserts.
+   */
   private batcher(spec: RecordSpec): InsertBatcher {
-    const columns = spec.columns.map((c) => c.name);
-    const key = `${spec.table}:${columns.join(',')}`;
-    let b = this.batchers.get(key);
+    let b = this.batchers.get(spec.table);
     if (!b) {
+      const { table, columnNames } = spec;
       const { batchMaxRows, batchWaitMs, insertsInFlight, insertMaxRows, backlogMaxRows } = this.config.ingest;
       b = new InsertBatcher(
         async (chunks, rows) => {
           const end = this.metrics.ingestInsertSeconds.startTimer({ kind: spec.kind });
-          await this.clickhouse.insertRowBinary(spec.table, columns, chunks);
+          await this.clickhouse.insertRowBinary(table, columnNames, chunks);
           end();
           this.metrics.ingestInsertRows.observe({ kind: spec.kind }, rows);
         },
@@ -135,7 +137,7 @@ export class IngestService implements OnApplicationShutdown {
             ),
         },
       );
-      this.batchers.set(key, b);
+      this.batchers.set(spec.table, b);
     }
     return b;
   }

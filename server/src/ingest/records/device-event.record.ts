@@ -4,7 +4,7 @@ import {
   attributesToMap,
   checkPlantTimeUnit,
   compile,
-  illFormedString,
+  defineRecordSpec,
   requiredStr,
   str,
   timestamp,
@@ -80,34 +80,35 @@ const check = compile(
 
 /** Device events: `source` (http, mqtt, simulator) is set by the interface, not the client. */
 export function deviceEventSpec(source: string): RecordSpec {
-  return {
-    kind: 'device_events',
-    table: 'device_events',
-    columns: DEVICE_EVENT_COLUMNS,
-    rowBinary,
-    fields: DEVICE_EVENT_FIELDS,
-    toRow(record, ctx) {
-      const bad = check(record);
-      if (bad) return bad;
-      const d = record as DeviceEventInput;
-      const common = checkPlantTimeUnit('device_events', d.plant, 'event_time', d.event_time, d.unit, ctx);
-      if ('field' in common) return common;
-      const { us: t, unit } = common;
-      const row = [
-        d.event_id,
-        Math.floor(t / 1000),
-        d.plant,
-        d.line ?? '',
-        d.asset ?? '',
-        d.order_id ?? '',
-        d.material ?? '',
-        d.event_type,
-        d.quantity ?? 0,
-        unit,
-        attributesToMap(d.attributes),
-        source,
-      ];
-      return illFormedString(row, DEVICE_EVENT_COLUMNS) ?? row;
+  return defineRecordSpec(
+    {
+      kind: 'device_events',
+      table: 'device_events',
+      columns: DEVICE_EVENT_COLUMNS,
+      fields: DEVICE_EVENT_FIELDS,
+      toRow(record, ctx) {
+        const bad = check(record);
+        if (bad) return bad;
+        const d = record as DeviceEventInput;
+        const common = checkPlantTimeUnit('device_events', d.plant, 'event_time', d.event_time, d.unit, ctx);
+        if ('field' in common) return common;
+        const { us: t, unit } = common;
+        return [
+          d.event_id,
+          Math.floor(t / 1000),
+          d.plant,
+          d.line ?? '',
+          d.asset ?? '',
+          d.order_id ?? '',
+          d.material ?? '',
+          d.event_type,
+          d.quantity ?? 0,
+          unit,
+          attributesToMap(d.attributes),
+          source,
+        ];
+      },
     },
-  };
+    rowBinary,
+  );
 }

@@ -4,7 +4,7 @@ import {
   attributesToMap,
   checkPlantTimeUnit,
   compile,
-  illFormedString,
+  defineRecordSpec,
   requiredStr,
   str,
   timestamp,
@@ -83,35 +83,36 @@ const check = compile(
 );
 
 export function erpPostingSpec(source: string): RecordSpec {
-  return {
-    kind: 'erp_postings',
-    table: 'erp_postings',
-    columns: ERP_POSTING_COLUMNS,
-    rowBinary,
-    fields: ERP_POSTING_FIELDS,
-    toRow(record, ctx) {
-      const bad = check(record);
-      if (bad) return bad;
-      const p = record as ErpPostingInput;
-      const common = checkPlantTimeUnit('erp_postings', p.plant, 'posted_at', p.posted_at, p.unit, ctx);
-      if ('field' in common) return common;
-      const { us: t, unit } = common;
-      const row = [
-        p.document_id,
-        Math.floor(t / 1000),
-        p.plant,
-        p.flow ?? '',
-        p.order_id ?? '',
-        p.material ?? '',
-        p.posting_type,
-        p.quantity ?? 0,
-        unit,
-        p.device_event_id ?? '',
-        p.reverses_document_id ?? '',
-        attributesToMap(p.attributes),
-        source,
-      ];
-      return illFormedString(row, ERP_POSTING_COLUMNS) ?? row;
+  return defineRecordSpec(
+    {
+      kind: 'erp_postings',
+      table: 'erp_postings',
+      columns: ERP_POSTING_COLUMNS,
+      fields: ERP_POSTING_FIELDS,
+      toRow(record, ctx) {
+        const bad = check(record);
+        if (bad) return bad;
+        const p = record as ErpPostingInput;
+        const common = checkPlantTimeUnit('erp_postings', p.plant, 'posted_at', p.posted_at, p.unit, ctx);
+        if ('field' in common) return common;
+        const { us: t, unit } = common;
+        return [
+          p.document_id,
+          Math.floor(t / 1000),
+          p.plant,
+          p.flow ?? '',
+          p.order_id ?? '',
+          p.material ?? '',
+          p.posting_type,
+          p.quantity ?? 0,
+          unit,
+          p.device_event_id ?? '',
+          p.reverses_document_id ?? '',
+          attributesToMap(p.attributes),
+          source,
+        ];
+      },
     },
-  };
+    rowBinary,
+  );
 }

@@ -1,11 +1,11 @@
-import { enumValues, rowBinaryEncoder, type ColumnDecl } from '../../clickhouse/row-binary';
+import { enumValues, type ColumnDecl } from '../../clickhouse/row-binary';
 import { hopDirectEncoder } from './hop.direct';
 import {
   attributes,
   attributesToMap,
   checkPlantTimeUnit,
   compile,
-  illFormedString,
+  defineRecordSpec,
   optionalTimestamp,
   requiredStr,
   str,
@@ -109,11 +109,10 @@ const check = compile(
   FIELDS,
 );
 
-export const hopSpec: RecordSpec = {
+export const hopSpec: RecordSpec = defineRecordSpec({
   kind: 'hops',
   table: 'hops',
   columns: HOP_COLUMNS,
-  rowBinary: rowBinaryEncoder(HOP_COLUMNS),
   direct: hopDirectEncoder(enumValues(HOP_STATUS_TYPE)),
   fields: FIELDS,
   toRow(record, ctx) {
@@ -134,7 +133,7 @@ export const hopSpec: RecordSpec = {
     }
     const payload =
       h.payload === undefined || h.payload === null ? '' : typeof h.payload === 'string' ? h.payload : JSON.stringify(h.payload);
-    const row = [
+    return [
       h.hop_id,
       h.correlation_id,
       h.parent_hop_id ?? '',
@@ -160,6 +159,5 @@ export const hopSpec: RecordSpec = {
       payload,
       attributesToMap(h.attributes),
     ];
-    return illFormedString(row, HOP_COLUMNS) ?? row;
   },
-};
+});

@@ -1,8 +1,8 @@
 import Ajv, { type ValidateFunction } from 'ajv';
-import type { ColumnDecl, RowBinaryWriter, RowEncoder } from '../../clickhouse/row-binary';
+import { rowBinaryEncoder, type ColumnDecl, type RowBinaryWriter, type RowEncoder } from '../../clickhouse/row-binary';
 import type { UnitTable } from '../units/unit-table';
 import { describeAjvError } from './ajv-errors';
-import type { RowResult } from './row-error';
+import { isRowError, type RowResult } from './row-error';
 import { parseTimestamp } from './timestamps';
 import { RETENTION_DAYS, type RecordKind } from './vocabulary';
 
@@ -19,6 +19,8 @@ export interface RecordSpec {
   table: string;
   /** The columns of the rows toRow returns, in order, with their ClickHouse types (test/int checks them). */
   columns: readonly ColumnDecl[];
+  /** The names of `columns`, for the INSERT. */
+  columnNames: readonly string[];
   /** Encodes rows from toRow for an insert into `columns` (RowBinary). */
   rowBinary: RowEncoder;
   fields: readonly string[];
@@ -92,6 +94,26 @@ export type FieldProblem = { field: string; reason: string };
 
 // String.prototype.isWellFormed (ES2024, in Node 20's V8; the project's TypeScript lib is ES2023).
 const isWellFormed = (s: string) => (s as unknown as { isWellFormed(): boolean }).isWellFormed();
+
+/**
+ * A record kind from its columns and its own checks: the RowBinary encoder and the column names come
+ * from `columns`, and every row toRow accepts is also checked for strings UTF-8 cannot hold.
+ */
+export function defineRecordSpec(
+  def: Omit<RecordSpec, 'columnNames' | 'rowBinary'>,
+  rowBinary: RowEncoder = rowBinaryEncoder(def.columns),
+): RecordSpec {
+  const { toRow, columns } = def;
+  return {
+    ...def,
+    columnNames: columns.map((c) => c.name),
+    rowBinary,
+    toRow(record, ctx) {
+      const row = toRow(record, ctx);
+      return isRowError(row) ? row : (illFormedString(row, columns) ?? row);
+    },
+  };
+}
 
 /**
  * A string holding half of a surrogate pair cannot be stored as UTF-8: it would become U+FFFD, so two
