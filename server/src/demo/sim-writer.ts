@@ -1,5 +1,5 @@
 import type { ClickHouseClient } from '@clickhouse/client';
-import { insertRowBinary } from '../clickhouse/clickhouse.service';
+import { insertNative } from '../clickhouse/clickhouse.service';
 import { deviceEventSpec } from '../ingest/records/device-event.record';
 import { erpPostingSpec } from '../ingest/records/erp-posting.record';
 import { hopSpec } from '../ingest/records/hop.record';
@@ -69,7 +69,7 @@ export class SimWriter {
     const rows = this.pending.get(spec);
     if (!rows?.length) return;
     this.pending.set(spec, []);
-    await insertRowBinary(this.client, spec.table, spec.columnNames, [spec.rowBinary.encode(rows)]);
+    await insertNative(this.client, spec.table, spec.columnNames, [spec.encoder.encode(rows)]);
   }
 
   private truthRow(g: GroundTruthRecord): Record<string, unknown> {

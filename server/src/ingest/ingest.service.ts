@@ -68,13 +68,13 @@ export class IngestService implements OnApplicationShutdown {
 
   /** Stores validated rows; resolves once ClickHouse has acknowledged them. */
   async store(spec: RecordSpec, rows: unknown[][]): Promise<void> {
-    await this.storeEncoded(spec, spec.rowBinary.encode(rows), rows.length);
+    await this.storeEncoded(spec, spec.encoder.encode(rows), rows.length);
   }
 
   /** Stores `rows` rows already encoded for spec.columns; resolves once ClickHouse has acknowledged them. */
-  private async storeEncoded(spec: RecordSpec, chunk: Buffer, rows: number): Promise<void> {
+  private async storeEncoded(spec: RecordSpec, block: Buffer, rows: number): Promise<void> {
     if (rows === 0) return;
-    await this.batcher(spec).add(chunk, rows);
+    await this.batcher(spec).add(block, rows);
     this.metrics.ingestRows.inc({ kind: spec.kind }, rows);
   }
 
@@ -105,7 +105,7 @@ export class IngestService implements OnApplicationShutdown {
       this.metrics.ingestRejected.inc({ kind: spec.kind }, batch.errors.length);
       throw rejection(batch.errors, batch.records);
     }
-    await this.storeEncoded(spec, batch.chunk, batch.records);
+    await this.storeEncoded(spec, batch.block, batch.records);
     return { accepted: batch.records };
   }
 
@@ -121,7 +121,7 @@ export class IngestService implements OnApplicationShutdown {
       b = new InsertBatcher(
         async (chunks, rows) => {
           const end = this.metrics.ingestInsertSeconds.startTimer({ kind: spec.kind });
-          await this.clickhouse.insertRowBinary(table, columnNames, chunks);
+          await this.clickhouse.insertNative(table, columnNames, chunks);
           end();
           this.metrics.ingestInsertRows.observe({ kind: spec.kind }, rows);
         },

@@ -1,11 +1,10 @@
-import { RowBinaryWriter } from '../../clickhouse/row-binary';
 import type { DirectEncoder, NormalizeContext, RecordSpec } from '../records/record-spec';
 import { isRowError, type RowError } from '../records/row-error';
 import { isBlank, parseNdjsonLine, tooManyRows } from './parse-records';
 
 export interface EncodedBatch {
-  /** The valid records as RowBinary rows for spec.columns (nothing to store if there are errors). */
-  chunk: Buffer;
+  /** The valid records as one Native block for spec.columns (nothing to store if there are errors). */
+  block: Buffer;
   records: number;
   errors: RowError[];
 }
@@ -35,7 +34,8 @@ export function encodeNdjson(
   maxRows: number,
   limitName: string,
 ): EncodedBatch {
-  const w = new RowBinaryWriter(body.length + 1024);
+  // ~430 bytes per hop line: enough room for most bodies without growing the column buffers.
+  const block = spec.encoder.newBlock(Math.ceil(body.length / 256));
   const errors: RowError[] = [];
   let pos = 0;
   let line = 0;
@@ -50,14 +50,14 @@ export function encodeNdjson(
     if (index >= maxRows && !isBlank(body.toString('utf8', start, end))) {
       throw tooManyRows(index + 1, maxRows, limitName, true);
     }
-    if (!direct(body, start, end, ctx, w)) {
+    if (!direct(body, start, end, ctx, block)) {
       const raw = body.toString('utf8', start, end);
       if (isBlank(raw)) continue;
       const row = spec.toRow(parseNdjsonLine(raw, line), ctx);
       if (isRowError(row)) errors.push({ index, field: row.field, reason: row.reason });
-      else if (errors.length === 0) spec.rowBinary.write(w, row);
+      else if (errors.length === 0) spec.encoder.write(block, row);
     }
     index++;
   }
-  return { chunk: w.finish(), records: index, errors };
+  return { block: block.finish(), records: index, errors };
 }

@@ -2,7 +2,7 @@
  * A scanner for the common shape of an ingest record, read straight from the request bytes: one flat
  * JSON object of known keys whose values are ASCII strings without escapes, numbers, null, true or
  * false. It records where each value is instead of building a JS object, so the direct encoders
- * (records/*.direct.ts) can copy id bytes into the RowBinary insert without JSON.parse and without a
+ * (records/*.direct.ts) can copy id bytes into the Native insert without JSON.parse and without a
  * string per field: the biggest share of ingest CPU before (docs/benchmarks.md).
  *
  * Anything outside that shape (nested values, escapes, non-ASCII, unknown or repeated keys, and any

@@ -82,7 +82,7 @@ export class CsvIngestService {
     }
     // One insert for the whole file keeps the window in which part of it is visible as small as
     // ClickHouse allows; if it fails, the 503 makes the client resend, and rows collapse on document_id.
-    await this.clickhouse.insertRowBinary(spec.table, spec.columnNames, [spec.rowBinary.encode(rows)]);
+    await this.clickhouse.insertNative(spec.table, spec.columnNames, [spec.encoder.encode(rows)]);
     this.metrics.ingestRows.inc({ kind: spec.kind }, rows.length);
     return { accepted: rows.length };
   }

@@ -1,4 +1,4 @@
-import { rowBinaryEncoder, type ColumnDecl } from '../../clickhouse/row-binary';
+import { nativeEncoder, type ColumnDecl } from '../../clickhouse/native-block';
 import {
   attributes,
   attributesToMap,
@@ -54,7 +54,7 @@ export const DEVICE_EVENT_COLUMNS: readonly ColumnDecl[] = [
   { name: 'attributes', type: 'Map(LowCardinality(String), String)' },
   { name: 'source', type: 'LowCardinality(String)' },
 ];
-const rowBinary = rowBinaryEncoder(DEVICE_EVENT_COLUMNS);
+const encoder = nativeEncoder(DEVICE_EVENT_COLUMNS);
 
 const check = compile(
   {
@@ -109,6 +109,6 @@ export function deviceEventSpec(source: string): RecordSpec {
         ];
       },
     },
-    rowBinary,
+    encoder,
   );
 }

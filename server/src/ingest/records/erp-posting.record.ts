@@ -1,4 +1,4 @@
-import { rowBinaryEncoder, type ColumnDecl } from '../../clickhouse/row-binary';
+import { nativeEncoder, type ColumnDecl } from '../../clickhouse/native-block';
 import {
   attributes,
   attributesToMap,
@@ -57,7 +57,7 @@ export const ERP_POSTING_COLUMNS: readonly ColumnDecl[] = [
   { name: 'attributes', type: 'Map(LowCardinality(String), String)' },
   { name: 'source', type: 'LowCardinality(String)' },
 ];
-const rowBinary = rowBinaryEncoder(ERP_POSTING_COLUMNS);
+const encoder = nativeEncoder(ERP_POSTING_COLUMNS);
 
 const check = compile(
   {
@@ -113,6 +113,6 @@ export function erpPostingSpec(source: string): RecordSpec {
         ];
       },
     },
-    rowBinary,
+    encoder,
   );
 }

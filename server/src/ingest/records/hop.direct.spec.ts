@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
-import { rowBinaryEncoder, RowBinaryWriter } from '../../clickhouse/row-binary';
+import type { NativeBlock } from '../../clickhouse/native-block';
 import { UnitTable } from '../units/unit-table';
 import { HOP_DIRECT_FIELDS } from './hop.direct';
 import { HOP_COLUMNS, hopSpec } from './hop.record';
@@ -11,7 +11,7 @@ import { BASE_STAGES, EVENT_TYPES, HOP_STATUSES } from './vocabulary';
 
 /*
  * The direct path (hop.direct.ts) must never disagree with the general one (JSON.parse, hopSpec.toRow,
- * hopSpec.rowBinary): when it answers true, the general path accepts the same line and writes the same
+ * hopSpec.encoder): when it answers true, the general path accepts the same line and writes the same
  * bytes; when the general path refuses a line, direct answers false and writes nothing. Direct may
  * decline valid records (escapes, non-ASCII, nested values): the general path then takes them.
  */
@@ -39,10 +39,10 @@ const ctxName = (ctx: NormalizeContext) =>
 interface Framing {
   prefix: string;
   suffix: string;
-  /** The writer's initial size (small ones make it grow while the row is written). */
-  writerBytes: number;
+  /** The rows the block's buffers are sized for (small ones make them grow while the row is written). */
+  blockRows: number;
 }
-const PLAIN: Framing = { prefix: '', suffix: '', writerBytes: 1024 };
+const PLAIN: Framing = { prefix: '', suffix: '', blockRows: 64 };
 
 interface Outcome {
   direct: boolean;
@@ -53,13 +53,27 @@ interface Outcome {
 
 const hex = (b: Buffer) => b.toString('hex').replace(/(..)/g, '$1 ').trim();
 
-/** The column the byte at `offset` of a hop row belongs to. */
-function columnAt(row: unknown[], offset: number): string {
-  for (let k = 1; k <= HOP_COLUMNS.length; k++) {
-    const upTo = rowBinaryEncoder(HOP_COLUMNS.slice(0, k)).encode([row.slice(0, k)]).length;
-    if (offset < upTo) return HOP_COLUMNS[k - 1].name;
+/** A valid hop already in the block when the line is written: the line's row must go after it, unchanged. */
+const EARLIER = hopSpec.toRow(
+  { hop_id: 'h-0', correlation_id: 'm-0', flow: 'f', stage: 'device', start_time: new Date().toISOString(), status: 'ok' },
+  { units, plants: null, stages: new Set(BASE_STAGES) },
+) as unknown[];
+
+/** A block holding the EARLIER row, its buffers sized for `rows` rows. */
+function blockWithEarlierRow(rows: number): NativeBlock {
+  const block = hopSpec.encoder.newBlock(rows);
+  hopSpec.encoder.write(block, EARLIER);
+  return block;
+}
+
+/** The first column in which two blocks of the hop columns differ, with both columns' bytes. */
+function firstDifference(a: NativeBlock, b: NativeBlock): string {
+  for (let i = 0; i < HOP_COLUMNS.length; i++) {
+    const x = Buffer.concat(a.columns[i].parts());
+    const y = Buffer.concat(b.columns[i].parts());
+    if (!x.equals(y)) return `column ${HOP_COLUMNS[i].name}\n    direct:  ${hex(x)}\n    general: ${hex(y)}`;
   }
-  return '(after the row)';
+  return a.rows === b.rows ? '(no column differs)' : `row counts ${a.rows} and ${b.rows}`;
 }
 
 /** Runs one line (text, or bytes that need not be UTF-8) through both paths and checks that they agree. */
@@ -70,10 +84,9 @@ function compare(line: string | Buffer, ctx: NormalizeContext, framing: Framing 
   const start = prefix.length;
   const end = start + body.length;
 
-  const w = new RowBinaryWriter(framing.writerBytes);
-  w.uint8(0xa5); // a row already in the insert
-  const direct = hopSpec.direct!(buf, start, end, ctx, w);
-  const written = Buffer.from(w.finish().subarray(1));
+  const block = blockWithEarlierRow(framing.blockRows);
+  const before = block.byteLength;
+  const direct = hopSpec.direct!(buf, start, end, ctx, block);
 
   let parsed: unknown;
   let parses = true;
@@ -86,23 +99,22 @@ function compare(line: string | Buffer, ctx: NormalizeContext, framing: Framing 
   const generalAccepts = general !== undefined && !isRowError(general);
 
   if (!direct) {
-    const problem = written.length === 0 ? undefined : `direct answered false but wrote ${written.length} bytes`;
+    const wrote = block.byteLength - before;
+    const problem =
+      wrote === 0 && block.rows === 1 ? undefined : `direct answered false but wrote ${wrote} bytes (rows: ${block.rows})`;
     return { direct, generalAccepts, problem };
   }
   if (general === undefined) return { direct, generalAccepts, problem: 'direct accepted a line that JSON.parse refuses' };
   if (isRowError(general)) {
     return { direct, generalAccepts, problem: `direct accepted a record toRow refuses: ${general.field} ${general.reason}` };
   }
-  const expected = hopSpec.rowBinary.encode([general]);
-  if (!written.equals(expected)) {
-    let at = 0;
-    while (at < written.length && at < expected.length && written[at] === expected[at]) at++;
+  const expected = blockWithEarlierRow(1);
+  hopSpec.encoder.write(expected, general);
+  if (!block.finish().equals(expected.finish())) {
     return {
       direct,
       generalAccepts,
-      problem:
-        `direct wrote other bytes than the general path, from byte ${at} (column ${columnAt(general, at)})\n` +
-        `    direct:  ${hex(written)}\n    general: ${hex(expected)}`,
+      problem: `direct wrote other bytes than the general path, in ${firstDifference(block, expected)}`,
     };
   }
   return { direct, generalAccepts };
@@ -461,7 +473,7 @@ describe('hop direct path', () => {
       expect(compare(full, ANY_PLANT).direct, full).toBe(true);
       for (let cut = 0; cut < full.length; cut++) {
         const line = full.slice(0, cut);
-        const framing: Framing = { prefix: '', suffix: full.slice(cut), writerBytes: 64 };
+        const framing: Framing = { prefix: '', suffix: full.slice(cut), blockRows: 1 };
         for (const ctx of CONTEXTS) {
           const out = compare(line, ctx, framing);
           if (out.problem) failures.push(report(line, ctx, framing, out.problem));
@@ -536,7 +548,7 @@ describe('hop direct path', () => {
       const framing: Framing = {
         prefix: r.pick(['', '', '\n', '{"hop_id":"x",', '{', 'é\n']),
         suffix: r.pick(['', '', '\n', '}', '"}', ',"x":1}', 'l}', '0}', ' ']),
-        writerBytes: r.pick([1, 16, 4096]),
+        blockRows: r.pick([1, 2, 64]),
       };
       const out = compare(line, ctx, framing);
       if (out.problem) failures.push(report(line, ctx, framing, out.problem));

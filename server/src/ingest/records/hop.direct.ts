@@ -1,4 +1,15 @@
-import type { RowBinaryWriter } from '../../clickhouse/row-binary';
+import {
+  enumValues,
+  wireType,
+  type ColumnDecl,
+  type Enum8Column,
+  type FixedColumn,
+  type MapColumn,
+  type NativeBlock,
+  type NativeColumn,
+  type NullableFloat64Column,
+  type StringColumn,
+} from '../../clickhouse/native-block';
 import { FlatJsonScanner, JsonKind, KeyMatcher } from '../body/flat-json';
 import { olderThanRetention, plantNotAllowed, type DirectEncoder, type NormalizeContext } from './record-spec';
 import { isoMillisZToMicros, parseTimestamp } from './timestamps';
@@ -6,7 +17,7 @@ import { EVENT_TYPES, NAME_PATTERN } from './vocabulary';
 
 /**
  * The direct path for a hop (see body/flat-json.ts): the same checks as hop.record.ts's ajv schema
- * and toRow, done on the scanned bytes, writing the same RowBinary row. Whenever a record is not
+ * and toRow, done on the scanned bytes, writing the same Native row. Whenever a record is not
  * plainly valid it answers false and the general path decides, with its error messages.
  * hop.direct.spec.ts holds the two paths to the same results, record by record.
  */
@@ -41,6 +52,23 @@ const F = {
 
 /** The input fields the direct path knows, in index order (= HOP_COLUMNS; hop.direct.spec.ts checks). */
 export const HOP_DIRECT_FIELDS = Object.keys(F);
+
+/** What each column of a hop row is written as, by field index; hopDirectEncoder checks it against the table's columns. */
+const WIRE: readonly WireTypeKind[] = [
+  ...Array<WireTypeKind>(13).fill('String'), // hop_id .. event_type
+  'Nullable(Float64)', // quantity
+  'String', // unit
+  'Int64', // start_time
+  'Int64', // end_time
+  'Enum8', // status
+  'String', // error_code
+  'String', // error_message
+  'UInt16', // attempt
+  'String', // business_key
+  'String', // payload
+  'Map(String, String)', // attributes
+];
+type WireTypeKind = ReturnType<typeof wireType>['kind'];
 
 /** Optional string fields and their maximum lengths, as in the ajv schema. */
 const OPTIONAL_STRINGS: readonly [number, number][] = [
@@ -101,8 +129,13 @@ class UnitCache {
   }
 }
 
-/** `statusCodes`: the Enum8 value of each status in the `hops.status` column. */
-export function hopDirectEncoder(statusCodes: ReadonlyMap<string, number>): DirectEncoder {
+/** `columns`: the hop columns (hop.record.ts), which must be the fields and types this path writes. */
+export function hopDirectEncoder(columns: readonly ColumnDecl[]): DirectEncoder {
+  const columnKinds = columns.map((c) => wireType(c.type).kind);
+  if (columns.some((c, i) => c.name !== HOP_DIRECT_FIELDS[i] || columnKinds[i] !== WIRE[i]) || columns.length !== WIRE.length) {
+    throw new Error(`hop.direct.ts writes ${WIRE.join(', ')}; the hop columns are ${columnKinds.join(', ')}`);
+  }
+  const statusCodes = enumValues(columns[F.status].type);
   const scan = new FlatJsonScanner(new KeyMatcher(HOP_DIRECT_FIELDS));
   const { kinds, numbers, starts, ends } = scan;
   const statuses = new KeyMatcher([...statusCodes.keys()]);
@@ -126,12 +159,13 @@ export function hopDirectEncoder(statusCodes: ReadonlyMap<string, number>): Dire
       k === JsonKind.String ? parseTimestamp(scan.text(i)) : k === JsonKind.Number ? parseTimestamp(numbers[i]) : undefined;
     return typeof t === 'number' ? t : undefined;
   };
-  const writeOptional = (w: RowBinaryWriter, i: number) => {
-    if (kinds[i] === JsonKind.String) w.stringBytes(scan.source, scan.starts[i], scan.ends[i]);
-    else w.string('');
+  const writeOptional = (cols: NativeColumn[], i: number) => {
+    const c = cols[i] as StringColumn;
+    if (kinds[i] === JsonKind.String) c.putBytes(scan.source, starts[i], ends[i]);
+    else c.put('');
   };
 
-  return (buf: Buffer, start: number, end: number, ctx: NormalizeContext, w: RowBinaryWriter): boolean => {
+  return (buf: Buffer, start: number, end: number, ctx: NormalizeContext, block: NativeBlock): boolean => {
     if (!scan.scan(buf, start, end)) return false;
 
     // Required fields.
@@ -187,22 +221,23 @@ export function hopDirectEncoder(statusCodes: ReadonlyMap<string, number>): Dire
     const unit = units.resolve(ctx, scan, F.unit);
     if (unit === undefined) return false;
 
-    // The row, in HOP_COLUMNS order.
-    w.stringBytes(buf, scan.starts[F.hop_id], scan.ends[F.hop_id]);
-    w.stringBytes(buf, scan.starts[F.correlation_id], scan.ends[F.correlation_id]);
-    writeOptional(w, F.parent_hop_id);
-    for (let i = F.flow; i <= F.event_type; i++) writeOptional(w, i);
-    w.nullableFloat64(qKind === JsonKind.Number ? numbers[F.quantity] : null);
-    w.string(unit);
-    w.int64(startUs);
-    w.int64(endUs);
-    w.uint8(statusValues[statusIndex]);
-    writeOptional(w, F.error_code);
-    writeOptional(w, F.error_message);
-    w.uint16(attempt);
-    writeOptional(w, F.business_key);
-    writeOptional(w, F.payload);
-    w.emptyMap();
+    // The row, in HOP_COLUMNS order (column types checked against WIRE above).
+    const cols = block.columns;
+    (cols[F.hop_id] as StringColumn).putBytes(buf, starts[F.hop_id], ends[F.hop_id]);
+    (cols[F.correlation_id] as StringColumn).putBytes(buf, starts[F.correlation_id], ends[F.correlation_id]);
+    for (let i = F.parent_hop_id; i <= F.event_type; i++) writeOptional(cols, i);
+    (cols[F.quantity] as NullableFloat64Column).put(qKind === JsonKind.Number ? numbers[F.quantity] : null);
+    (cols[F.unit] as StringColumn).put(unit);
+    (cols[F.start_time] as FixedColumn).put(startUs);
+    (cols[F.end_time] as FixedColumn).put(endUs);
+    (cols[F.status] as Enum8Column).putCode(statusValues[statusIndex]);
+    writeOptional(cols, F.error_code);
+    writeOptional(cols, F.error_message);
+    (cols[F.attempt] as FixedColumn).put(attempt);
+    writeOptional(cols, F.business_key);
+    writeOptional(cols, F.payload);
+    (cols[F.attributes] as MapColumn).putEmpty();
+    block.rows++;
     return true;
   };
 }

@@ -1,4 +1,4 @@
-import { enumValues, type ColumnDecl } from '../../clickhouse/row-binary';
+import type { ColumnDecl } from '../../clickhouse/native-block';
 import { hopDirectEncoder } from './hop.direct';
 import {
   attributes,
@@ -113,7 +113,7 @@ export const hopSpec: RecordSpec = defineRecordSpec({
   kind: 'hops',
   table: 'hops',
   columns: HOP_COLUMNS,
-  direct: hopDirectEncoder(enumValues(HOP_STATUS_TYPE)),
+  direct: hopDirectEncoder(HOP_COLUMNS),
   fields: FIELDS,
   toRow(record, ctx) {
     const bad = check(record);

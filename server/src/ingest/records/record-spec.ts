@@ -1,5 +1,5 @@
 import Ajv, { type ValidateFunction } from 'ajv';
-import { rowBinaryEncoder, type ColumnDecl, type RowBinaryWriter, type RowEncoder } from '../../clickhouse/row-binary';
+import { nativeEncoder, type ColumnDecl, type NativeBlock, type NativeEncoder } from '../../clickhouse/native-block';
 import type { UnitTable } from '../units/unit-table';
 import { describeAjvError } from './ajv-errors';
 import { isRowError, type RowResult } from './row-error';
@@ -21,8 +21,8 @@ export interface RecordSpec {
   columns: readonly ColumnDecl[];
   /** The names of `columns`, for the INSERT. */
   columnNames: readonly string[];
-  /** Encodes rows from toRow for an insert into `columns` (RowBinary). */
-  rowBinary: RowEncoder;
+  /** Encodes rows from toRow for an insert into `columns` (Native blocks). */
+  encoder: NativeEncoder;
   fields: readonly string[];
   /** The direct path for this kind, when it has one (see body/flat-json.ts). */
   direct?: DirectEncoder;
@@ -32,11 +32,11 @@ export interface RecordSpec {
 
 /**
  * Validates and encodes one record straight from its JSON bytes buf[start, end), for the common shape
- * of that kind, into `w`. Answers false, having written nothing, when the record is not plainly
+ * of that kind, as a row of `block`. Answers false, having written nothing, when the record is not plainly
  * valid: the general path (JSON.parse, toRow) then decides and explains. It must never accept what
- * toRow refuses, and must write exactly what toRow and rowBinary would.
+ * toRow refuses, and must write exactly what toRow and `encoder` would.
  */
-export type DirectEncoder = (buf: Buffer, start: number, end: number, ctx: NormalizeContext, w: RowBinaryWriter) => boolean;
+export type DirectEncoder = (buf: Buffer, start: number, end: number, ctx: NormalizeContext, block: NativeBlock) => boolean;
 
 export const ajv = new Ajv({
   allErrors: false,
@@ -96,18 +96,18 @@ export type FieldProblem = { field: string; reason: string };
 const isWellFormed = (s: string) => (s as unknown as { isWellFormed(): boolean }).isWellFormed();
 
 /**
- * A record kind from its columns and its own checks: the RowBinary encoder and the column names come
+ * A record kind from its columns and its own checks: the Native encoder and the column names come
  * from `columns`, and every row toRow accepts is also checked for strings UTF-8 cannot hold.
  */
 export function defineRecordSpec(
-  def: Omit<RecordSpec, 'columnNames' | 'rowBinary'>,
-  rowBinary: RowEncoder = rowBinaryEncoder(def.columns),
+  def: Omit<RecordSpec, 'columnNames' | 'encoder'>,
+  encoder: NativeEncoder = nativeEncoder(def.columns),
 ): RecordSpec {
   const { toRow, columns } = def;
   return {
     ...def,
     columnNames: columns.map((c) => c.name),
-    rowBinary,
+    encoder,
     toRow(record, ctx) {
       const row = toRow(record, ctx);
       return isRowError(row) ? row : (illFormedString(row, columns) ?? row);

@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { enumValues, rowBinaryEncoder, RowBinaryWriter, wireType, type ColumnDecl } from './row-binary';
+import { ByteWriter, enumValues, nativeEncoder, nativeTypeName, wireType, type ColumnDecl } from './native-block';
 
 const STATUS = "Enum8('ok' = 1, 'error' = 2, 'retry' = 3, 'dropped' = 4)";
 
-/** The bytes a fresh writer (starting tiny, so it has to grow) holds after `write`. */
-function bytes(write: (w: RowBinaryWriter) => void, initialBytes = 1): Buffer {
-  const w = new RowBinaryWriter(initialBytes);
+/** The bytes a fresh writer (starting small, so it has to grow) holds after `write`. */
+function bytes(write: (w: ByteWriter) => void, initialBytes = 1): Buffer {
+  const w = new ByteWriter(initialBytes);
   write(w);
-  const out = Buffer.from(w.finish());
+  const out = Buffer.from(w.bytes());
   expect(w.length).toBe(out.length);
   return out;
 }
 
-/** LEB128, as RowBinary prefixes strings and maps with it. */
+/** LEB128, as Native prefixes strings and blocks with it. */
 function varUInt(n: number): Buffer {
   const out: number[] = [];
   while (n >= 0x80) {
@@ -23,7 +23,7 @@ function varUInt(n: number): Buffer {
   return Buffer.from(out);
 }
 
-/** A RowBinary String, written independently of the writer: length varint, then the UTF-8 bytes. */
+/** A String, written independently of the writer: length varint, then the UTF-8 bytes. */
 const refString = (s: string) => Buffer.concat([varUInt(Buffer.byteLength(s, 'utf8')), Buffer.from(s, 'utf8')]);
 
 function int64LE(n: number): Buffer {
@@ -39,7 +39,7 @@ function float64LE(n: number): Buffer {
 }
 
 describe('wireType', () => {
-  it('maps each ClickHouse type the record tables use to what RowBinary writes for it', () => {
+  it('maps each ClickHouse type the record tables use to what the encoder writes for it', () => {
     expect(wireType('String')).toEqual({ kind: 'String' });
     expect(wireType('LowCardinality(String)')).toEqual({ kind: 'String' });
     expect(wireType('Nullable(Float64)')).toEqual({ kind: 'Nullable(Float64)' });
@@ -79,6 +79,20 @@ describe('wireType', () => {
   });
 });
 
+describe('nativeTypeName', () => {
+  it('names LowCardinality(String) as String, alone and as a Map key, and every other type as declared', () => {
+    expect(nativeTypeName('LowCardinality(String)')).toBe('String');
+    expect(nativeTypeName('Map(LowCardinality(String), String)')).toBe('Map(String, String)');
+    expect(nativeTypeName("DateTime64(6, 'UTC')")).toBe("DateTime64(6, 'UTC')");
+    expect(nativeTypeName(STATUS)).toBe(STATUS);
+    expect(nativeTypeName('Nullable(Float64)')).toBe('Nullable(Float64)');
+  });
+
+  it('refuses a type the encoder cannot write', () => {
+    expect(() => nativeTypeName('LowCardinality(Nullable(String))')).toThrow('LowCardinality(Nullable(String))');
+  });
+});
+
 describe('enumValues', () => {
   it('reads the value of each name, with quotes escaped in names and negative values', () => {
     expect(enumValues("Enum8('it\\'s' = 1, 'b' = -2,'c'=3)")).toEqual(
@@ -96,7 +110,7 @@ describe('enumValues', () => {
   });
 });
 
-describe('RowBinaryWriter', () => {
+describe('ByteWriter', () => {
   it('writes a String as its UTF-8 byte length (varint) and its bytes', () => {
     expect([...bytes((w) => w.string(''))]).toEqual([0]);
     expect([...bytes((w) => w.string('abc'))]).toEqual([3, 0x61, 0x62, 0x63]);
@@ -134,7 +148,13 @@ describe('RowBinaryWriter', () => {
     }
   });
 
-  it('writes Int64 (DateTime64 ticks) as Buffer.writeBigInt64LE does, negative and beyond 2^32 included', () => {
+  it('writes LEB128 counts, beyond 2^32 included', () => {
+    for (const n of [0, 1, 127, 128, 300, 16_383, 16_384, 2 ** 31, 2 ** 32 + 5, Number.MAX_SAFE_INTEGER]) {
+      expect(bytes((w) => w.varUInt(n)).equals(varUInt(n)), String(n)).toBe(true);
+    }
+  });
+
+  it('writes Int64 (DateTime64 ticks, UInt64 offsets) as Buffer.writeBigInt64LE does, negative and beyond 2^32 included', () => {
     const values = [
       0,
       1,
@@ -158,31 +178,13 @@ describe('RowBinaryWriter', () => {
     for (const n of values) expect(bytes((w) => w.int64(n)).equals(int64LE(n)), String(n)).toBe(true);
   });
 
-  it('writes Nullable(Float64) as a null flag, then the double when there is one', () => {
-    expect([...bytes((w) => w.nullableFloat64(null))]).toEqual([1]);
-    for (const n of [0, -0, 1.5, -7, 12, 1e-300, Number.MAX_VALUE, 0.1]) {
-      expect(bytes((w) => w.nullableFloat64(n)).equals(Buffer.concat([Buffer.from([0]), float64LE(n)])), String(n)).toBe(true);
-    }
-    expect([...bytes((w) => w.nullableFloat64(-0))]).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0x80]);
-  });
-
   it('writes Float64, UInt8 and UInt16 little-endian', () => {
     expect(bytes((w) => w.float64(-2.5)).equals(float64LE(-2.5))).toBe(true);
+    expect(bytes((w) => w.float64(-0)).equals(float64LE(-0))).toBe(true);
     expect([...bytes((w) => w.uint8(4))]).toEqual([4]);
     expect([...bytes((w) => w.uint16(1))]).toEqual([1, 0]);
     expect([...bytes((w) => w.uint16(65535))]).toEqual([0xff, 0xff]);
     expect([...bytes((w) => w.uint16(258))]).toEqual([2, 1]);
-  });
-
-  it('writes a Map(String, String) as its size (varint) and each key and value as Strings', () => {
-    expect([...bytes((w) => w.map({}))]).toEqual([0]);
-    expect([...bytes((w) => w.emptyMap())]).toEqual([0]);
-    expect([...bytes((w) => w.map({ a: 'x' }))]).toEqual([1, 1, 0x61, 1, 0x78]);
-    const m = { tenant: 'acme', clé: 'valeur é', retries: '0' };
-    const ref = Buffer.concat([varUInt(3), ...Object.entries(m).flatMap(([k, v]) => [refString(k), refString(v)])]);
-    expect(bytes((w) => w.map(m)).equals(ref)).toBe(true);
-    const big = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`k${i}`, `v${i}`]));
-    expect([...bytes((w) => w.map(big))].slice(0, 2)).toEqual([0xc8, 0x01]);
   });
 
   it('appends: what was written stays as it was while the buffer grows', () => {
@@ -190,21 +192,14 @@ describe('RowBinaryWriter', () => {
       w.uint8(7);
       w.string('x'.repeat(1000));
       w.int64(-1);
-      w.map({ k: 'v'.repeat(300) });
+      w.stringBytes(Buffer.from('v'.repeat(300)), 0, 300);
     });
-    const ref = Buffer.concat([
-      Buffer.from([7]),
-      refString('x'.repeat(1000)),
-      int64LE(-1),
-      varUInt(1),
-      refString('k'),
-      refString('v'.repeat(300)),
-    ]);
+    const ref = Buffer.concat([Buffer.from([7]), refString('x'.repeat(1000)), int64LE(-1), refString('v'.repeat(300))]);
     expect(got.equals(ref)).toBe(true);
   });
 });
 
-describe('rowBinaryEncoder', () => {
+describe('nativeEncoder', () => {
   const columns: ColumnDecl[] = [
     { name: 'id', type: 'String' },
     { name: 'flow', type: 'LowCardinality(String)' },
@@ -213,29 +208,83 @@ describe('rowBinaryEncoder', () => {
     { name: 'start_time', type: "DateTime64(6, 'UTC')" },
     { name: 'status', type: STATUS },
     { name: 'attempt', type: 'UInt16' },
+    { name: 'flag', type: 'UInt8' },
     { name: 'attributes', type: 'Map(LowCardinality(String), String)' },
   ];
-  const encoder = rowBinaryEncoder(columns);
+  const encoder = nativeEncoder(columns);
   const rows = [
-    ['h-1', 'goods_receipt', 12, 0, 1_763_700_000_000_123, 'retry', 2, { tenant: 'acme' }],
-    ['h-é', 'scrap', null, -1.5, 1_763_700_000_000_000, 'dropped', 65535, {}],
+    ['h-1', 'goods_receipt', 12, 0, 1_763_700_000_000_123, 'retry', 2, 1, { tenant: 'acme', clé: 'valeur é' }],
+    ['h-é', 'scrap', null, -1.5, 1_763_700_000_000_000, 'dropped', 65535, 0, {}],
+    ['h-3', '', 0.1, 7, -1, 'ok', 1, 255, { k: 'v' }],
   ];
-  const manual = (w: RowBinaryWriter, row: unknown[]) => {
-    w.string(row[0] as string);
-    w.string(row[1] as string);
-    w.nullableFloat64(row[2] as number | null);
-    w.float64(row[3] as number);
-    w.int64(row[4] as number);
-    w.uint8(enumValues(STATUS).get(row[5] as string)!);
-    w.uint16(row[6] as number);
-    w.map(row[7] as Record<string, string>);
-  };
 
-  it('writes rows column by column in the declared order, rows one after another', () => {
-    const expected = bytes((w) => rows.forEach((r) => manual(w, r)));
-    expect(encoder.encode(rows).equals(expected)).toBe(true);
-    expect(bytes((w) => rows.forEach((r) => encoder.write(w, r))).equals(expected)).toBe(true);
+  /**
+   * The block, written independently of the encoder from the Native layout: columns and rows (LEB128),
+   * then per column its name, its type (LowCardinality(String) as String) and its values, column by column.
+   */
+  function reference(rs: unknown[][]): Buffer {
+    const col = (i: number) => rs.map((r) => r[i]);
+    const strings = (vs: unknown[]) => Buffer.concat(vs.map((v) => refString(v as string)));
+    const maps = col(8) as Record<string, string>[];
+    let total = 0;
+    const data = [
+      strings(col(0)),
+      strings(col(1)),
+      Buffer.concat([
+        Buffer.from(col(2).map((v) => (v === null ? 1 : 0))),
+        ...col(2).map((v) => float64LE(v === null ? 0 : (v as number))),
+      ]),
+      Buffer.concat(col(3).map((v) => float64LE(v as number))),
+      Buffer.concat(col(4).map((v) => int64LE(v as number))),
+      Buffer.from(col(5).map((v) => enumValues(STATUS).get(v as string)!)),
+      Buffer.concat(
+        col(6).map((v) => {
+          const b = Buffer.alloc(2);
+          b.writeUInt16LE(v as number);
+          return b;
+        }),
+      ),
+      Buffer.from(col(7) as number[]),
+      Buffer.concat([
+        ...maps.map((m) => int64LE((total += Object.keys(m).length))),
+        strings(maps.flatMap((m) => Object.keys(m))),
+        strings(maps.flatMap((m) => Object.values(m))),
+      ]),
+    ];
+    const types = [
+      'String',
+      'String',
+      'Nullable(Float64)',
+      'Float64',
+      "DateTime64(6, 'UTC')",
+      STATUS,
+      'UInt16',
+      'UInt8',
+      'Map(String, String)',
+    ];
+    return Buffer.concat([
+      varUInt(columns.length),
+      varUInt(rs.length),
+      ...columns.flatMap((c, i) => [refString(c.name), refString(types[i]), data[i]]),
+    ]);
+  }
+
+  it('writes a block: its size, then each column named and typed, with its values together', () => {
+    expect(encoder.encode(rows).equals(reference(rows))).toBe(true);
+    expect(encoder.encode([rows[1]]).equals(reference([rows[1]]))).toBe(true);
+  });
+
+  it('writes the same block row by row into buffers that start small and grow', () => {
+    const many = Array.from({ length: 500 }, (_, i) => rows[i % rows.length]);
+    const block = encoder.newBlock(1);
+    for (const r of many) encoder.write(block, r);
+    expect(block.rows).toBe(500);
+    expect(block.finish().equals(reference(many))).toBe(true);
+  });
+
+  it('writes nothing for no rows: a body may hold no block', () => {
     expect(encoder.encode([]).length).toBe(0);
+    expect(encoder.newBlock().byteLength).toBe(0);
   });
 
   it('refuses an enum value the column does not have, naming the value and the column', () => {
@@ -245,6 +294,6 @@ describe('rowBinaryEncoder', () => {
   });
 
   it('refuses, when it is built, a column type it cannot write', () => {
-    expect(() => rowBinaryEncoder([{ name: 'n', type: 'Int32' }])).toThrow('Int32');
+    expect(() => nativeEncoder([{ name: 'n', type: 'Int32' }])).toThrow('Int32');
   });
 });

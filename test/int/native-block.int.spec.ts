@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertRowBinary } from '../../server/src/clickhouse/clickhouse.service';
-import { RowBinaryWriter } from '../../server/src/clickhouse/row-binary';
+import { insertNative } from '../../server/src/clickhouse/clickhouse.service';
+import { nativeTypeName } from '../../server/src/clickhouse/native-block';
 import { deviceEventSpec } from '../../server/src/ingest/records/device-event.record';
 import { erpPostingSpec } from '../../server/src/ingest/records/erp-posting.record';
 import { hopSpec } from '../../server/src/ingest/records/hop.record';
@@ -34,10 +34,18 @@ function rowsOf(spec: RecordSpec, records: unknown[]): unknown[][] {
   });
 }
 
-describe('RowBinary inserts on the real engine', () => {
+/** What ClickHouse itself answers as Native for `sql` (the bytes). */
+async function nativeOf(db: TestDatabase, sql: string, params: Record<string, unknown>): Promise<Buffer> {
+  const { stream } = await db.client.exec({ query: `${sql} FORMAT Native`, query_params: params });
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}
+
+describe('Native inserts on the real engine', () => {
   let db: TestDatabase;
   beforeAll(async () => {
-    db = await createTestDatabase('rowbin');
+    db = await createTestDatabase('native');
   });
   afterAll(async () => {
     await db?.drop();
@@ -64,7 +72,7 @@ describe('RowBinary inserts on the real engine', () => {
     },
   );
 
-  it('stores hops written as RowBinary (general and direct paths) with the values sent', async () => {
+  it('stores hops written as Native blocks (general and direct paths) with the values sent, in the bytes ClickHouse itself writes', async () => {
     const t = Date.now() - DAY_MS;
     const iso = (ms: number) => new Date(ms).toISOString();
     const full = {
@@ -102,7 +110,8 @@ describe('RowBinary inserts on the real engine', () => {
       status: 'dropped',
       quantity: -2.5,
     };
-    const general = hopSpec.rowBinary.encode(rowsOf(hopSpec, [full, minimal]));
+    const block = hopSpec.encoder.newBlock(1);
+    for (const row of rowsOf(hopSpec, [full, minimal])) hopSpec.encoder.write(block, row);
     const line = Buffer.from(
       JSON.stringify({
         hop_id: 'rb-hop-3',
@@ -119,14 +128,23 @@ describe('RowBinary inserts on the real engine', () => {
         payload: 'raw text',
       }),
     );
-    const w = new RowBinaryWriter(16);
-    expect(hopSpec.direct!(line, 0, line.length, ctx, w)).toBe(true);
-    await insertRowBinary(
+    expect(hopSpec.direct!(line, 0, line.length, ctx, block)).toBe(true);
+    const sent = block.finish();
+    await insertNative(
       db.client,
       'hops',
       hopSpec.columns.map((c) => c.name),
-      [general, w.finish()],
+      [sent],
     );
+
+    // ClickHouse writes the stored rows as the same bytes (LowCardinality read back as String, as sent).
+    const columns = hopSpec.columns
+      .map((c) => (nativeTypeName(c.type) === c.type ? c.name : `CAST(${c.name}, '${nativeTypeName(c.type)}') AS ${c.name}`))
+      .join(', ');
+    const echoed = await nativeOf(db, `SELECT ${columns} FROM hops WHERE hop_id LIKE {p:String} ORDER BY hop_id`, {
+      p: 'rb-hop-%',
+    });
+    expect(echoed.equals(sent)).toBe(true);
 
     const stored = await queryRows<Record<string, unknown>>(
       db.client,
@@ -194,7 +212,7 @@ describe('RowBinary inserts on the real engine', () => {
     ]);
   });
 
-  it('stores device events and ERP postings written as RowBinary with the values sent', async () => {
+  it('stores device events and ERP postings written as Native blocks with the values sent', async () => {
     const t = Date.now() - 400 * DAY_MS; // within their 730-day retention
     const event = {
       event_id: 'rb-evt-1',
@@ -225,17 +243,17 @@ describe('RowBinary inserts on the real engine', () => {
     };
     const events = deviceEventSpec('http');
     const postings = erpPostingSpec('http');
-    await insertRowBinary(
+    await insertNative(
       db.client,
       'device_events',
       events.columns.map((c) => c.name),
-      [events.rowBinary.encode(rowsOf(events, [event]))],
+      [events.encoder.encode(rowsOf(events, [event]))],
     );
-    await insertRowBinary(
+    await insertNative(
       db.client,
       'erp_postings',
       postings.columns.map((c) => c.name),
-      [postings.rowBinary.encode(rowsOf(postings, [posting]))],
+      [postings.encoder.encode(rowsOf(postings, [posting]))],
     );
 
     expect(await queryRows(db.client, "SELECT * EXCEPT ingested_at FROM device_events WHERE event_id = 'rb-evt-1'")).toEqual([
