@@ -3,14 +3,19 @@ import { graphql, startTestApp, TEST_ADMIN_TOKEN, type TestApp } from '../suppor
 import { queryRows } from '../support/clickhouse';
 import { createApiKey, deviceEvent, erpPosting, hop, postRecords } from '../support/ingest';
 
-describe('HTTP batch ingest on real ClickHouse', () => {
+// Every case runs with bodies parsed on the HTTP thread and on encoder worker threads (INGEST_PARSE_WORKERS):
+// the answers and what is stored must not depend on where the parsing ran.
+describe.each([
+  ['on the HTTP thread', '0'],
+  ['on 2 encoder threads', '2'],
+])('HTTP batch ingest on real ClickHouse, bodies parsed %s', (_where, workers) => {
   let app: TestApp;
   let key: string;
   const count = async (sql: string, params?: Record<string, unknown>) =>
     Number((await queryRows<{ c: string }>(app.db.client, sql, params))[0].c);
 
   beforeAll(async () => {
-    app = await startTestApp({ INGEST_MAX_ROWS: '500', INGEST_MAX_BODY_BYTES: '200000' });
+    app = await startTestApp({ INGEST_MAX_ROWS: '500', INGEST_MAX_BODY_BYTES: '200000', INGEST_PARSE_WORKERS: workers });
     key = (await createApiKey(app.url, { plants: ['P1'], kinds: ['hops', 'device_events', 'erp_postings'] })).token;
   });
   afterAll(async () => {

@@ -170,6 +170,12 @@ export class ByteWriter {
     return this.at;
   }
 
+  /** Empties the writer, keeping its buffer for the next values unless it grew past `keepBytes`. */
+  reset(keepBytes: number): void {
+    this.at = 0;
+    if (this.buf.length > keepBytes) this.buf = Buffer.allocUnsafe(Math.max(16, keepBytes));
+  }
+
   /** The bytes written so far (a view: valid until the next write). */
   bytes(): Buffer {
     return this.buf.subarray(0, this.at);
@@ -181,6 +187,8 @@ export interface NativeColumn {
   put(value: unknown): void;
   /** Its bytes, in order. */
   parts(): Buffer[];
+  /** Empties the column for reuse (NativeEncoder.reusableBlock). */
+  reset(keepBytes: number): void;
 }
 
 export class StringColumn implements NativeColumn {
@@ -197,6 +205,9 @@ export class StringColumn implements NativeColumn {
   }
   parts(): Buffer[] {
     return [this.data.bytes()];
+  }
+  reset(keepBytes: number): void {
+    this.data.reset(keepBytes);
   }
 }
 
@@ -215,6 +226,9 @@ export class FixedColumn implements NativeColumn {
   }
   parts(): Buffer[] {
     return [this.data.bytes()];
+  }
+  reset(keepBytes: number): void {
+    this.data.reset(keepBytes);
   }
 }
 
@@ -237,6 +251,10 @@ export class NullableFloat64Column implements NativeColumn {
   }
   parts(): Buffer[] {
     return [this.nulls.bytes(), this.values.bytes()];
+  }
+  reset(keepBytes: number): void {
+    this.nulls.reset(keepBytes);
+    this.values.reset(keepBytes);
   }
 }
 
@@ -261,6 +279,9 @@ export class Enum8Column implements NativeColumn {
   }
   parts(): Buffer[] {
     return [this.data.bytes()];
+  }
+  reset(keepBytes: number): void {
+    this.data.reset(keepBytes);
   }
 }
 
@@ -289,6 +310,12 @@ export class MapColumn implements NativeColumn {
   }
   parts(): Buffer[] {
     return [this.offsets.bytes(), this.keys.bytes(), this.values.bytes()];
+  }
+  reset(keepBytes: number): void {
+    this.offsets.reset(keepBytes);
+    this.keys.reset(keepBytes);
+    this.values.reset(keepBytes);
+    this.entries = 0;
   }
 }
 
@@ -327,6 +354,12 @@ export class NativeBlock {
     this.columns = decls.map((d) => newColumn(d, rowsHint));
   }
 
+  /** Empties the block for reuse; column buffers larger than `keepBytes` are let go. */
+  reset(keepBytes: number): void {
+    for (const c of this.columns) c.reset(keepBytes);
+    this.rows = 0;
+  }
+
   /** Bytes written to the columns so far (a row that was not written leaves it unchanged). */
   get byteLength(): number {
     let n = 0;
@@ -355,10 +388,20 @@ export class NativeBlock {
   }
 }
 
+/** The rows a reusable block starts sized for, and the most bytes per column buffer it keeps between uses. */
+const REUSABLE_ROWS = 4096;
+const REUSABLE_KEEP_BYTES = 4 * 1024 * 1024;
+
 /** Writes rows given as arrays in column order: into a block, or many into a new block's bytes. */
 export interface NativeEncoder {
   readonly columns: readonly ColumnDecl[];
   newBlock(rowsHint?: number): NativeBlock;
+  /**
+   * This encoder's one reusable block, emptied: for code that fills and finishes a block without
+   * yielding (finish() copies the rows out), so a busy server does not allocate and collect column
+   * buffers per request. Valid until the next call.
+   */
+  reusableBlock(): NativeBlock;
   write(block: NativeBlock, row: readonly unknown[]): void;
   encode(rows: readonly unknown[][]): Buffer;
 }
@@ -371,6 +414,7 @@ export function nativeEncoder(columns: readonly ColumnDecl[]): NativeEncoder {
   columns.forEach((c) => nativeTypeName(c.type)); // refuse a type the encoder cannot write, up front
   const n = columns.length;
   const newBlock = (rowsHint?: number) => new NativeBlock(columns, rowsHint);
+  let reusable: NativeBlock | undefined;
   const write = (block: NativeBlock, row: readonly unknown[]) => {
     const cols = block.columns;
     for (let i = 0; i < n; i++) cols[i].put(row[i]);
@@ -379,6 +423,11 @@ export function nativeEncoder(columns: readonly ColumnDecl[]): NativeEncoder {
   return {
     columns,
     newBlock,
+    reusableBlock() {
+      reusable ??= newBlock(REUSABLE_ROWS);
+      reusable.reset(REUSABLE_KEEP_BYTES);
+      return reusable;
+    },
     write,
     encode(rows) {
       const block = newBlock(rows.length);

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 
 /**
@@ -35,6 +36,11 @@ const identifier = (name: string) =>
       `${name} must be letters, digits and underscores, starting with a letter or underscore`,
     );
 
+/** Encoder threads for `cores` cores: none up to 3, then one per core beyond two, at most 4. */
+export function defaultParseWorkers(cores: number): number {
+  return cores < 4 ? 0 : Math.min(4, cores - 2);
+}
+
 const count = (name: string, fallback: number, min: number) =>
   z.coerce
     .number({ error: `${name} must be a whole number` })
@@ -70,9 +76,12 @@ export const configSchema = z.object({
   INGEST_MAX_BODY_BYTES: count('INGEST_MAX_BODY_BYTES', 64 * 1024 * 1024, 1024),
   INGEST_MAX_ROWS: count('INGEST_MAX_ROWS', 100_000, 1),
   INGEST_CSV_MAX_BYTES: count('INGEST_CSV_MAX_BYTES', 512 * 1024 * 1024, 1024),
-  INGEST_BATCH_MAX_ROWS: count('INGEST_BATCH_MAX_ROWS', 5000, 1),
-  INGEST_BATCH_WAIT_MS: count('INGEST_BATCH_WAIT_MS', 50, 0),
+  INGEST_BATCH_MAX_ROWS: count('INGEST_BATCH_MAX_ROWS', 20_000, 1),
+  INGEST_BATCH_WAIT_MS: count('INGEST_BATCH_WAIT_MS', 200, 0),
   INGEST_INSERTS_IN_FLIGHT: count('INGEST_INSERTS_IN_FLIGHT', 1, 1),
+  // Encoder threads only where cores are to spare after the HTTP thread and ClickHouse: on 2 cores
+  // they cost more CPU per hop than they free (docs/benchmarks.md).
+  INGEST_PARSE_WORKERS: count('INGEST_PARSE_WORKERS', defaultParseWorkers(availableParallelism()), 0),
   INGEST_INSERT_MAX_ROWS: count('INGEST_INSERT_MAX_ROWS', 100_000, 1),
   INGEST_BACKLOG_MAX_ROWS: count('INGEST_BACKLOG_MAX_ROWS', 500_000, 1),
   INGEST_RATE_LIMIT_PER_MINUTE: count('INGEST_RATE_LIMIT_PER_MINUTE', 1200, 1),

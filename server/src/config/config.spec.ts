@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config';
+import { defaultParseWorkers } from './config.schema';
 
 describe('loadConfig', () => {
   it('gives the embedded defaults when nothing is set', () => {
@@ -61,5 +62,17 @@ describe('loadConfig', () => {
 
   it('never echoes a password back', () => {
     expect(() => loadConfig({ SYNCLINE_ADMIN_TOKEN: 'short' })).toThrow(/at least 16 characters/);
+  });
+});
+
+describe('defaultParseWorkers', () => {
+  it('uses no encoder threads below 4 cores, then one per core beyond two, at most 4', () => {
+    expect([1, 2, 3, 4, 5, 6, 8, 64].map(defaultParseWorkers)).toEqual([0, 0, 0, 2, 3, 4, 4, 4]);
+  });
+
+  it('takes INGEST_PARSE_WORKERS as given, 0 included', () => {
+    expect(loadConfig({ INGEST_PARSE_WORKERS: '0' }, '/x').ingest.parseWorkers).toBe(0);
+    expect(loadConfig({ INGEST_PARSE_WORKERS: '3' }, '/x').ingest.parseWorkers).toBe(3);
+    expect(() => loadConfig({ INGEST_PARSE_WORKERS: '-1' }, '/x')).toThrow('INGEST_PARSE_WORKERS');
   });
 });

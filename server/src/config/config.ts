@@ -32,6 +32,8 @@ export interface AppConfig {
     batchMaxRows: number;
     batchWaitMs: number;
     insertsInFlight: number;
+    /** Worker threads that validate and encode request bodies; 0 = on the main thread. */
+    parseWorkers: number;
     insertMaxRows: number;
     backlogMaxRows: number;
     rateLimitPerMinute: number;
@@ -96,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       batchMaxRows: c.INGEST_BATCH_MAX_ROWS,
       batchWaitMs: c.INGEST_BATCH_WAIT_MS,
       insertsInFlight: c.INGEST_INSERTS_IN_FLIGHT,
+      parseWorkers: c.INGEST_PARSE_WORKERS,
       insertMaxRows: c.INGEST_INSERT_MAX_ROWS,
       backlogMaxRows: c.INGEST_BACKLOG_MAX_ROWS,
       rateLimitPerMinute: c.INGEST_RATE_LIMIT_PER_MINUTE,

@@ -4,8 +4,8 @@ import { ClickHouseService } from '../clickhouse/clickhouse.service';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import { MetricsService } from '../metrics/metrics.service';
-import { bodyFormat, parseRecords } from './body/parse-records';
-import { encodeNdjson } from './body/encode-ndjson';
+import { parseRecords } from './body/parse-records';
+import { EncodePool } from './encode/encode-pool';
 import { InsertBatcher } from './insert-batcher';
 import { rowsRejected } from './ingest.errors';
 import type { NormalizeContext, RecordSpec } from './records/record-spec';
@@ -32,6 +32,7 @@ export interface IngestResult {
 export class IngestService implements OnApplicationShutdown {
   private readonly stages: ReadonlySet<string>;
   private readonly batchers = new Map<string, InsertBatcher>();
+  private readonly pool: EncodePool;
 
   constructor(
     private readonly clickhouse: ClickHouseService,
@@ -40,6 +41,7 @@ export class IngestService implements OnApplicationShutdown {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.stages = new Set<string>([...BASE_STAGES, ...config.ingest.extraStages]);
+    this.pool = new EncodePool(config.ingest.parseWorkers);
   }
 
   async context(plants: ReadonlySet<string> | null): Promise<NormalizeContext> {
@@ -80,7 +82,7 @@ export class IngestService implements OnApplicationShutdown {
 
   /**
    * A request body (JSON array or NDJSON by Content-Type), validated and stored all-or-nothing.
-   * NDJSON of kinds with a direct path is validated and encoded straight from its bytes.
+   * Parsing, validation and encoding run on the encode pool's worker threads (encode/encode-body.ts).
    */
   async ingestBody(
     spec: RecordSpec,
@@ -89,9 +91,6 @@ export class IngestService implements OnApplicationShutdown {
     plants: ReadonlySet<string> | null,
     limits: { maxRows: number; limitName: string },
   ): Promise<IngestResult> {
-    if (!spec.direct || bodyFormat(contentType) !== 'ndjson') {
-      return this.ingest(spec, parseRecords(body, contentType, limits.maxRows, limits.limitName), plants);
-    }
     let ctx: NormalizeContext;
     try {
       ctx = await this.context(plants);
@@ -100,8 +99,8 @@ export class IngestService implements OnApplicationShutdown {
       parseRecords(body, contentType, limits.maxRows, limits.limitName);
       throw err;
     }
-    const batch = encodeNdjson(spec, spec.direct, body, ctx, limits.maxRows, limits.limitName);
-    if (batch.errors.length) {
+    const batch = await this.pool.encode(spec, body, contentType, ctx, limits);
+    if (!batch.ok) {
       this.metrics.ingestRejected.inc({ kind: spec.kind }, batch.errors.length);
       throw rejection(batch.errors, batch.records);
     }
@@ -144,6 +143,7 @@ export class IngestService implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await Promise.allSettled([...this.batchers.values()].map((b) => b.flush()));
+    await this.pool.close();
   }
 
   async ingest(spec: RecordSpec, records: readonly unknown[], plants: ReadonlySet<string> | null): Promise<IngestResult> {

@@ -25,15 +25,42 @@ function recording(timing: Timing) {
 }
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('InsertBatcher', () => {
-  it('combines concurrent small batches into one insert and resolves each caller after it', async () => {
+  it('sends the rows of an idle batcher at once, then combines concurrent small batches into one insert', async () => {
     const { batcher, inserts } = recording({ maxRows: 100, maxWaitMs: 20, maxInFlight: 2 });
+    const first = batcher.add(chunk(9), 1);
+    await tick();
+    expect(inserts.map((i) => i.rows)).toEqual([1]); // idle: no company is coming, no waiting
     const all = Promise.all([batcher.add(chunk(1, 2), 2), batcher.add(chunk(3), 1), batcher.add(chunk(4, 5, 6), 3)]);
-    await new Promise((r) => setTimeout(r, 40));
-    expect(inserts.map((i) => [i.bytes, i.rows])).toEqual([[[1, 2, 3, 4, 5, 6], 6]]);
-    inserts[0].done();
+    await tick();
+    expect(inserts).toHaveLength(1); // busy: small batches wait for company
+    await sleep(40);
+    expect(inserts.slice(1).map((i) => [i.bytes, i.rows])).toEqual([[[1, 2, 3, 4, 5, 6], 6]]);
+    inserts.forEach((i) => i.done());
+    await first;
     await expect(all).resolves.toHaveLength(3);
+  });
+
+  it('is idle again once nothing was sent for maxWaitMs: the next rows go at once', async () => {
+    const { batcher, inserts } = recording({ maxRows: 100, maxWaitMs: 20, maxInFlight: 2 });
+    const first = batcher.add(chunk(1), 1);
+    await tick();
+    inserts[0].done();
+    await first;
+    const soon = batcher.add(chunk(2), 1);
+    await tick();
+    expect(inserts).toHaveLength(1); // 0 ms after a send: still busy
+    await sleep(40);
+    inserts[1].done();
+    await soon;
+    await sleep(30); // nothing sent for longer than maxWaitMs
+    const later = batcher.add(chunk(3), 1);
+    await tick();
+    expect(inserts.map((i) => i.bytes)).toEqual([[1], [2], [3]]);
+    inserts[2].done();
+    await later;
   });
 
   it('sends a batch of maxRows at once when a slot is free', async () => {
@@ -75,13 +102,17 @@ describe('InsertBatcher', () => {
 
   it('fails every caller whose rows were in a failed insert, and keeps working afterwards', async () => {
     const { batcher, inserts } = recording({ maxRows: 100, maxWaitMs: 5, maxInFlight: 2 });
+    const busy = batcher.add(chunk(0), 1); // sent at once; the next two go together
     const failed = Promise.allSettled([batcher.add(chunk(1), 1), batcher.add(chunk(2), 1)]);
-    await new Promise((r) => setTimeout(r, 20));
-    inserts[0].fail(new Error('ClickHouse down'));
+    await sleep(20);
+    expect(inserts.map((i) => i.bytes)).toEqual([[0], [1, 2]]);
+    inserts[1].fail(new Error('ClickHouse down'));
     expect((await failed).map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    inserts[0].done();
+    await busy;
     const next = batcher.add(chunk(3), 1);
-    await new Promise((r) => setTimeout(r, 20));
-    inserts[1].done();
+    await sleep(20);
+    inserts[2].done();
     await expect(next).resolves.toBeUndefined();
   });
 

@@ -1,7 +1,10 @@
 export interface InsertBatcherOptions {
   /** A pending batch this large is sent as soon as an insert slot is free. */
   maxRows: number;
-  /** A smaller batch waits at most this long for company before it is sent (when a slot is free). */
+  /**
+   * A smaller batch waits at most this long for company before it is sent (when a slot is free), but
+   * only under load: when nothing was sent for this long, the next rows go at once.
+   */
   maxWaitMs: number;
   /** Inserts into this table running at once; while all are busy, new rows pile up into the next one. */
   maxInFlight: number;
@@ -19,9 +22,10 @@ interface Waiter {
 
 /**
  * Group commit for one table: the encoded rows of concurrent requests are sent as one insert. An idle
- * server sends a large request at once; under load, rows arriving while `maxInFlight` inserts are
- * running wait for the next free slot and go together, so inserts grow with load instead of
- * multiplying (fewer parts for ClickHouse to write and merge, less CPU per row).
+ * server sends a request at once; under load, rows wait up to `maxWaitMs` (or until `maxRows` are
+ * pending) and go together, and rows arriving while `maxInFlight` inserts are running wait for the
+ * next free slot, so inserts grow with load instead of multiplying (fewer parts for ClickHouse to
+ * write and merge, less CPU per row: docs/benchmarks.md).
  *
  * Each caller's promise settles when the insert holding its rows has been acknowledged by
  * ClickHouse, so a 2xx still means "stored", and a failed insert fails every request in it (they all
@@ -35,6 +39,8 @@ export class InsertBatcher {
   private due = false;
   private timer: NodeJS.Timeout | undefined;
   private inFlight = 0;
+  /** When the last insert was sent (ms, performance.now()); -Infinity before the first. */
+  private lastSentAt = -Infinity;
   private readonly idle: (() => void)[] = [];
 
   constructor(
@@ -54,6 +60,8 @@ export class InsertBatcher {
       this.counts.push(rows);
       this.rows += rows;
       this.waiters.push({ resolve, reject });
+      // Idle (nothing sent for maxWaitMs): no company is coming, so do not wait for it.
+      if (this.inFlight === 0 && performance.now() - this.lastSentAt >= this.options.maxWaitMs) this.due = true;
       if (this.rows < this.options.maxRows && !this.due) {
         this.timer ??= setTimeout(() => {
           this.timer = undefined;
@@ -100,6 +108,7 @@ export class InsertBatcher {
       this.timer = undefined;
     }
     this.inFlight++;
+    this.lastSentAt = performance.now();
     // Never rejects: an insert failure is delivered to each waiter instead.
     void this.insert(chunks, rows)
       .then(

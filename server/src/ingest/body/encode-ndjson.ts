@@ -34,8 +34,7 @@ export function encodeNdjson(
   maxRows: number,
   limitName: string,
 ): EncodedBatch {
-  // ~430 bytes per hop line: enough room for most bodies without growing the column buffers.
-  const block = spec.encoder.newBlock(Math.ceil(body.length / 256));
+  const block = spec.encoder.reusableBlock(); // filled and finished without yielding
   const errors: RowError[] = [];
   let pos = 0;
   let line = 0;

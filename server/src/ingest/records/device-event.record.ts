@@ -83,6 +83,7 @@ export function deviceEventSpec(source: string): RecordSpec {
   return defineRecordSpec(
     {
       kind: 'device_events',
+      source,
       table: 'device_events',
       columns: DEVICE_EVENT_COLUMNS,
       fields: DEVICE_EVENT_FIELDS,

@@ -86,6 +86,7 @@ export function erpPostingSpec(source: string): RecordSpec {
   return defineRecordSpec(
     {
       kind: 'erp_postings',
+      source,
       table: 'erp_postings',
       columns: ERP_POSTING_COLUMNS,
       fields: ERP_POSTING_FIELDS,

@@ -111,6 +111,7 @@ const check = compile(
 
 export const hopSpec: RecordSpec = defineRecordSpec({
   kind: 'hops',
+  source: '',
   table: 'hops',
   columns: HOP_COLUMNS,
   direct: hopDirectEncoder(HOP_COLUMNS),

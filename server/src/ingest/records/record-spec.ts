@@ -16,6 +16,8 @@ export interface NormalizeContext {
 /** How one kind of record is checked (schema library: ajv, compiled) and turned into a table row. */
 export interface RecordSpec {
   kind: RecordKind;
+  /** What the spec writes to the table's `source` column (http, mqtt, csv, simulator); '' when it has none. */
+  source: string;
   table: string;
   /** The columns of the rows toRow returns, in order, with their ClickHouse types (test/int checks them). */
   columns: readonly ColumnDecl[];

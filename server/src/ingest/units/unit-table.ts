@@ -2,7 +2,8 @@
 export class UnitTable {
   private readonly byAlias = new Map<string, string>();
 
-  constructor(units: readonly { code: string; aliases: readonly string[] }[]) {
+  /** `units`: the table's rows, kept as given (a worker thread rebuilds the table from them). */
+  constructor(readonly units: readonly { code: string; aliases: readonly string[] }[]) {
     for (const u of units) {
       this.byAlias.set(u.code.toLowerCase(), u.code);
       for (const a of u.aliases) this.byAlias.set(a.toLowerCase(), u.code);
