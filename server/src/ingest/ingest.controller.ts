@@ -66,10 +66,13 @@ export class IngestController {
     // Scope and rate limit first: a refused client does not get to upload 64 MB.
     const plants = await this.access.admit(principal, spec.kind);
     const { maxBodyBytes, maxRows } = this.config.ingest;
-    const body = await readBody(req, maxBodyBytes, 'INGEST_MAX_BODY_BYTES');
-    return this.ingest.ingestBody(spec, body, String(req.headers['content-type'] ?? ''), plants, {
-      maxRows,
-      limitName: 'INGEST_MAX_ROWS',
-    });
+    const arrival = this.ingest.expect(spec); // rows waiting for an insert wait for this body too
+    try {
+      const body = await readBody(req, maxBodyBytes, 'INGEST_MAX_BODY_BYTES');
+      const limits = { maxRows, limitName: 'INGEST_MAX_ROWS' };
+      return await this.ingest.ingestBody(spec, body, String(req.headers['content-type'] ?? ''), plants, limits, arrival);
+    } finally {
+      arrival.cancel();
+    }
   }
 }

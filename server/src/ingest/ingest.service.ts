@@ -6,7 +6,7 @@ import type { AppConfig } from '../config/config';
 import { MetricsService } from '../metrics/metrics.service';
 import { parseRecords } from './body/parse-records';
 import { EncodePool } from './encode/encode-pool';
-import { InsertBatcher } from './insert-batcher';
+import { InsertBatcher, type Arrival } from './insert-batcher';
 import { rowsRejected } from './ingest.errors';
 import type { NormalizeContext, RecordSpec } from './records/record-spec';
 import { isRowError, type RowError } from './records/row-error';
@@ -68,15 +68,24 @@ export class IngestService implements OnApplicationShutdown {
     return rows;
   }
 
+  /**
+   * Announces a request for spec's table as it starts (before its body is read), so that rows already
+   * waiting for an insert wait for it too (insert-batcher.ts). Pass it to ingestBody or store; cancel
+   * it (a no-op once used) whenever the request ends.
+   */
+  expect(spec: RecordSpec): Arrival {
+    return this.batcher(spec).expect();
+  }
+
   /** Stores validated rows; resolves once ClickHouse has acknowledged them. */
-  async store(spec: RecordSpec, rows: unknown[][]): Promise<void> {
-    await this.storeEncoded(spec, spec.encoder.encode(rows), rows.length);
+  async store(spec: RecordSpec, rows: unknown[][], arrival?: Arrival): Promise<void> {
+    await this.storeEncoded(spec, spec.encoder.encode(rows), rows.length, arrival);
   }
 
   /** Stores `rows` rows already encoded for spec.columns; resolves once ClickHouse has acknowledged them. */
-  private async storeEncoded(spec: RecordSpec, block: Buffer, rows: number): Promise<void> {
-    if (rows === 0) return;
-    await this.batcher(spec).add(block, rows);
+  private async storeEncoded(spec: RecordSpec, block: Buffer, rows: number, arrival?: Arrival): Promise<void> {
+    if (rows === 0) return arrival?.cancel();
+    await (arrival ?? this.batcher(spec)).add(block, rows);
     this.metrics.ingestRows.inc({ kind: spec.kind }, rows);
   }
 
@@ -90,6 +99,7 @@ export class IngestService implements OnApplicationShutdown {
     contentType: string,
     plants: ReadonlySet<string> | null,
     limits: { maxRows: number; limitName: string },
+    arrival?: Arrival,
   ): Promise<IngestResult> {
     let ctx: NormalizeContext;
     try {
@@ -104,7 +114,7 @@ export class IngestService implements OnApplicationShutdown {
       this.metrics.ingestRejected.inc({ kind: spec.kind }, batch.errors.length);
       throw rejection(batch.errors, batch.records);
     }
-    await this.storeEncoded(spec, batch.block, batch.records);
+    await this.storeEncoded(spec, batch.block, batch.records, arrival);
     return { accepted: batch.records };
   }
 

@@ -28,39 +28,54 @@ const tick = () => new Promise((r) => setTimeout(r, 0));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('InsertBatcher', () => {
-  it('sends the rows of an idle batcher at once, then combines concurrent small batches into one insert', async () => {
-    const { batcher, inserts } = recording({ maxRows: 100, maxWaitMs: 20, maxInFlight: 2 });
-    const first = batcher.add(chunk(9), 1);
+  it('sends rows at once when no other request is on its way, and waits for announced ones to go together', async () => {
+    const { batcher, inserts } = recording({ maxRows: 100, maxWaitMs: 10_000, maxInFlight: 2 });
+    const lone = batcher.add(chunk(9), 1);
     await tick();
-    expect(inserts.map((i) => i.rows)).toEqual([1]); // idle: no company is coming, no waiting
-    const all = Promise.all([batcher.add(chunk(1, 2), 2), batcher.add(chunk(3), 1), batcher.add(chunk(4, 5, 6), 3)]);
+    expect(inserts.map((i) => i.rows)).toEqual([1]); // nobody else announced: no waiting
+    const b = batcher.expect();
+    const c = batcher.expect();
+    const a = batcher.add(chunk(1, 2), 2);
     await tick();
-    expect(inserts).toHaveLength(1); // busy: small batches wait for company
-    await sleep(40);
+    expect(inserts).toHaveLength(1); // b and c are on their way
+    const bStored = b.add(chunk(3), 1);
+    await tick();
+    expect(inserts).toHaveLength(1);
+    const cStored = c.add(chunk(4, 5, 6), 3);
+    await tick();
     expect(inserts.slice(1).map((i) => [i.bytes, i.rows])).toEqual([[[1, 2, 3, 4, 5, 6], 6]]);
     inserts.forEach((i) => i.done());
-    await first;
-    await expect(all).resolves.toHaveLength(3);
+    await expect(Promise.all([lone, a, bStored, cStored])).resolves.toHaveLength(4);
   });
 
-  it('is idle again once nothing was sent for maxWaitMs: the next rows go at once', async () => {
-    const { batcher, inserts } = recording({ maxRows: 100, maxWaitMs: 20, maxInFlight: 2 });
-    const first = batcher.add(chunk(1), 1);
+  it('stops waiting for a request that cancels, and for one that takes longer than maxWaitMs', async () => {
+    const { batcher, inserts } = recording({ maxRows: 100, maxWaitMs: 30, maxInFlight: 2 });
+    const late = batcher.expect();
+    const refused = batcher.expect();
+    const a = batcher.add(chunk(1), 1);
+    refused.cancel();
+    refused.cancel(); // twice: still one request less, not two
     await tick();
+    expect(inserts).toHaveLength(0); // `late` is still on its way
+    await sleep(60);
+    expect(inserts.map((i) => i.bytes)).toEqual([[1]]); // waited maxWaitMs, no longer
     inserts[0].done();
-    await first;
-    const soon = batcher.add(chunk(2), 1);
+    await a;
+    const lateStored = late.add(chunk(2), 1);
+    late.cancel(); // after add: no effect
     await tick();
-    expect(inserts).toHaveLength(1); // 0 ms after a send: still busy
-    await sleep(40);
+    expect(inserts.map((i) => i.bytes)).toEqual([[1], [2]]); // nobody else on the way
     inserts[1].done();
-    await soon;
-    await sleep(30); // nothing sent for longer than maxWaitMs
-    const later = batcher.add(chunk(3), 1);
+    await lateStored;
+    const next = batcher.expect();
+    const c = batcher.add(chunk(3), 1);
+    await tick();
+    expect(inserts).toHaveLength(2); // a new announcement is waited for again
+    next.cancel();
     await tick();
     expect(inserts.map((i) => i.bytes)).toEqual([[1], [2], [3]]);
     inserts[2].done();
-    await later;
+    await c;
   });
 
   it('sends a batch of maxRows at once when a slot is free', async () => {
@@ -101,18 +116,16 @@ describe('InsertBatcher', () => {
   });
 
   it('fails every caller whose rows were in a failed insert, and keeps working afterwards', async () => {
-    const { batcher, inserts } = recording({ maxRows: 100, maxWaitMs: 5, maxInFlight: 2 });
-    const busy = batcher.add(chunk(0), 1); // sent at once; the next two go together
-    const failed = Promise.allSettled([batcher.add(chunk(1), 1), batcher.add(chunk(2), 1)]);
-    await sleep(20);
-    expect(inserts.map((i) => i.bytes)).toEqual([[0], [1, 2]]);
-    inserts[1].fail(new Error('ClickHouse down'));
+    const { batcher, inserts } = recording({ maxRows: 100, maxWaitMs: 10_000, maxInFlight: 2 });
+    const second = batcher.expect();
+    const failed = Promise.allSettled([batcher.add(chunk(1), 1), second.add(chunk(2), 1)]);
+    await tick();
+    expect(inserts.map((i) => i.bytes)).toEqual([[1, 2]]);
+    inserts[0].fail(new Error('ClickHouse down'));
     expect((await failed).map((r) => r.status)).toEqual(['rejected', 'rejected']);
-    inserts[0].done();
-    await busy;
     const next = batcher.add(chunk(3), 1);
-    await sleep(20);
-    inserts[2].done();
+    await tick();
+    inserts[1].done();
     await expect(next).resolves.toBeUndefined();
   });
 

@@ -2,8 +2,8 @@ export interface InsertBatcherOptions {
   /** A pending batch this large is sent as soon as an insert slot is free. */
   maxRows: number;
   /**
-   * A smaller batch waits at most this long for company before it is sent (when a slot is free), but
-   * only under load: when nothing was sent for this long, the next rows go at once.
+   * A smaller batch waits at most this long for company before it is sent (when a slot is free), and
+   * only while company is announced (expect()): with no other request on its way, it goes at once.
    */
   maxWaitMs: number;
   /** Inserts into this table running at once; while all are busy, new rows pile up into the next one. */
@@ -15,17 +15,26 @@ export interface InsertBatcherOptions {
   overloaded: (pendingRows: number) => Error;
 }
 
+/** A request on its way to the batcher (see InsertBatcher.expect). */
+export interface Arrival {
+  /** Queues the request's rows, as InsertBatcher.add. */
+  add(chunk: Buffer, rows: number): Promise<void>;
+  /** The request will not add rows after all (refused, or nothing to store); no-op after add. */
+  cancel(): void;
+}
+
 interface Waiter {
   resolve: () => void;
   reject: (err: unknown) => void;
 }
 
 /**
- * Group commit for one table: the encoded rows of concurrent requests are sent as one insert. An idle
- * server sends a request at once; under load, rows wait up to `maxWaitMs` (or until `maxRows` are
- * pending) and go together, and rows arriving while `maxInFlight` inserts are running wait for the
- * next free slot, so inserts grow with load instead of multiplying (fewer parts for ClickHouse to
- * write and merge, less CPU per row: docs/benchmarks.md).
+ * Group commit for one table: the encoded rows of concurrent requests are sent as one insert. Requests
+ * announce themselves when they start (expect(), before their body is read); pending rows wait for the
+ * announced ones, up to `maxWaitMs` or until `maxRows` are pending, and go at once when nobody else is
+ * on the way, so a lone request adds no latency. Rows arriving while `maxInFlight` inserts are running
+ * wait for the next free slot. Inserts grow with load instead of multiplying (fewer parts for
+ * ClickHouse to write and merge, less CPU per row: docs/benchmarks.md).
  *
  * Each caller's promise settles when the insert holding its rows has been acknowledged by
  * ClickHouse, so a 2xx still means "stored", and a failed insert fails every request in it (they all
@@ -39,14 +48,35 @@ export class InsertBatcher {
   private due = false;
   private timer: NodeJS.Timeout | undefined;
   private inFlight = 0;
-  /** When the last insert was sent (ms, performance.now()); -Infinity before the first. */
-  private lastSentAt = -Infinity;
+  /** Requests announced by expect() that have neither added their rows nor cancelled. */
+  private expected = 0;
   private readonly idle: (() => void)[] = [];
 
   constructor(
     private readonly insert: (chunks: Buffer[], rows: number) => Promise<void>,
     private readonly options: InsertBatcherOptions,
   ) {}
+
+  /** Announces a request that will add rows soon: until it does (or cancels), pending rows wait for it. */
+  expect(): Arrival {
+    let open = true;
+    this.expected++;
+    const settle = () => {
+      if (!open) return false;
+      open = false;
+      this.expected--;
+      return true;
+    };
+    return {
+      add: (chunk, rows) => {
+        settle();
+        return this.add(chunk, rows);
+      },
+      cancel: () => {
+        if (settle()) this.pump();
+      },
+    };
+  }
 
   /** Queues `rows` rows encoded in `chunk`; resolves once they are stored. */
   add(chunk: Buffer, rows: number): Promise<void> {
@@ -60,8 +90,6 @@ export class InsertBatcher {
       this.counts.push(rows);
       this.rows += rows;
       this.waiters.push({ resolve, reject });
-      // Idle (nothing sent for maxWaitMs): no company is coming, so do not wait for it.
-      if (this.inFlight === 0 && performance.now() - this.lastSentAt >= this.options.maxWaitMs) this.due = true;
       if (this.rows < this.options.maxRows && !this.due) {
         this.timer ??= setTimeout(() => {
           this.timer = undefined;
@@ -85,7 +113,11 @@ export class InsertBatcher {
   }
 
   private pump(): void {
-    while (this.rows > 0 && this.inFlight < this.options.maxInFlight && (this.due || this.rows >= this.options.maxRows)) {
+    while (
+      this.rows > 0 &&
+      this.inFlight < this.options.maxInFlight &&
+      (this.due || this.rows >= this.options.maxRows || this.expected === 0)
+    ) {
       this.send();
     }
   }
@@ -108,7 +140,6 @@ export class InsertBatcher {
       this.timer = undefined;
     }
     this.inFlight++;
-    this.lastSentAt = performance.now();
     // Never rejects: an insert failure is delivered to each waiter instead.
     void this.insert(chunks, rows)
       .then(

@@ -10,6 +10,7 @@ import { RETRY_AFTER_SECONDS } from '../ingest-exception.filter';
 import { IngestAccessService } from '../ingest-access.service';
 import { IngestHttpError } from '../ingest.errors';
 import { IngestService } from '../ingest.service';
+import type { Arrival } from '../insert-batcher';
 import { hopSpec } from '../records/hop.record';
 import { decodeOtlpJson, decodeOtlpProtobuf, OtlpDecodeError } from './otlp-decode';
 import { encodeOtlpResponse, encodeOtlpStatus } from './otlp-response';
@@ -54,13 +55,15 @@ export class OtlpController {
       );
       return;
     }
+    let arrival: Arrival | undefined;
     try {
       const plants = await this.access.admit(principal, 'hops');
+      arrival = this.ingest.expect(hopSpec); // rows waiting for an insert wait for these spans too
       const body = await readBody(req, this.config.ingest.maxBodyBytes, 'INGEST_MAX_BODY_BYTES');
       const spans = format === 'protobuf' ? decodeOtlpProtobuf(body) : decodeOtlpJson(body);
       const mapped = spansToHops(spans);
       const { rows, errors } = this.ingest.partition(hopSpec, mapped.hops, await this.ingest.context(plants));
-      await this.ingest.store(hopSpec, rows);
+      await this.ingest.store(hopSpec, rows, arrival);
       const reasons = [
         ...mapped.rejected.map((r) => r.reason),
         ...errors.map((e) => `span ${mapped.hops[e.index].hop_id}: ${e.field} ${e.reason}`),
@@ -90,6 +93,8 @@ export class OtlpController {
           encodeOtlpStatus(format, 13, 'Unexpected error; nothing was stored. This is a Syncline defect: please report it.'),
         );
       }
+    } finally {
+      arrival?.cancel();
     }
   }
 
