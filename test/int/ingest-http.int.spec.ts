@@ -85,6 +85,27 @@ describe.each([
     expect(await count("SELECT count() AS c FROM device_events FINAL WHERE line = 'DUP'")).toBe(20);
   });
 
+  it('stores every record of many concurrent requests as sent (request buffers are reused)', async () => {
+    const requests = Array.from({ length: 24 }, (_, r) =>
+      Array.from({ length: 300 }, (_, i) =>
+        hop({ hop_id: `conc-${r}-${i}`, correlation_id: `c-conc-${r}`, quantity: r * 1000 + i, flow: 'concurrency' }),
+      ),
+    );
+    const answers = await Promise.all(
+      requests.map((rows, r) => postRecords(app.url, '/api/v1/hops', rows, { token: key, ndjson: r % 2 === 0 })),
+    );
+    expect(answers.map((a) => a.status)).toEqual(requests.map(() => 200));
+    const stored = await queryRows<{ hop_id: string; correlation_id: string; quantity: number }>(
+      app.db.client,
+      "SELECT hop_id, correlation_id, quantity FROM hops FINAL WHERE flow = 'concurrency' ORDER BY hop_id",
+    );
+    const sent = requests
+      .flat()
+      .map((h) => ({ hop_id: h.hop_id, correlation_id: h.correlation_id, quantity: h.quantity }))
+      .sort((x, y) => (String(x.hop_id) < String(y.hop_id) ? -1 : 1));
+    expect(stored).toEqual(sent);
+  });
+
   it('rejects a batch with invalid records, naming each record, field and what is allowed, and stores none of it', async () => {
     const batch = [
       hop({ hop_id: 'bad-ok', flow: 'bad_batch' }),

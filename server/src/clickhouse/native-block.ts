@@ -367,8 +367,11 @@ export class NativeBlock {
     return n;
   }
 
-  /** The block as Native bytes, or an empty buffer when it has no rows (a body may hold no block). */
-  finish(): Buffer {
+  /**
+   * The block as Native bytes, or an empty buffer when it has no rows (a body may hold no block); in
+   * a buffer from `pool` when one is given (the caller gives it back when the insert is done).
+   */
+  finish(pool?: { acquire(bytes: number): Buffer }): Buffer {
     if (this.rows === 0) return Buffer.alloc(0);
     const head = new ByteWriter(64 + this.decls.length * 48);
     head.varUInt(this.decls.length);
@@ -384,7 +387,11 @@ export class NativeBlock {
     pieces.push(head.bytes());
     this.columns.forEach((c, i) => pieces.push(headers[i], ...c.parts()));
     for (const p of pieces) offset += p.length;
-    return Buffer.concat(pieces, offset);
+    if (!pool) return Buffer.concat(pieces, offset);
+    const out = pool.acquire(offset).subarray(0, offset);
+    let at = 0;
+    for (const p of pieces) at += p.copy(out, at);
+    return out;
   }
 }
 

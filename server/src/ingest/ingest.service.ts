@@ -4,7 +4,10 @@ import { ClickHouseService } from '../clickhouse/clickhouse.service';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import { MetricsService } from '../metrics/metrics.service';
+import { largeBuffers } from './body/buffer-pool';
 import { parseRecords } from './body/parse-records';
+import { releaseBody } from './body/read-body';
+import type { EncodedBody } from './encode/encode-body';
 import { EncodePool } from './encode/encode-pool';
 import { InsertBatcher, type Arrival } from './insert-batcher';
 import { rowsRejected } from './ingest.errors';
@@ -92,6 +95,7 @@ export class IngestService implements OnApplicationShutdown {
   /**
    * A request body (JSON array or NDJSON by Content-Type), validated and stored all-or-nothing.
    * Parsing, validation and encoding run on the encode pool's worker threads (encode/encode-body.ts).
+   * The body goes back to readBody's pool once parsed: the caller must not use it afterwards.
    */
   async ingestBody(
     spec: RecordSpec,
@@ -101,15 +105,20 @@ export class IngestService implements OnApplicationShutdown {
     limits: { maxRows: number; limitName: string },
     arrival?: Arrival,
   ): Promise<IngestResult> {
-    let ctx: NormalizeContext;
+    let batch: EncodedBody;
     try {
-      ctx = await this.context(plants);
-    } catch (err) {
-      // A body that can never be stored is a 400/413 whether or not ClickHouse is up (as parseRecords first).
-      parseRecords(body, contentType, limits.maxRows, limits.limitName);
-      throw err;
+      let ctx: NormalizeContext;
+      try {
+        ctx = await this.context(plants);
+      } catch (err) {
+        // A body that can never be stored is a 400/413 whether or not ClickHouse is up (as parseRecords first).
+        parseRecords(body, contentType, limits.maxRows, limits.limitName);
+        throw err;
+      }
+      batch = await this.pool.encode(spec, body, contentType, ctx, limits);
+    } finally {
+      releaseBody(body);
     }
-    const batch = await this.pool.encode(spec, body, contentType, ctx, limits);
     if (!batch.ok) {
       this.metrics.ingestRejected.inc({ kind: spec.kind }, batch.errors.length);
       throw rejection(batch.errors, batch.records);
@@ -130,7 +139,11 @@ export class IngestService implements OnApplicationShutdown {
       b = new InsertBatcher(
         async (chunks, rows) => {
           const end = this.metrics.ingestInsertSeconds.startTimer({ kind: spec.kind });
-          await this.clickhouse.insertNative(table, columnNames, chunks);
+          try {
+            await this.clickhouse.insertNative(table, columnNames, chunks);
+          } finally {
+            chunks.forEach((c) => largeBuffers.release(c)); // sent (or failed): the blocks are free again
+          }
           end();
           this.metrics.ingestInsertRows.observe({ kind: spec.kind }, rows);
         },

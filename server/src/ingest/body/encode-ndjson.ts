@@ -1,5 +1,6 @@
 import type { DirectEncoder, NormalizeContext, RecordSpec } from '../records/record-spec';
 import { isRowError, type RowError } from '../records/row-error';
+import type { BufferPool } from './buffer-pool';
 import { isBlank, parseNdjsonLine, tooManyRows } from './parse-records';
 
 export interface EncodedBatch {
@@ -33,6 +34,7 @@ export function encodeNdjson(
   ctx: NormalizeContext,
   maxRows: number,
   limitName: string,
+  pool?: BufferPool,
 ): EncodedBatch {
   const block = spec.encoder.reusableBlock(); // filled and finished without yielding
   const errors: RowError[] = [];
@@ -58,5 +60,5 @@ export function encodeNdjson(
     }
     index++;
   }
-  return { block: block.finish(), records: index, errors };
+  return { block: block.finish(pool), records: index, errors };
 }

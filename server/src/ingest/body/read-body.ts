@@ -2,10 +2,17 @@ import type { IncomingMessage } from 'node:http';
 import { createGunzip, createInflate } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { IngestHttpError } from '../ingest.errors';
+import { largeBuffers as bodies } from './buffer-pool';
+
+/** Returns a body from readBody for reuse; it must not be used afterwards. */
+export function releaseBody(body: Buffer): void {
+  bodies.release(body);
+}
 
 /**
  * Reads a request body into memory up to `maxBytes` (after decompression, so a gzip bomb is refused
- * as early as a plain oversized body). Over the limit: 413 naming the limit and its variable.
+ * as early as a plain oversized body). Over the limit: 413 naming the limit and its variable. The
+ * body lies in a pooled buffer: hand it to releaseBody when done with it.
  */
 export async function readBody(req: IncomingMessage, maxBytes: number, limitName: string): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? NaN);
@@ -21,23 +28,31 @@ export async function readBody(req: IncomingMessage, maxBytes: number, limitName
       `Content-Encoding "${encoding}" is not supported; send gzip, deflate or none`,
     );
   }
-  const chunks: Buffer[] = [];
+  let out = bodies.acquire(encoding === 'identity' && declared > 0 ? declared : 0);
   let size = 0;
   try {
     for await (const chunk of stream) {
-      size += (chunk as Buffer).length;
-      if (size > maxBytes) {
+      const c = chunk as Buffer;
+      if (size + c.length > maxBytes) {
         req.unpipe();
         req.resume();
         throw tooLarge(maxBytes, limitName);
       }
-      chunks.push(chunk as Buffer);
+      if (size + c.length > out.length) {
+        const bigger = bodies.acquire(Math.max(size + c.length, out.length * 2));
+        out.copy(bigger, 0, 0, size);
+        bodies.release(out);
+        out = bigger;
+      }
+      c.copy(out, size);
+      size += c.length;
     }
   } catch (err) {
+    bodies.release(out);
     if (err instanceof IngestHttpError) throw err;
     throw new IngestHttpError(400, 'bad_body', `The request body could not be read: ${(err as Error).message}`);
   }
-  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, size);
+  return out.subarray(0, size);
 }
 
 /** The body as a stream, decompressed per Content-Encoding; refuses a declared length over the limit. */

@@ -1,3 +1,4 @@
+import type { BufferPool } from '../body/buffer-pool';
 import { encodeNdjson } from '../body/encode-ndjson';
 import { bodyFormat, parseRecords } from '../body/parse-records';
 import type { NormalizeContext, RecordSpec } from '../records/record-spec';
@@ -17,6 +18,7 @@ export type EncodedBody = { ok: true; block: Buffer; records: number } | { ok: f
  * or nothing: the Native block of all its records, or the problems of the invalid ones. NDJSON of a
  * kind with a direct path is read straight from its bytes (body/encode-ndjson.ts). Throws
  * IngestHttpError for a body that is not a batch at all (400 invalid JSON, 413 too many rows, 415).
+ * The block lies in a buffer from `pool` when one is given (give it back once inserted).
  * Pure CPU work on its arguments, so it runs on a worker thread (encode-pool.ts) or inline alike.
  */
 export function encodeBody(
@@ -25,9 +27,10 @@ export function encodeBody(
   contentType: string,
   ctx: NormalizeContext,
   limits: BodyLimits,
+  pool?: BufferPool,
 ): EncodedBody {
   if (spec.direct && bodyFormat(contentType) === 'ndjson') {
-    const batch = encodeNdjson(spec, spec.direct, body, ctx, limits.maxRows, limits.limitName);
+    const batch = encodeNdjson(spec, spec.direct, body, ctx, limits.maxRows, limits.limitName, pool);
     return batch.errors.length
       ? { ok: false, errors: batch.errors, records: batch.records }
       : { ok: true, block: batch.block, records: batch.records };
@@ -42,5 +45,5 @@ export function encodeBody(
   }
   return errors.length
     ? { ok: false, errors, records: records.length }
-    : { ok: true, block: block.finish(), records: records.length };
+    : { ok: true, block: block.finish(pool), records: records.length };
 }

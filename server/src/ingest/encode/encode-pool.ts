@@ -2,11 +2,12 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Logger } from '@nestjs/common';
+import { largeBuffers } from '../body/buffer-pool';
 import { IngestHttpError } from '../ingest.errors';
 import type { NormalizeContext, RecordSpec } from '../records/record-spec';
 import type { UnitTable } from '../units/unit-table';
 import { encodeBody, type BodyLimits, type EncodedBody } from './encode-body';
-import { asBuffer, transferable, type FromWorker, type ToWorker } from './encode-protocol';
+import { asBuffer, type FromWorker, type ToWorker } from './encode-protocol';
 
 /**
  * The compiled worker script. From TypeScript sources (vitest) it is the build of the same source
@@ -49,7 +50,10 @@ export class EncodePool {
 
   constructor(readonly size: number) {}
 
-  /** Encodes `body` for `spec` (see encodeBody); throws IngestHttpError as encodeBody does. */
+  /**
+   * Encodes `body` for `spec` (see encodeBody); throws IngestHttpError as encodeBody does. `body`
+   * stays the caller's: workers get a copy.
+   */
   async encode(
     spec: RecordSpec,
     body: Buffer,
@@ -57,7 +61,7 @@ export class EncodePool {
     ctx: NormalizeContext,
     limits: BodyLimits,
   ): Promise<EncodedBody> {
-    if (this.size === 0) return encodeBody(spec, body, contentType, ctx, limits);
+    if (this.size === 0) return encodeBody(spec, body, contentType, ctx, limits, largeBuffers);
     if (this.closed) throw new Error('the ingest encode pool is closed');
     const w = this.leastBusy();
     const version = this.versionOf(ctx.units);
@@ -66,6 +70,7 @@ export class EncodePool {
       w.contextVersion = version;
     }
     const id = this.nextId++;
+    const copy = new Uint8Array(body); // the caller reuses body (readBody's pool); the copy moves
     return new Promise<EncodedBody>((resolve, reject) => {
       w.pending.set(id, { resolve, reject });
       this.post(
@@ -75,12 +80,12 @@ export class EncodePool {
           id,
           kind: spec.kind,
           source: spec.source,
-          body,
+          body: copy,
           contentType,
           plants: ctx.plants ? [...ctx.plants] : null,
           limits,
         },
-        transferable(body),
+        [copy.buffer],
       );
     });
   }

@@ -5,7 +5,7 @@ import type { Principal } from '../../auth/principal';
 import { ClickHouseUnavailableError } from '../../clickhouse/clickhouse.errors';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/config';
-import { readBody } from '../body/read-body';
+import { readBody, releaseBody } from '../body/read-body';
 import { RETRY_AFTER_SECONDS } from '../ingest-exception.filter';
 import { IngestAccessService } from '../ingest-access.service';
 import { IngestHttpError } from '../ingest.errors';
@@ -60,7 +60,12 @@ export class OtlpController {
       const plants = await this.access.admit(principal, 'hops');
       arrival = this.ingest.expect(hopSpec); // rows waiting for an insert wait for these spans too
       const body = await readBody(req, this.config.ingest.maxBodyBytes, 'INGEST_MAX_BODY_BYTES');
-      const spans = format === 'protobuf' ? decodeOtlpProtobuf(body) : decodeOtlpJson(body);
+      let spans: ReturnType<typeof decodeOtlpJson>;
+      try {
+        spans = format === 'protobuf' ? decodeOtlpProtobuf(body) : decodeOtlpJson(body);
+      } finally {
+        releaseBody(body); // the decoded spans hold strings and numbers, nothing of the body's bytes
+      }
       const mapped = spansToHops(spans);
       const { rows, errors } = this.ingest.partition(hopSpec, mapped.hops, await this.ingest.context(plants));
       await this.ingest.store(hopSpec, rows, arrival);

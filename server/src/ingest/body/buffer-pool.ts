@@ -1,0 +1,40 @@
+/**
+ * Large buffers kept for reuse. Request bodies and their encoded blocks are megabytes each;
+ * allocating fresh ones per request made V8 collect the whole heap every few dozen megabytes of them
+ * (external memory pressure), ~20% of the server's CPU under load (docs/benchmarks.md). A released
+ * buffer must not be used again.
+ */
+export class BufferPool {
+  private readonly free: ArrayBuffer[] = [];
+
+  /**
+   * `maxKept` buffers are kept at most, none larger than `maxBytes` (a rare huge body is let go);
+   * sizes are rounded up to powers of two from `minBytes`.
+   */
+  constructor(
+    private readonly maxKept = 8,
+    private readonly maxBytes = 16 * 1024 * 1024,
+    private readonly minBytes = 64 * 1024,
+  ) {}
+
+  /** A buffer of at least `bytes` bytes (its whole capacity; contents undefined). */
+  acquire(bytes: number): Buffer {
+    for (let i = 0; i < this.free.length; i++) {
+      if (this.free[i].byteLength >= bytes) return Buffer.from(this.free.splice(i, 1)[0]);
+    }
+    let size = this.minBytes;
+    while (size < bytes) size *= 2;
+    return Buffer.from(new ArrayBuffer(size));
+  }
+
+  /** Gives back a buffer from acquire() (or a view of one); ignores one moved to another thread. */
+  release(buf: Buffer): void {
+    const ab = buf.buffer;
+    if (!(ab instanceof ArrayBuffer) || ab.byteLength === 0 || ab.byteLength > this.maxBytes) return;
+    if (this.free.length >= this.maxKept || this.free.includes(ab)) return;
+    this.free.push(ab);
+  }
+}
+
+/** This thread's pool for request bodies (read-body.ts) and the blocks encoded from them. */
+export const largeBuffers = new BufferPool();
