@@ -142,6 +142,34 @@ describe('FlatJsonScanner', () => {
     expect(scan.source).toBe(second);
   });
 
+  it('reads each object on its own whatever the key order of the objects before it (keys are predicted from the last one)', () => {
+    const objects = [
+      '{"id":"a","name":"n","qty":1}',
+      '{"id":"b","name":"m","qty":2}', // the predicted order
+      '{"qty":3,"id":"c","name":"o"}', // another order
+      '{"id":"d","names":"x"}', // a longer key where "name" is predicted: unknown, refused
+      '{"id":"e","nam":"x"}', // a shorter one: unknown, refused
+      '{"id":"f","name":"p","qty":4,"qty":5}', // repeated where "qty" was predicted before
+      '{"id":"g","name":"q"}',
+      '{"name":"r","id":"h","id":"i"}',
+      '{"id":"j","name":"n","qty":1}',
+    ];
+    const shared = scanner();
+    for (const json of objects) {
+      const buf = Buffer.from(json);
+      const alone = scanned(json);
+      const ok = shared.scan(buf, 0, buf.length);
+      expect(ok, json).toBe(alone.ok);
+      if (!ok) continue;
+      expect([...shared.kinds], json).toEqual([...alone.scan.kinds]);
+      expect(
+        [...shared.starts].filter((_, i) => shared.kinds[i] !== JsonKind.Absent),
+        json,
+      ).toEqual([...alone.scan.starts].filter((_, i) => alone.scan.kinds[i] !== JsonKind.Absent));
+    }
+    expect(objects.map((o) => scanned(o).ok)).toEqual([true, true, true, false, false, false, true, false, true]);
+  });
+
   const refused: [string, string][] = [
     ['a nested object', '{"id":{}}'],
     ['a nested object with keys', '{"id":{"qty":1}}'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTimestamp } from './timestamps';
+import { daysFromCivil, isoMillisZToMicros, parseTimestamp } from './timestamps';
 
 const T = Date.UTC(2026, 10, 21, 7, 0, 0, 123); // 2026-11-21T07:00:00.123Z
 
@@ -33,5 +33,26 @@ describe('calendar dates', () => {
     expect(parseTimestamp('2026-02-29T08:00:00+01:00')).toMatch(/2026-02-29 does not exist/);
     expect(parseTimestamp('2028-02-29T08:00:00.000Z')).toBe(Date.UTC(2028, 1, 29, 8) * 1000);
     expect(parseTimestamp('2000-02-29T00:00:00Z')).toBe(Date.UTC(2000, 1, 29) * 1000);
+  });
+});
+
+describe("daysFromCivil and the direct path's ISO reader", () => {
+  it('counts days as Date.UTC does, every day from 1999 to 2101 (leap years, century and 400-year rules)', () => {
+    const wrong: string[] = [];
+    for (let ms = Date.UTC(1999, 0, 1); ms < Date.UTC(2102, 0, 1); ms += 86_400_000) {
+      const d = new Date(ms);
+      const days = daysFromCivil(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+      if (days * 86_400_000 !== ms) wrong.push(d.toISOString());
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('reads toISOString() times as Date.parse does, to the millisecond', () => {
+    const wrong: string[] = [];
+    for (let ms = Date.UTC(2000, 0, 1); ms < Date.UTC(2100, 0, 1); ms += 86_400_000 * 7 + 3_723_456) {
+      const iso = new Date(ms).toISOString();
+      if (isoMillisZToMicros(Buffer.from(iso), 0, 24) !== Date.parse(iso) * 1000) wrong.push(iso);
+    }
+    expect(wrong).toEqual([]);
   });
 });

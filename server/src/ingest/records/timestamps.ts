@@ -44,10 +44,23 @@ function digits(buf: Buffer, at: number, count: number): number {
 }
 
 /**
+ * Days since 1970-01-01 of a proleptic Gregorian date (year >= 0), as Date.UTC counts them, in integer
+ * arithmetic (H. Hinnant's days_from_civil): no call into the Date builtin per timestamp.
+ */
+export function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+/**
  * The epoch µs of toISOString()'s shape, 2026-11-21T07:00:00.123Z, read from bytes (the direct
  * ingest path), when it has exactly that shape with every field in its usual range and the time
- * lies in 2000-2100; otherwise undefined and parseTimestamp decides. Within those ranges Date.UTC
- * computes what Date.parse does (parseTimestamp's own fast path), so both paths agree.
+ * lies in 2000-2100; otherwise undefined and parseTimestamp decides. Within those ranges daysFromCivil
+ * counts days as Date.parse does (parseTimestamp's own fast path), so both paths agree.
  */
 export function isoMillisZToMicros(buf: Buffer, start: number, end: number): number | undefined {
   if (end - start !== 24) return undefined;
@@ -63,7 +76,7 @@ export function isoMillisZToMicros(buf: Buffer, start: number, end: number): num
   const milli = digits(buf, b + 20, 3);
   if (year < 0 || month < 1 || month > 12 || !dayExists(year, month, day) || hour < 0 || hour > 23) return undefined;
   if (minute < 0 || minute > 59 || second < 0 || second > 59 || milli < 0) return undefined;
-  const ms = Date.UTC(year, month - 1, day, hour, minute, second, milli);
+  const ms = daysFromCivil(year, month, day) * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000 + milli;
   return inRange(ms) ? ms * 1000 : undefined;
 }
 
