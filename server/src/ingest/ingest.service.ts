@@ -82,7 +82,9 @@ export class IngestService implements OnApplicationShutdown {
 
   /** Stores validated rows; resolves once ClickHouse has acknowledged them. */
   async store(spec: RecordSpec, rows: unknown[][], arrival?: Arrival): Promise<void> {
-    await this.storeEncoded(spec, spec.encoder.encode(rows), rows.length, arrival);
+    const block = spec.encoder.reusableBlock(); // filled and finished without yielding
+    for (const row of rows) spec.encoder.write(block, row);
+    await this.storeEncoded(spec, block.finish(largeBuffers), rows.length, arrival);
   }
 
   /** Stores `rows` rows already encoded for spec.columns; resolves once ClickHouse has acknowledged them. */
