@@ -140,6 +140,18 @@ describe('ByteWriter', () => {
     expect(bytes((w) => strings.forEach((s) => w.string(s))).equals(Buffer.concat(strings.map(refString)))).toBe(true);
   });
 
+  it('writes a non-ASCII string whole when its length prefix makes the buffer grow (every fill level)', () => {
+    for (const s of ['é', 'µ', 'Ä€', '😀', 'é'.repeat(40), 'x'.repeat(127) + 'é']) {
+      for (let filled = 0; filled < 40; filled++) {
+        const w = new ByteWriter(32);
+        for (let i = 0; i < filled; i++) w.uint8(0x41);
+        w.string(s);
+        const expected = Buffer.concat([Buffer.alloc(filled, 0x41), refString(s)]);
+        expect(w.bytes().equals(expected), `${s} after ${filled} bytes`).toBe(true);
+      }
+    }
+  });
+
   it('writes bytes given as a range of a buffer as that String', () => {
     for (const s of ['', 'abc', 'x'.repeat(63), 'y'.repeat(64), 'z'.repeat(200), 'Grüße €']) {
       const src = Buffer.from(`<<${s}>>`, 'utf8');

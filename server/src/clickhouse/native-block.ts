@@ -121,8 +121,8 @@ export class ByteWriter {
         return;
       }
     }
-    this.varUInt(Buffer.byteLength(s, 'utf8'));
-    this.at += b.write(s, this.at, 'utf8');
+    this.varUInt(Buffer.byteLength(s, 'utf8')); // may move the bytes to a larger buffer: write to this.buf
+    this.at += this.buf.write(s, this.at, 'utf8');
   }
 
   /** A String from bytes already known to be what the column should hold (UTF-8). */

@@ -48,6 +48,23 @@ describe('InsertBatcher', () => {
     await expect(Promise.all([lone, a, bStored, cStored])).resolves.toHaveLength(4);
   });
 
+  it('stops waiting for an announced request whose rows are refused (overloaded) or that has none', async () => {
+    const { batcher, inserts } = recording({ maxRows: 100, maxWaitMs: 10_000, maxInFlight: 1, maxPendingRows: 3 });
+    const overloaded = batcher.expect();
+    const empty = batcher.expect();
+    const waiting = batcher.add(chunk(1, 1, 1), 3);
+    await tick();
+    expect(inserts).toHaveLength(0); // two requests announced
+    await expect(empty.add(Buffer.alloc(0), 0)).resolves.toBeUndefined();
+    await tick();
+    expect(inserts).toHaveLength(0); // one still announced
+    await expect(overloaded.add(chunk(2, 2), 2)).rejects.toThrow('overloaded');
+    await tick();
+    expect(inserts.map((i) => i.bytes)).toEqual([[1, 1, 1]]); // not held for the refused one
+    inserts[0].done();
+    await waiting;
+  });
+
   it('stops waiting for a request that cancels, and for one that takes longer than maxWaitMs', async () => {
     const { batcher, inserts } = recording({ maxRows: 100, maxWaitMs: 30, maxInFlight: 2 });
     const late = batcher.expect();

@@ -70,7 +70,9 @@ export class InsertBatcher {
     return {
       add: (chunk, rows) => {
         settle();
-        return this.add(chunk, rows);
+        const stored = this.add(chunk, rows);
+        this.pump(); // if add() refused the rows (none, or overloaded), others need not wait for them
+        return stored;
       },
       cancel: () => {
         if (settle()) this.pump();

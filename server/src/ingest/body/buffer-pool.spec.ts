@@ -41,6 +41,16 @@ describe('BufferPool', () => {
     expect(pool.acquire(5000).buffer).not.toBe(huge.buffer);
   });
 
+  it('adopts a buffer of its own of at least the minimum size, and ignores smaller ones', () => {
+    const pool = new BufferPool(4, 1 << 20, 1024);
+    const small = Buffer.from(new ArrayBuffer(512));
+    const own = Buffer.from(new ArrayBuffer(2048));
+    pool.release(small);
+    expect(pool.acquire(100).buffer).not.toBe(small.buffer);
+    pool.release(own);
+    expect(pool.acquire(2000).buffer).toBe(own.buffer);
+  });
+
   it('ignores a buffer that was moved to another thread', () => {
     const pool = new BufferPool(4, 1 << 20, 1024);
     const a = pool.acquire(1);

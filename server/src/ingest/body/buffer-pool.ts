@@ -27,10 +27,13 @@ export class BufferPool {
     return Buffer.from(new ArrayBuffer(size));
   }
 
-  /** Gives back a buffer from acquire() (or a view of one); ignores one moved to another thread. */
+  /**
+   * Gives back a buffer from acquire() (or a view of one, or a buffer of its own of at least the
+   * minimum size); ignores smaller ones and one moved to another thread (its length is then 0).
+   */
   release(buf: Buffer): void {
     const ab = buf.buffer;
-    if (!(ab instanceof ArrayBuffer) || ab.byteLength === 0 || ab.byteLength > this.maxBytes) return;
+    if (!(ab instanceof ArrayBuffer) || ab.byteLength < this.minBytes || ab.byteLength > this.maxBytes) return;
     if (this.free.length >= this.maxKept || this.free.includes(ab)) return;
     this.free.push(ab);
   }

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { createGunzip, createInflate } from 'node:zlib';
-import type { Readable } from 'node:stream';
+import type { Readable, Transform } from 'node:stream';
 import { IngestHttpError } from '../ingest.errors';
 import { largeBuffers as bodies } from './buffer-pool';
 
@@ -15,20 +15,11 @@ export function releaseBody(body: Buffer): void {
  * body lies in a pooled buffer: hand it to releaseBody when done with it.
  */
 export async function readBody(req: IncomingMessage, maxBytes: number, limitName: string): Promise<Buffer> {
+  const stream = bodyStream(req, maxBytes, limitName);
   const declared = Number(req.headers['content-length'] ?? NaN);
-  const encoding = String(req.headers['content-encoding'] ?? 'identity').toLowerCase();
-  if (encoding === 'identity' && declared > maxBytes) throw tooLarge(maxBytes, limitName);
-  let stream: Readable = req;
-  if (encoding === 'gzip' || encoding === 'x-gzip') stream = req.pipe(createGunzip());
-  else if (encoding === 'deflate') stream = req.pipe(createInflate());
-  else if (encoding !== 'identity') {
-    throw new IngestHttpError(
-      415,
-      'unsupported_encoding',
-      `Content-Encoding "${encoding}" is not supported; send gzip, deflate or none`,
-    );
-  }
-  let out = bodies.acquire(encoding === 'identity' && declared > 0 ? declared : 0);
+  // Sized from Content-Length when the body is not compressed, but a declared length is only a claim:
+  // a client announcing 64 MB and sending nothing must not cost 64 MB. Beyond that the buffer grows.
+  let out = bodies.acquire(stream === req && declared > 0 ? Math.min(declared, INITIAL_MAX_BYTES) : 0);
   let size = 0;
   try {
     for await (const chunk of stream) {
@@ -55,13 +46,26 @@ export async function readBody(req: IncomingMessage, maxBytes: number, limitName
   return out.subarray(0, size);
 }
 
+const INITIAL_MAX_BYTES = 4 * 1024 * 1024;
+
+/**
+ * `req` through `decoder`. A client that closes the connection mid-body would leave the decoder
+ * waiting for input forever (pipe does not pass the abort on), and its reader with it: destroy it.
+ */
+function decoded(req: IncomingMessage, decoder: Transform): Readable {
+  req.on('close', () => {
+    if (!req.complete) decoder.destroy(new Error('the client closed the connection before the whole body arrived'));
+  });
+  return req.pipe(decoder);
+}
+
 /** The body as a stream, decompressed per Content-Encoding; refuses a declared length over the limit. */
 export function bodyStream(req: IncomingMessage, maxBytes: number, limitName: string): Readable {
   const declared = Number(req.headers['content-length'] ?? NaN);
   const encoding = String(req.headers['content-encoding'] ?? 'identity').toLowerCase();
   if (encoding === 'identity' && declared > maxBytes) throw tooLarge(maxBytes, limitName);
-  if (encoding === 'gzip' || encoding === 'x-gzip') return req.pipe(createGunzip());
-  if (encoding === 'deflate') return req.pipe(createInflate());
+  if (encoding === 'gzip' || encoding === 'x-gzip') return decoded(req, createGunzip());
+  if (encoding === 'deflate') return decoded(req, createInflate());
   if (encoding !== 'identity') {
     throw new IngestHttpError(
       415,

@@ -72,7 +72,6 @@ export class EncodePool {
     const id = this.nextId++;
     const copy = new Uint8Array(body); // the caller reuses body (readBody's pool); the copy moves
     return new Promise<EncodedBody>((resolve, reject) => {
-      w.pending.set(id, { resolve, reject });
       this.post(
         w,
         {
@@ -87,6 +86,7 @@ export class EncodePool {
         },
         [copy.buffer],
       );
+      w.pending.set(id, { resolve, reject }); // after postMessage: if it throws, nothing is left pending
     });
   }
 
@@ -130,6 +130,11 @@ export class EncodePool {
       if (!this.closed) this.logger.error(`an ingest encoder worker stopped (${err.message}); a new one takes its place`);
     };
     worker.on('error', fail);
+    // A message that cannot be read leaves its request unanswerable: treat the worker as broken.
+    worker.on('messageerror', (err) => {
+      fail(err);
+      void worker.terminate();
+    });
     worker.on('exit', (code) => fail(new Error(`ingest encoder worker exited with code ${code}`)));
     return w;
   }
