@@ -7,7 +7,7 @@ import { IngestHttpError } from '../ingest.errors';
 import type { NormalizeContext, RecordSpec } from '../records/record-spec';
 import type { UnitTable } from '../units/unit-table';
 import { encodeBody, type BodyLimits, type EncodedBody } from './encode-body';
-import { asBuffer, type FromWorker, type ToWorker } from './encode-protocol';
+import { asBuffer, transferable, type FromWorker, type ToWorker } from './encode-protocol';
 
 /**
  * The compiled worker script. From TypeScript sources (vitest) it is the build of the same source
@@ -51,8 +51,9 @@ export class EncodePool {
   constructor(readonly size: number) {}
 
   /**
-   * Encodes `body` for `spec` (see encodeBody); throws IngestHttpError as encodeBody does. `body`
-   * stays the caller's: workers get a copy.
+   * Encodes `body` for `spec` (see encodeBody); throws IngestHttpError as encodeBody does. A body in
+   * a pooled buffer (readBody's) moves to the worker and comes back to the pool with the answer: the
+   * caller must not use it afterwards (releasing it is harmless). Other bodies are copied.
    */
   async encode(
     spec: RecordSpec,
@@ -70,7 +71,6 @@ export class EncodePool {
       w.contextVersion = version;
     }
     const id = this.nextId++;
-    const copy = new Uint8Array(body); // the caller reuses body (readBody's pool); the copy moves
     return new Promise<EncodedBody>((resolve, reject) => {
       this.post(
         w,
@@ -79,12 +79,12 @@ export class EncodePool {
           id,
           kind: spec.kind,
           source: spec.source,
-          body: copy,
+          body,
           contentType,
           plants: ctx.plants ? [...ctx.plants] : null,
           limits,
         },
-        [copy.buffer],
+        transferable(body, true),
       );
       w.pending.set(id, { resolve, reject }); // after postMessage: if it throws, nothing is left pending
     });
@@ -140,6 +140,7 @@ export class EncodePool {
   }
 
   private settle(w: PoolWorker, m: FromWorker): void {
+    largeBuffers.release(asBuffer(m.body)); // the body's buffer, back from the worker
     const p = w.pending.get(m.id);
     if (!p) return;
     w.pending.delete(m.id);

@@ -26,19 +26,30 @@ export interface EncodeTaskMessage {
 
 export type ToWorker = ContextMessage | EncodeTaskMessage;
 
-export type FromWorker =
-  | { id: number; type: 'encoded'; block: Uint8Array; records: number }
-  | { id: number; type: 'rejected'; errors: RowError[]; records: number }
+/** Every answer hands the task's body back (`body`), for the main thread's buffer pool. */
+export type FromWorker = { id: number; body: Uint8Array } & (
+  | { type: 'encoded'; block: Uint8Array; records: number }
+  | { type: 'rejected'; errors: RowError[]; records: number }
   /** An IngestHttpError (400, 413, 415) with what it said. */
-  | { id: number; type: 'http-error'; status: number; code: string; message: string; details: Record<string, unknown> }
+  | { type: 'http-error'; status: number; code: string; message: string; details: Record<string, unknown> }
   /** Anything else: a defect, answered as a server error. */
-  | { id: number; type: 'failure'; message: string };
+  | { type: 'failure'; message: string }
+);
 
-/** The ArrayBuffer to transfer with `bytes`, when `bytes` is all of it (else it is copied, e.g. a pooled slice). */
-export function transferable(bytes: Uint8Array): ArrayBuffer[] {
+/**
+ * The ArrayBuffer to move with `bytes` instead of copying it: when `bytes` is all of it, or (`pooled`)
+ * when it is one of our pooled buffers (at least 64 KiB; Node's shared 8 KiB slab, which other
+ * Buffers use, is never moved). Otherwise nothing: the message copies the bytes.
+ */
+export function transferable(bytes: Uint8Array, pooled = false): ArrayBuffer[] {
   const b = bytes.buffer;
-  return b instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === b.byteLength ? [b] : [];
+  if (!(b instanceof ArrayBuffer) || b.byteLength === 0) return [];
+  if (bytes.byteOffset === 0 && bytes.byteLength === b.byteLength) return [b];
+  return pooled && b.byteLength >= POOLED_MIN_BYTES ? [b] : [];
 }
+
+/** BufferPool's default minimum size (buffer-pool.ts): no Node-internal slab is this large. */
+const POOLED_MIN_BYTES = 64 * 1024;
 
 /** A Buffer over the bytes of a Uint8Array received from another thread, without copying. */
 export function asBuffer(bytes: Uint8Array): Buffer {

@@ -16,8 +16,9 @@ if (!port) throw new Error('encode.worker.ts runs as a worker thread (encode-poo
 let units: UnitTable | undefined;
 let stages: ReadonlySet<string> = new Set();
 
+/** Answers a task, handing its body back (moved, not copied, when it was moved here). */
 function reply(message: FromWorker, transfer: ArrayBuffer[] = []): void {
-  port!.postMessage(message, transfer);
+  port!.postMessage(message, [...transfer, ...transferable(message.body, true)]);
 }
 
 port.on('message', (m: ToWorker) => {
@@ -26,18 +27,18 @@ port.on('message', (m: ToWorker) => {
     stages = new Set(m.stages);
     return;
   }
-  const { id } = m;
+  const { id, body } = m;
   try {
     if (!units) throw new Error('encode task before its context');
     const ctx: NormalizeContext = { units, plants: m.plants ? new Set(m.plants) : null, stages };
-    const out = encodeBody(recordSpecFor(m.kind, m.source), asBuffer(m.body), m.contentType, ctx, m.limits);
-    if (out.ok) reply({ id, type: 'encoded', block: out.block, records: out.records }, transferable(out.block));
-    else reply({ id, type: 'rejected', errors: out.errors, records: out.records });
+    const out = encodeBody(recordSpecFor(m.kind, m.source), asBuffer(body), m.contentType, ctx, m.limits);
+    if (out.ok) reply({ id, body, type: 'encoded', block: out.block, records: out.records }, transferable(out.block));
+    else reply({ id, body, type: 'rejected', errors: out.errors, records: out.records });
   } catch (err) {
     if (err instanceof IngestHttpError) {
-      reply({ id, type: 'http-error', status: err.status, code: err.code, message: err.message, details: err.details });
+      reply({ id, body, type: 'http-error', status: err.status, code: err.code, message: err.message, details: err.details });
     } else {
-      reply({ id, type: 'failure', message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+      reply({ id, body, type: 'failure', message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
     }
   }
 });
