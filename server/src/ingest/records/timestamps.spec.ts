@@ -56,3 +56,17 @@ describe("daysFromCivil and the direct path's ISO reader", () => {
     expect(wrong).toEqual([]);
   });
 });
+
+describe('epoch nanoseconds', () => {
+  it('keeps microseconds exactly, as the slow path does, over the whole 2000-2100 range', () => {
+    const wrong: string[] = [];
+    for (let us = Date.UTC(2000, 0, 1) * 1000 + 7; us < Date.UTC(2100, 0, 1) * 1000; us += 86_400_000_000 * 13 + 123_457) {
+      const ns = `${us}${String(us % 1000).padStart(3, '0')}`;
+      if (ns.length === 19 && parseTimestamp(ns) !== us) wrong.push(ns);
+    }
+    expect(wrong).toEqual([]);
+    expect(parseTimestamp('1763700000123456789')).toBe(1_763_700_000_123_456);
+    expect(parseTimestamp('17637000001234567x9')).toMatch(/is not/);
+    expect(parseTimestamp('0903700000123456789')).toMatch(/outside 2000-2100/); // 1998
+  });
+});
