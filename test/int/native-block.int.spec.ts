@@ -243,18 +243,12 @@ describe('Native inserts on the real engine', () => {
     };
     const events = deviceEventSpec('http');
     const postings = erpPostingSpec('http');
-    await insertNative(
-      db.client,
-      'device_events',
-      events.columns.map((c) => c.name),
-      [events.encoder.encode(rowsOf(events, [event]))],
-    );
-    await insertNative(
-      db.client,
-      'erp_postings',
-      postings.columns.map((c) => c.name),
-      [postings.encoder.encode(rowsOf(postings, [posting]))],
-    );
+    for (const [spec, record] of [
+      [events, event],
+      [postings, posting],
+    ] as const) {
+      await insertNative(db.client, spec.table, spec.columnNames, [spec.encoder.encode(rowsOf(spec, [record]))]);
+    }
 
     expect(await queryRows(db.client, "SELECT * EXCEPT ingested_at FROM device_events WHERE event_id = 'rb-evt-1'")).toEqual([
       {

@@ -191,10 +191,24 @@ export interface NativeColumn {
   reset(keepBytes: number): void;
 }
 
-export class StringColumn implements NativeColumn {
+/** A column whose bytes are its writers' bytes, in order. */
+abstract class WriterColumn implements NativeColumn {
+  protected constructor(private readonly writers: readonly ByteWriter[]) {}
+  abstract put(value: unknown): void;
+  parts(): Buffer[] {
+    return this.writers.map((w) => w.bytes());
+  }
+  reset(keepBytes: number): void {
+    for (const w of this.writers) w.reset(keepBytes);
+  }
+}
+
+export class StringColumn extends WriterColumn {
   readonly data: ByteWriter;
   constructor(rows: number) {
-    this.data = new ByteWriter(rows * 16);
+    const data = new ByteWriter(rows * 16);
+    super([data]);
+    this.data = data;
   }
   put(value: unknown): void {
     this.data.string(value as string);
@@ -203,42 +217,33 @@ export class StringColumn implements NativeColumn {
   putBytes(src: Buffer, start: number, end: number): void {
     this.data.stringBytes(src, start, end);
   }
-  parts(): Buffer[] {
-    return [this.data.bytes()];
-  }
-  reset(keepBytes: number): void {
-    this.data.reset(keepBytes);
-  }
 }
 
 /** A column of fixed-width numbers: Float64, UInt8, UInt16, Int64 (and DateTime64 as its integer ticks). */
-export class FixedColumn implements NativeColumn {
+export class FixedColumn extends WriterColumn {
   readonly data: ByteWriter;
-  constructor(
-    rows: number,
-    width: number,
-    private readonly writeOne: (w: ByteWriter, value: number) => void,
-  ) {
-    this.data = new ByteWriter(rows * width);
+  private readonly writeOne: (w: ByteWriter, value: number) => void;
+  constructor(rows: number, width: number, writeOne: (w: ByteWriter, value: number) => void) {
+    const data = new ByteWriter(rows * width);
+    super([data]);
+    this.data = data;
+    this.writeOne = writeOne;
   }
   put(value: unknown): void {
     this.writeOne(this.data, value as number);
   }
-  parts(): Buffer[] {
-    return [this.data.bytes()];
-  }
-  reset(keepBytes: number): void {
-    this.data.reset(keepBytes);
-  }
 }
 
 /** Nullable(Float64): a null map (1 = NULL), then a value for every row (0 for NULLs). */
-export class NullableFloat64Column implements NativeColumn {
+export class NullableFloat64Column extends WriterColumn {
   readonly nulls: ByteWriter;
   readonly values: ByteWriter;
   constructor(rows: number) {
-    this.nulls = new ByteWriter(rows);
-    this.values = new ByteWriter(rows * 8);
+    const nulls = new ByteWriter(rows);
+    const values = new ByteWriter(rows * 8);
+    super([nulls, values]);
+    this.nulls = nulls;
+    this.values = values;
   }
   put(value: unknown): void {
     if (value === null) {
@@ -249,24 +254,19 @@ export class NullableFloat64Column implements NativeColumn {
       this.values.float64(value as number);
     }
   }
-  parts(): Buffer[] {
-    return [this.nulls.bytes(), this.values.bytes()];
-  }
-  reset(keepBytes: number): void {
-    this.nulls.reset(keepBytes);
-    this.values.reset(keepBytes);
-  }
 }
 
 /** Enum8: rows give the value's name; `putCode` takes the code itself (the direct paths). */
-export class Enum8Column implements NativeColumn {
+export class Enum8Column extends WriterColumn {
   readonly data: ByteWriter;
-  constructor(
-    rows: number,
-    private readonly column: ColumnDecl,
-    private readonly values: ReadonlyMap<string, number>,
-  ) {
-    this.data = new ByteWriter(rows);
+  private readonly column: ColumnDecl;
+  private readonly values: ReadonlyMap<string, number>;
+  constructor(rows: number, column: ColumnDecl, values: ReadonlyMap<string, number>) {
+    const data = new ByteWriter(rows);
+    super([data]);
+    this.data = data;
+    this.column = column;
+    this.values = values;
   }
   put(value: unknown): void {
     const code = this.values.get(value as string);
@@ -277,24 +277,23 @@ export class Enum8Column implements NativeColumn {
   putCode(code: number): void {
     this.data.uint8(code & 0xff);
   }
-  parts(): Buffer[] {
-    return [this.data.bytes()];
-  }
-  reset(keepBytes: number): void {
-    this.data.reset(keepBytes);
-  }
 }
 
 /** Map(String, String) as Native lays out Array(Tuple(key, value)): end offsets (UInt64), all keys, all values. */
-export class MapColumn implements NativeColumn {
+export class MapColumn extends WriterColumn {
   readonly offsets: ByteWriter;
   readonly keys: ByteWriter;
   readonly values: ByteWriter;
-  private entries = 0;
+  private entries: number;
   constructor(rows: number) {
-    this.offsets = new ByteWriter(rows * 8);
-    this.keys = new ByteWriter(64);
-    this.values = new ByteWriter(64);
+    const offsets = new ByteWriter(rows * 8);
+    const keys = new ByteWriter(64);
+    const values = new ByteWriter(64);
+    super([offsets, keys, values]);
+    this.offsets = offsets;
+    this.keys = keys;
+    this.values = values;
+    this.entries = 0;
   }
   put(value: unknown): void {
     const m = value as Readonly<Record<string, string>>;
@@ -308,13 +307,8 @@ export class MapColumn implements NativeColumn {
   putEmpty(): void {
     this.offsets.int64(this.entries);
   }
-  parts(): Buffer[] {
-    return [this.offsets.bytes(), this.keys.bytes(), this.values.bytes()];
-  }
-  reset(keepBytes: number): void {
-    this.offsets.reset(keepBytes);
-    this.keys.reset(keepBytes);
-    this.values.reset(keepBytes);
+  override reset(keepBytes: number): void {
+    super.reset(keepBytes);
     this.entries = 0;
   }
 }
@@ -410,7 +404,11 @@ export interface NativeEncoder {
    */
   reusableBlock(): NativeBlock;
   write(block: NativeBlock, row: readonly unknown[]): void;
-  encode(rows: readonly unknown[][]): Buffer;
+  /**
+   * Many rows as one block's bytes (written in the reusable block), in a buffer from `pool` when one
+   * is given (see NativeBlock.finish).
+   */
+  encode(rows: readonly unknown[][], pool?: { acquire(bytes: number): Buffer }): Buffer;
 }
 
 /**
@@ -422,6 +420,11 @@ export function nativeEncoder(columns: readonly ColumnDecl[]): NativeEncoder {
   const n = columns.length;
   const newBlock = (rowsHint?: number) => new NativeBlock(columns, rowsHint);
   let reusable: NativeBlock | undefined;
+  const reusableBlock = () => {
+    reusable ??= newBlock(REUSABLE_ROWS);
+    reusable.reset(REUSABLE_KEEP_BYTES);
+    return reusable;
+  };
   const write = (block: NativeBlock, row: readonly unknown[]) => {
     const cols = block.columns;
     for (let i = 0; i < n; i++) cols[i].put(row[i]);
@@ -430,16 +433,12 @@ export function nativeEncoder(columns: readonly ColumnDecl[]): NativeEncoder {
   return {
     columns,
     newBlock,
-    reusableBlock() {
-      reusable ??= newBlock(REUSABLE_ROWS);
-      reusable.reset(REUSABLE_KEEP_BYTES);
-      return reusable;
-    },
+    reusableBlock,
     write,
-    encode(rows) {
-      const block = newBlock(rows.length);
+    encode(rows, pool) {
+      const block = reusableBlock();
       for (const row of rows) write(block, row);
-      return block.finish();
+      return block.finish(pool);
     },
   };
 }

@@ -11,8 +11,8 @@ import type { EncodedBody } from './encode/encode-body';
 import { EncodePool } from './encode/encode-pool';
 import { InsertBatcher, type Arrival } from './insert-batcher';
 import { rowsRejected } from './ingest.errors';
-import type { NormalizeContext, RecordSpec } from './records/record-spec';
-import { isRowError, type RowError } from './records/row-error';
+import { partitionRecords, type NormalizeContext, type RecordSpec } from './records/record-spec';
+import type { RowError } from './records/row-error';
 import { BASE_STAGES } from './records/vocabulary';
 import { UnitsService } from './units/units.service';
 
@@ -53,13 +53,7 @@ export class IngestService implements OnApplicationShutdown {
 
   /** Validates every record: the valid rows, and the problems of the invalid ones. */
   partition(spec: RecordSpec, records: readonly unknown[], ctx: NormalizeContext): { rows: unknown[][]; errors: RowError[] } {
-    const rows: unknown[][] = [];
-    const errors: RowError[] = [];
-    for (let i = 0; i < records.length; i++) {
-      const r = spec.toRow(records[i], ctx);
-      if (isRowError(r)) errors.push({ index: i, field: r.field, reason: r.reason });
-      else rows.push(r);
-    }
+    const { rows, errors } = partitionRecords(spec, records, ctx);
     if (errors.length) this.metrics.ingestRejected.inc({ kind: spec.kind }, errors.length);
     return { rows, errors };
   }
@@ -82,9 +76,7 @@ export class IngestService implements OnApplicationShutdown {
 
   /** Stores validated rows; resolves once ClickHouse has acknowledged them. */
   async store(spec: RecordSpec, rows: unknown[][], arrival?: Arrival): Promise<void> {
-    const block = spec.encoder.reusableBlock(); // filled and finished without yielding
-    for (const row of rows) spec.encoder.write(block, row);
-    await this.storeEncoded(spec, block.finish(largeBuffers), rows.length, arrival);
+    await this.storeEncoded(spec, spec.encoder.encode(rows, largeBuffers), rows.length, arrival);
   }
 
   /** Stores `rows` rows already encoded for spec.columns; resolves once ClickHouse has acknowledged them. */

@@ -4,6 +4,9 @@
  * (external memory pressure), ~20% of the server's CPU under load (docs/benchmarks.md). A released
  * buffer must not be used again.
  */
+/** The smallest buffer a BufferPool keeps by default: larger than any Node-internal slab (8 KiB). */
+export const POOL_MIN_BYTES = 64 * 1024;
+
 export class BufferPool {
   private readonly free: ArrayBuffer[] = [];
 
@@ -14,7 +17,7 @@ export class BufferPool {
   constructor(
     private readonly maxKept = 8,
     private readonly maxBytes = 16 * 1024 * 1024,
-    private readonly minBytes = 64 * 1024,
+    private readonly minBytes = POOL_MIN_BYTES,
   ) {}
 
   /** A buffer of at least `bytes` bytes (its whole capacity; contents undefined). */

@@ -1,8 +1,8 @@
 import type { BufferPool } from '../body/buffer-pool';
 import { encodeNdjson } from '../body/encode-ndjson';
 import { bodyFormat, parseRecords } from '../body/parse-records';
-import type { NormalizeContext, RecordSpec } from '../records/record-spec';
-import { isRowError, type RowError } from '../records/row-error';
+import { partitionRecords, type NormalizeContext, type RecordSpec } from '../records/record-spec';
+import type { RowError } from '../records/row-error';
 
 /** The body limits of the interface the body came through, named as its configuration names them. */
 export interface BodyLimits {
@@ -36,14 +36,8 @@ export function encodeBody(
       : { ok: true, block: batch.block, records: batch.records };
   }
   const records = parseRecords(body, contentType, limits.maxRows, limits.limitName);
-  const block = spec.encoder.reusableBlock(); // filled and finished without yielding
-  const errors: RowError[] = [];
-  for (let i = 0; i < records.length; i++) {
-    const row = spec.toRow(records[i], ctx);
-    if (isRowError(row)) errors.push({ index: i, field: row.field, reason: row.reason });
-    else if (errors.length === 0) spec.encoder.write(block, row);
-  }
+  const { rows, errors } = partitionRecords(spec, records, ctx);
   return errors.length
     ? { ok: false, errors, records: records.length }
-    : { ok: true, block: block.finish(pool), records: records.length };
+    : { ok: true, block: spec.encoder.encode(rows, pool), records: records.length };
 }

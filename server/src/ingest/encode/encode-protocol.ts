@@ -1,3 +1,4 @@
+import { POOL_MIN_BYTES } from '../body/buffer-pool';
 import type { RowError } from '../records/row-error';
 import type { RecordKind } from '../records/vocabulary';
 import type { BodyLimits } from './encode-body';
@@ -45,11 +46,8 @@ export function transferable(bytes: Uint8Array, pooled = false): ArrayBuffer[] {
   const b = bytes.buffer;
   if (!(b instanceof ArrayBuffer) || b.byteLength === 0) return [];
   if (bytes.byteOffset === 0 && bytes.byteLength === b.byteLength) return [b];
-  return pooled && b.byteLength >= POOLED_MIN_BYTES ? [b] : [];
+  return pooled && b.byteLength >= POOL_MIN_BYTES ? [b] : [];
 }
-
-/** BufferPool's default minimum size (buffer-pool.ts): no Node-internal slab is this large. */
-const POOLED_MIN_BYTES = 64 * 1024;
 
 /** A Buffer over the bytes of a Uint8Array received from another thread, without copying. */
 export function asBuffer(bytes: Uint8Array): Buffer {

@@ -2,7 +2,7 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import { nativeEncoder, type ColumnDecl, type NativeBlock, type NativeEncoder } from '../../clickhouse/native-block';
 import type { UnitTable } from '../units/unit-table';
 import { describeAjvError } from './ajv-errors';
-import { isRowError, type RowResult } from './row-error';
+import { isRowError, type RowError, type RowResult } from './row-error';
 import { parseTimestamp } from './timestamps';
 import { RETENTION_DAYS, type RecordKind } from './vocabulary';
 
@@ -93,6 +93,22 @@ export function olderThanRetention(kind: RecordKind, epochUs: number): string | 
 }
 
 export type FieldProblem = { field: string; reason: string };
+
+/** Validates every record with spec.toRow: the rows of the valid ones, and the problems of the others by index. */
+export function partitionRecords(
+  spec: RecordSpec,
+  records: readonly unknown[],
+  ctx: NormalizeContext,
+): { rows: unknown[][]; errors: RowError[] } {
+  const rows: unknown[][] = [];
+  const errors: RowError[] = [];
+  for (let i = 0; i < records.length; i++) {
+    const r = spec.toRow(records[i], ctx);
+    if (isRowError(r)) errors.push({ index: i, field: r.field, reason: r.reason });
+    else rows.push(r);
+  }
+  return { rows, errors };
+}
 
 // String.prototype.isWellFormed (ES2024, in Node 20's V8; the project's TypeScript lib is ES2023).
 const isWellFormed = (s: string) => (s as unknown as { isWellFormed(): boolean }).isWellFormed();
