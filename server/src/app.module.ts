@@ -1,6 +1,12 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
-import { Module, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { Module, ValidationPipe, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
+import { AuditModule } from './audit/audit.module';
+import { AuthMiddleware } from './auth/auth.middleware';
+import { validationError } from './common/errors/validation-error';
+import { graphqlOptions } from './graphql/graphql.options';
+import { RedisModule } from './redis/redis.module';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { existsSync } from 'node:fs';
 import { AuthModule } from './auth/auth.module';
@@ -33,27 +39,28 @@ export class AppModule implements NestModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        RedisModule,
+        ClickHouseModule,
+        AuditModule,
         AuthModule.forRoot(adminToken),
         MetricsModule,
-        ClickHouseModule,
         QueuesModule,
         HealthModule,
-        GraphQLModule.forRoot<ApolloDriverConfig>({
-          driver: ApolloDriver,
-          path: '/graphql',
-          autoSchemaFile: true,
-          sortSchema: true,
-          context: ({ req }: { req: unknown }) => ({ req }),
-        }),
+        GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(config) }),
         VersionModule,
         IngestModule,
         SyncLagModule,
         ...dashboard,
+      ],
+      providers: [
+        // One validation library for the API: class-validator rules on the GraphQL input types.
+        { provide: APP_PIPE, useValue: new ValidationPipe({ whitelist: true, exceptionFactory: validationError }) },
       ],
     };
   }
 
   configure(consumer: MiddlewareConsumer) {
     consumer.apply(HttpMetricsMiddleware).forRoutes('*');
+    consumer.apply(AuthMiddleware).forRoutes(...API_PATHS);
   }
 }

@@ -6,7 +6,7 @@ import { erpPostingSpec } from '../../server/src/ingest/records/erp-posting.reco
 import { hopSpec } from '../../server/src/ingest/records/hop.record';
 import type { NormalizeContext, RecordSpec } from '../../server/src/ingest/records/record-spec';
 import { isRowError } from '../../server/src/ingest/records/row-error';
-import { BASE_STAGES } from '../../server/src/ingest/records/vocabulary';
+import { BASE_STAGES } from '../../server/src/domain/vocabulary';
 import { UnitTable } from '../../server/src/ingest/units/unit-table';
 import { createTestDatabase, queryRows, type TestDatabase } from '../support/clickhouse';
 

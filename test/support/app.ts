@@ -6,6 +6,9 @@ import { startSyncline, type RunningSyncline } from '../../server/src/bootstrap/
 import { clickhouseUrl, createTestDatabase, type TestDatabase } from './clickhouse';
 
 export const TEST_ADMIN_TOKEN = 'sl_admin_test_token_0123456789';
+/** The first admin every test app starts with (SYNCLINE_ADMIN_USER / SYNCLINE_ADMIN_PASSWORD). */
+export const TEST_ADMIN_USER = 'admin';
+export const TEST_ADMIN_PASSWORD = 'admin password for tests';
 
 export interface TestApp {
   syncline: RunningSyncline;
@@ -30,6 +33,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     CLICKHOUSE_DATABASE: db.database,
     QUEUE_PREFIX: queuePrefix,
     SYNCLINE_ADMIN_TOKEN: TEST_ADMIN_TOKEN,
+    SYNCLINE_ADMIN_USER: TEST_ADMIN_USER,
+    SYNCLINE_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
     REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     ...env,
   });
@@ -46,16 +51,25 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   };
 }
 
+export interface GraphqlAnswer<T> {
+  status: number;
+  body: { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+  headers: Headers;
+}
+
+/** POST /graphql with a bearer token, or `{ cookie }` to act as a browser session. */
 export async function graphql<T = unknown>(
   url: string,
   query: string,
   variables?: Record<string, unknown>,
-  token?: string,
-): Promise<{ status: number; body: { data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] } }> {
+  credential?: string | { cookie: string },
+): Promise<GraphqlAnswer<T>> {
+  const auth: Record<string, string> =
+    typeof credential === 'string' ? { authorization: `Bearer ${credential}` } : credential ? { cookie: credential.cookie } : {};
   const res = await fetch(`${url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: { 'content-type': 'application/json', ...auth },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: res.status, body: (await res.json()) as never };
+  return { status: res.status, body: (await res.json()) as never, headers: res.headers };
 }

@@ -1,36 +1,61 @@
-import { Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { ForbiddenException, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { AuthService } from './auth.service';
-import type { RequestWithPrincipal } from './principal';
-import { IS_PUBLIC } from './public.decorator';
+import type { GraphQLResolveInfo } from 'graphql';
+import { IS_PUBLIC, REQUIRED_PERMISSION } from '../common/access/access.decorators';
+import { requestOf } from '../common/access/request-of';
+import type { Permission } from '../domain/permissions';
+import { actorOf, AuditService } from '../audit/audit.service';
 
-/** Global guard: every route and resolver needs a valid bearer credential unless marked @Public(). */
+/**
+ * Global guard, denied by default: a handler runs only when it is @Public() or the caller (set by
+ * AuthMiddleware) holds the permission it declares. Denied mutations and REST writes are audited.
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly auth: AuthService,
+    private readonly audit: AuditService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
-    if (isPublic) return true;
-    const req = this.request(context);
-    const header = req.headers['authorization'];
-    const value = Array.isArray(header) ? header[0] : header;
-    const match = value ? /^Bearer\s+(\S+)$/i.exec(value) : null;
-    if (!match) throw new UnauthorizedException('Missing credentials: send "Authorization: Bearer <API key or admin token>"');
-    const principal = await this.auth.authenticate(match[1]);
-    if (!principal) throw new UnauthorizedException('Invalid credentials: the API key or admin token is not recognised');
-    req.principal = principal;
-    return true;
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRED_PERMISSION, targets);
+    const req = requestOf(context);
+    const principal = req.principal;
+    if (!principal) {
+      throw new UnauthorizedException(
+        req.credentialProblem
+          ? `Invalid credentials: ${req.credentialProblem}`
+          : 'Missing credentials: sign in, or send "Authorization: Bearer <session token, API key or admin token>"',
+      );
+    }
+    if (permission && principal.permissions.has(permission)) return true;
+    const operation = this.operation(context);
+    if (operation) {
+      await this.audit.record(actorOf(principal), {
+        operation: operation.name,
+        outcome: 'denied',
+        error: `needs ${permission ?? 'a declared permission'}`,
+        clientAddress: req.ip,
+        requestId: req.requestId,
+      });
+    }
+    throw new ForbiddenException(
+      principal.kind === 'api_key'
+        ? 'API keys may only send data; this operation needs a person or the admin token'
+        : `Your role (${principal.role}) may not do this: it needs the "${permission}" permission`,
+    );
   }
 
-  private request(context: ExecutionContext): RequestWithPrincipal {
+  /** The change that was attempted: a mutation field, or a REST method other than GET. */
+  private operation(context: ExecutionContext): { name: string } | undefined {
     if (context.getType<string>() === 'graphql') {
-      return GqlExecutionContext.create(context).getContext<{ req: RequestWithPrincipal }>().req;
+      const info = GqlExecutionContext.create(context).getInfo<GraphQLResolveInfo>();
+      return info.parentType.name === 'Mutation' ? { name: info.fieldName } : undefined;
     }
-    return context.switchToHttp().getRequest<RequestWithPrincipal>();
+    const req = requestOf(context);
+    return req.method && req.method !== 'GET' && req.method !== 'HEAD' ? { name: `${req.method} ${req.path}` } : undefined;
   }
 }

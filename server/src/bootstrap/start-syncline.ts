@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { EmbeddedClickHouse } from '@syncline/clickhouse';
 import { AppModule } from '../app.module';
+import { UsersService } from '../auth/users/users.service';
 import { loadOrCreateAdminToken } from '../auth/admin-token';
 import { loadConfig, type AppConfig } from '../config/config';
 import { createLogger, PinoNestLogger } from '../logging/logger';
@@ -51,6 +52,7 @@ export async function startSyncline(env: NodeJS.ProcessEnv = process.env, logger
       bodyParser: false,
     });
     app.use('/graphql', json({ limit: '2mb' }));
+    await app.get(UsersService).ensureFirstAdmin((msg, fields) => log.info(fields ?? {}, msg));
     await app.listen(config.port, config.host);
     const shownHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
     const { port } = (app.getHttpServer() as Server).address() as AddressInfo;

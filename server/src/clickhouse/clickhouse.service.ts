@@ -4,6 +4,7 @@ import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { ClickHouseLogLevel, createClient, type ClickHouseClient, type ClickHouseSettings } from '@clickhouse/client';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
+import { PLANT_SCOPE_PARAMS, type PlantScope } from '../domain/plant-scope';
 import { toClickHouseError } from './clickhouse.errors';
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
@@ -93,6 +94,18 @@ export class ClickHouseService implements OnApplicationShutdown {
     } catch (err) {
       throw toClickHouseError(err, q.name);
     }
+  }
+
+  /**
+   * A query over plant data, narrowed to what the caller may see. The SQL must carry the scope
+   * condition (`plant IN {scope_plants:Array(String)} OR {scope_all:Bool}`) on every table it reads;
+   * this is the one place its values are bound, and a query without it is refused.
+   */
+  scopedQuery<T>(q: NamedQuery, scope: PlantScope): Promise<T[]> {
+    if (!q.sql.includes(PLANT_SCOPE_PARAMS[0]) || !q.sql.includes(PLANT_SCOPE_PARAMS[1])) {
+      throw new Error(`query ${q.name} reads plant data without the plant scope condition`);
+    }
+    return this.query<T>({ ...q, params: { ...q.params, ...scope.scopeParams() } });
   }
 
   async command(q: NamedQuery): Promise<void> {

@@ -73,6 +73,24 @@ export const configSchema = z.object({
     emptyAsUndefined,
     z.string().min(16, 'SYNCLINE_ADMIN_TOKEN must be at least 16 characters').optional(),
   ),
+  SYNCLINE_ADMIN_USER: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, 'SYNCLINE_ADMIN_USER must be 2-64 lower-case letters, digits, . _ or -')
+    .default('admin'),
+  SYNCLINE_ADMIN_PASSWORD: z.preprocess(
+    emptyAsUndefined,
+    z.string().min(12, 'SYNCLINE_ADMIN_PASSWORD must be at least 12 characters').optional(),
+  ),
+  SESSION_IDLE_MINUTES: count('SESSION_IDLE_MINUTES', 12 * 60, 1),
+  SESSION_MAX_DAYS: count('SESSION_MAX_DAYS', 7, 1),
+  SESSION_COOKIE_SECURE: z
+    .enum(['auto', 'true', 'false'], { error: 'SESSION_COOKIE_SECURE must be auto, true or false' })
+    .default('auto'),
+  GRAPHQL_INTROSPECTION: z
+    .enum(['signed_in', 'on', 'off'], { error: 'GRAPHQL_INTROSPECTION must be signed_in, on or off' })
+    .default('signed_in'),
+  GRAPHQL_MAX_DEPTH: count('GRAPHQL_MAX_DEPTH', 12, 2),
+  GRAPHQL_MAX_COST: count('GRAPHQL_MAX_COST', 20_000, 10),
   INGEST_MAX_BODY_BYTES: count('INGEST_MAX_BODY_BYTES', 64 * 1024 * 1024, 1024),
   INGEST_MAX_ROWS: count('INGEST_MAX_ROWS', 100_000, 1),
   INGEST_CSV_MAX_BYTES: count('INGEST_CSV_MAX_BYTES', 512 * 1024 * 1024, 1024),

@@ -24,6 +24,10 @@ export interface AppConfig {
   webDistDir: string;
   migrationsDir: string;
   adminToken: string | undefined;
+  /** The first admin, created when nobody exists yet. */
+  firstAdmin: { username: string; password: string | undefined };
+  sessions: { idleMs: number; maxMs: number; cookieSecure: 'auto' | 'always' | 'never' };
+  graphql: { introspection: 'signed_in' | 'on' | 'off'; maxDepth: number; maxCost: number };
   shutdownTimeoutMs: number;
   ingest: {
     maxBodyBytes: number;
@@ -63,7 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       parsed.error.issues.map((issue) => {
         const name = issue.path.join('.');
         const given = env[name];
-        const shown = name.includes('PASSWORD') || given === undefined ? '' : ` (got "${given}")`;
+        const shown = /PASSWORD|TOKEN|SECRET/.test(name) || given === undefined ? '' : ` (got "${given}")`;
         return `${name}: ${issue.message}${shown}`;
       }),
     );
@@ -90,6 +94,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       ? path.resolve(cwd, c.CLICKHOUSE_MIGRATIONS_DIR)
       : path.join(REPO_ROOT, 'clickhouse/migrations'),
     adminToken: c.SYNCLINE_ADMIN_TOKEN,
+    firstAdmin: { username: c.SYNCLINE_ADMIN_USER, password: c.SYNCLINE_ADMIN_PASSWORD },
+    sessions: {
+      idleMs: c.SESSION_IDLE_MINUTES * 60_000,
+      maxMs: c.SESSION_MAX_DAYS * 86_400_000,
+      cookieSecure: c.SESSION_COOKIE_SECURE === 'auto' ? 'auto' : c.SESSION_COOKIE_SECURE === 'true' ? 'always' : 'never',
+    },
+    graphql: { introspection: c.GRAPHQL_INTROSPECTION, maxDepth: c.GRAPHQL_MAX_DEPTH, maxCost: c.GRAPHQL_MAX_COST },
     shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
     ingest: {
       maxBodyBytes: c.INGEST_MAX_BODY_BYTES,

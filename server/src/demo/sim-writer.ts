@@ -5,7 +5,7 @@ import { erpPostingSpec } from '../ingest/records/erp-posting.record';
 import { hopSpec } from '../ingest/records/hop.record';
 import { isRowError } from '../ingest/records/row-error';
 import type { NormalizeContext, RecordSpec } from '../ingest/records/record-spec';
-import { BASE_STAGES } from '../ingest/records/vocabulary';
+import { BASE_STAGES } from '../domain/vocabulary';
 import { UnitTable } from '../ingest/units/unit-table';
 import type { GroundTruthRecord, SimulatedBatch } from '../simulator';
 

@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
-import { Public } from '../auth/public.decorator';
+import { Public } from '../common/access/access.decorators';
 import { ClickHouseHealthIndicator } from './clickhouse.health';
 import { RedisHealthIndicator } from './redis.health';
 

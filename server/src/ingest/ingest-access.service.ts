@@ -1,31 +1,31 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { Redis } from 'ioredis';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Redis } from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
-import type { Principal } from '../auth/principal';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
-import { redisOptionsFromUrl } from '../queues/redis-connection';
+import type { Principal } from '../domain/principal';
+import type { RecordKind } from '../domain/vocabulary';
+import { APP_REDIS } from '../redis/redis.module';
 import { IngestHttpError } from './ingest.errors';
-import type { RecordKind } from './records/vocabulary';
 
 /**
  * Who may send what: the kind of data must be in the key's scope, and each key has a request rate
  * limit counted in Redis, so the limit holds across every Syncline instance.
  */
 @Injectable()
-export class IngestAccessService implements OnApplicationShutdown {
-  private readonly redis: Redis;
+export class IngestAccessService {
   private readonly limiters = new Map<number, RateLimiterRedis>();
 
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.redis = new Redis({ ...redisOptionsFromUrl(config.redis.url), maxRetriesPerRequest: 2, enableOfflineQueue: true });
-    this.redis.on('error', () => undefined);
-  }
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_REDIS) private readonly redis: Redis,
+  ) {}
 
   /** Throws 403 or 429; returns the plants the caller may write (null = any). */
   async admit(principal: Principal | undefined, kind: RecordKind): Promise<ReadonlySet<string> | null> {
     if (!principal) throw new IngestHttpError(401, 'unauthenticated', 'Missing credentials');
-    if (principal.kind === 'admin') return null;
+    const plants = principal.scope.list;
+    if (principal.kind !== 'api_key') return plants ? new Set(plants) : null;
     if (!principal.kinds.has(kind)) {
       throw new IngestHttpError(403, 'forbidden_kind', `This API key may send ${[...principal.kinds].join(', ')}, not ${kind}`);
     }
@@ -43,7 +43,7 @@ export class IngestAccessService implements OnApplicationShutdown {
       }
       // Redis trouble must not stop data from being stored: let the request through.
     }
-    return principal.plants;
+    return plants ? new Set(plants) : null;
   }
 
   private limiter(perMinute: number): RateLimiterRedis {
@@ -58,9 +58,5 @@ export class IngestAccessService implements OnApplicationShutdown {
       this.limiters.set(perMinute, l);
     }
     return l;
-  }
-
-  onApplicationShutdown() {
-    this.redis.disconnect();
   }
 }

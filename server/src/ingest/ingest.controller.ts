@@ -1,7 +1,7 @@
 import { Controller, HttpCode, Inject, Post, Req, UseFilters } from '@nestjs/common';
 import type { Request } from 'express';
-import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import type { Principal } from '../auth/principal';
+import { CurrentPrincipal, RequirePermission } from '../common/access/access.decorators';
+import type { Principal } from '../domain/principal';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import { parseCsvOptions } from './csv/csv-options';
@@ -21,6 +21,7 @@ const erpPostings = erpPostingSpec('http');
 
 /** HTTP batch ingest: JSON array or NDJSON, optionally gzip, with an API key (docs/api.md). */
 @Controller('api/v1')
+@RequirePermission('ingest:write')
 @UseFilters(IngestExceptionFilter)
 export class IngestController {
   constructor(

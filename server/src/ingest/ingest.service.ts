@@ -13,7 +13,7 @@ import { InsertBatcher, type Arrival } from './insert-batcher';
 import { rowsRejected } from './ingest.errors';
 import { partitionRecords, type NormalizeContext, type RecordSpec } from './records/record-spec';
 import type { RowError } from './records/row-error';
-import { BASE_STAGES } from './records/vocabulary';
+import { BASE_STAGES } from '../domain/vocabulary';
 import { UnitsService } from './units/units.service';
 
 /** 422 listing the rejected records; 403 when the only problem is plants outside the key's scope. */

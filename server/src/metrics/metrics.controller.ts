@@ -1,5 +1,5 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { Public } from '../auth/public.decorator';
+import { Public } from '../common/access/access.decorators';
 import { MetricsService } from './metrics.service';
 
 @Controller()

@@ -4,7 +4,7 @@ import { deviceEventSpec } from '../ingest/records/device-event.record';
 import { erpPostingSpec } from '../ingest/records/erp-posting.record';
 import { hopSpec } from '../ingest/records/hop.record';
 import type { NormalizeContext } from '../ingest/records/record-spec';
-import { BASE_STAGES, EVENT_TYPES, HOP_STATUSES } from '../ingest/records/vocabulary';
+import { BASE_STAGES, EVENT_TYPES, HOP_STATUSES } from '../domain/vocabulary';
 import { UnitTable } from '../ingest/units/unit-table';
 import { deviceEventArrivals } from './delivery';
 import { generateWindow, networkOutages } from './generator';

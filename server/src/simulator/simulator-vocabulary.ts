@@ -1,5 +1,5 @@
 /** The simulator's fixed names: the flows it models, the faults it injects, the stages a message takes. */
-import { BASE_STAGES } from '../ingest/records/vocabulary';
+import { BASE_STAGES } from '../domain/vocabulary';
 
 export const SIM_FLOWS = ['production_confirmation', 'goods_receipt', 'scrap_posting', 'maintenance_request'] as const;
 export type SimFlow = (typeof SIM_FLOWS)[number];

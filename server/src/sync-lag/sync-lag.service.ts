@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ClickHouseService } from '../clickhouse/clickhouse.service';
+import type { PlantScope } from '../domain/plant-scope';
 import { SYNC_LAG_BY_LINE } from './sync-lag.queries';
 import type { LineSyncLag } from './sync-lag.types';
 
@@ -17,12 +18,11 @@ interface Row {
 export class SyncLagService {
   constructor(private readonly clickhouse: ClickHouseService) {}
 
-  async byLine(fromMs: number, toMs: number, slaSeconds: number): Promise<LineSyncLag[]> {
-    const rows = await this.clickhouse.query<Row>({
-      name: 'sync_lag.by_line',
-      sql: SYNC_LAG_BY_LINE,
-      params: { fromMs, toMs, slaSeconds },
-    });
+  async byLine(scope: PlantScope, fromMs: number, toMs: number, slaSeconds: number, line = ''): Promise<LineSyncLag[]> {
+    const rows = await this.clickhouse.scopedQuery<Row>(
+      { name: 'sync_lag.by_line', sql: SYNC_LAG_BY_LINE, params: { fromMs, toMs, slaSeconds, line } },
+      scope,
+    );
     return rows.map((r) => {
       const events = Number(r.events);
       const posted = Number(r.posted);

@@ -13,3 +13,12 @@ export class LineSyncLag {
   @Field(() => String, { nullable: true, description: 'Time of the newest device event (ISO, UTC).' }) lastEventAt!:
     string | null;
 }
+
+@ObjectType({ description: 'Sync lag totals over the lines in scope.' })
+export class SyncLagTotals {
+  @Field(() => [String], { description: 'Plants with device events in the window.' }) plants!: string[];
+  @Field(() => Int) lines!: number;
+  @Field(() => Int) events!: number;
+  @Field(() => Int) posted!: number;
+  @Field(() => Float, { description: 'Share of events posted within the SLA (0-1).' }) withinSlaShare!: number;
+}

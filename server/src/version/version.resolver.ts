@@ -1,8 +1,5 @@
 import { Field, Mutation, ObjectType, Query, Resolver, Args, Float, Int } from '@nestjs/graphql';
-import { CurrentPrincipal } from '../auth/current-principal.decorator';
-import type { Principal } from '../auth/principal';
-import { Public } from '../auth/public.decorator';
-import { requireAdmin } from '../auth/roles';
+import { Public, RequirePermission } from '../common/access/access.decorators';
 import { SystemQueueService } from '../queues/system-queue.service';
 import { readPackageVersion } from './package-version';
 
@@ -24,8 +21,8 @@ export class VersionResolver {
   }
 
   @Mutation(() => QueueEcho, { description: 'Sends a job through the queue and returns what the worker answered.' })
-  queueEcho(@Args('message') message: string, @CurrentPrincipal() principal: Principal | undefined): Promise<QueueEcho> {
-    requireAdmin(principal);
+  @RequirePermission('system:operate')
+  queueEcho(@Args('message') message: string): Promise<QueueEcho> {
     return this.systemQueue.echo(message);
   }
 }

@@ -1,8 +1,8 @@
-import { BadRequestException } from '@nestjs/common';
+import { InputError } from '../../common/errors/input-error';
 import { Args, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { CurrentPrincipal } from '../current-principal.decorator';
-import type { Principal } from '../principal';
-import { requireAdmin } from '../roles';
+import { Audit, type AuditNote } from '../../audit/audit-note';
+import { CurrentPrincipal, RequirePermission } from '../../common/access/access.decorators';
+import type { Principal } from '../../domain/principal';
 import { ApiKeyInputError, ApiKeysService, type ApiKeyRecord } from './api-keys.service';
 
 @InputType()
@@ -50,32 +50,35 @@ export class ApiKeysResolver {
   constructor(private readonly keys: ApiKeysService) {}
 
   @Query(() => [ApiKey])
-  async apiKeys(@CurrentPrincipal() principal: Principal | undefined): Promise<ApiKey[]> {
-    requireAdmin(principal);
+  @RequirePermission('people:manage')
+  async apiKeys(): Promise<ApiKey[]> {
     return (await this.keys.list()).map(toApiKey);
   }
 
   @Mutation(() => CreatedApiKey)
+  @RequirePermission('people:manage')
   async createApiKey(
     @Args('input') input: CreateApiKeyInput,
-    @CurrentPrincipal() principal: Principal | undefined,
+    @CurrentPrincipal() principal: Principal,
+    @Audit() audit: AuditNote,
   ): Promise<CreatedApiKey> {
-    requireAdmin(principal);
     try {
       const { token, record } = await this.keys.create(input, principal.id);
+      audit.target('api_key', record.key_id).after = toApiKey(record);
+      audit.plants = record.plants;
       return { token, apiKey: toApiKey(record) };
     } catch (err) {
-      if (err instanceof ApiKeyInputError) throw new BadRequestException(err.message);
+      if (err instanceof ApiKeyInputError) throw new InputError(err.message);
       throw err;
     }
   }
 
   @Mutation(() => Boolean, { description: 'Revokes a key; every instance refuses it within 10 seconds.' })
-  async revokeApiKey(
-    @Args('id', { type: () => ID }) id: string,
-    @CurrentPrincipal() principal: Principal | undefined,
-  ): Promise<boolean> {
-    requireAdmin(principal);
-    return this.keys.revoke(id);
+  @RequirePermission('people:manage')
+  async revokeApiKey(@Args('id', { type: () => ID }) id: string, @Audit() audit: AuditNote): Promise<boolean> {
+    audit.target('api_key', id);
+    const revoked = await this.keys.revoke(id);
+    audit.after = { revoked };
+    return revoked;
   }
 }

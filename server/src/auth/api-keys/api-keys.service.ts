@@ -3,8 +3,9 @@ import { timingSafeEqual } from 'node:crypto';
 import { ClickHouseService } from '../../clickhouse/clickhouse.service';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/config';
-import { RECORD_KINDS, type RecordKind } from '../../ingest/records/vocabulary';
-import type { Principal } from '../principal';
+import { RECORD_KINDS, type RecordKind } from '../../domain/vocabulary';
+import { PlantScope } from '../../domain/plant-scope';
+import type { Principal } from '../../domain/principal';
 import { hashSecret, newApiKey, parseApiKey } from './api-key-format';
 
 export interface ApiKeyRecord {
@@ -101,7 +102,9 @@ export class ApiKeysService {
       kind: 'api_key',
       id: record.key_id,
       name: record.name,
-      plants: record.plants.includes('*') ? null : new Set(record.plants),
+      role: null,
+      permissions: new Set(['ingest:write']),
+      scope: PlantScope.of(record.plants),
       kinds: new Set(record.kinds as RecordKind[]),
       rateLimitPerMinute: record.rate_limit_per_minute,
     };

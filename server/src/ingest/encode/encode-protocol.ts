@@ -1,6 +1,6 @@
 import { POOL_MIN_BYTES } from '../body/buffer-pool';
 import type { RowError } from '../records/row-error';
-import type { RecordKind } from '../records/vocabulary';
+import type { RecordKind } from '../../domain/vocabulary';
 import type { BodyLimits } from './encode-body';
 
 /** Messages between the encode pool (main thread) and its workers: plain data, buffers transferred. */

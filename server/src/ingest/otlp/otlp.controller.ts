@@ -1,7 +1,7 @@
 import { Controller, Inject, Logger, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { CurrentPrincipal } from '../../auth/current-principal.decorator';
-import type { Principal } from '../../auth/principal';
+import { CurrentPrincipal, RequirePermission } from '../../common/access/access.decorators';
+import type { Principal } from '../../domain/principal';
 import { ClickHouseUnavailableError } from '../../clickhouse/clickhouse.errors';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/config';
@@ -25,6 +25,7 @@ const MAX_REASONS = 5;
  * stored and the rest are counted in partialSuccess.rejectedSpans with the reasons.
  */
 @Controller('v1')
+@RequirePermission('ingest:write')
 export class OtlpController {
   private readonly logger = new Logger('OtlpIngest');
 

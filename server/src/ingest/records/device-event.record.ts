@@ -10,7 +10,7 @@ import {
   timestamp,
   type RecordSpec,
 } from './record-spec';
-import { EVENT_TYPES } from './vocabulary';
+import { EVENT_TYPES } from '../../domain/vocabulary';
 
 export interface DeviceEventInput {
   event_id: string;

@@ -10,7 +10,7 @@ import {
   timestamp,
   type RecordSpec,
 } from './record-spec';
-import { NAME_PATTERN } from './vocabulary';
+import { NAME_PATTERN } from '../../domain/vocabulary';
 
 export interface ErpPostingInput {
   document_id: string;

@@ -7,7 +7,7 @@ import { HOP_DIRECT_FIELDS } from './hop.direct';
 import { HOP_COLUMNS, hopSpec } from './hop.record';
 import type { NormalizeContext } from './record-spec';
 import { isRowError, type RowResult } from './row-error';
-import { BASE_STAGES, EVENT_TYPES, HOP_STATUSES } from './vocabulary';
+import { BASE_STAGES, EVENT_TYPES, HOP_STATUSES } from '../../domain/vocabulary';
 
 /*
  * The direct path (hop.direct.ts) must never disagree with the general one (JSON.parse, hopSpec.toRow,

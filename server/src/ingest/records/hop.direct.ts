@@ -13,7 +13,7 @@ import {
 import { FlatJsonScanner, JsonKind, KeyMatcher } from '../body/flat-json';
 import { olderThanRetention, plantNotAllowed, type DirectEncoder, type NormalizeContext } from './record-spec';
 import { isoMillisZToMicros, parseTimestamp } from './timestamps';
-import { EVENT_TYPES, NAME_PATTERN } from './vocabulary';
+import { EVENT_TYPES, NAME_PATTERN } from '../../domain/vocabulary';
 
 /**
  * The direct path for a hop (see body/flat-json.ts): the same checks as hop.record.ts's ajv schema

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { UnitTable } from '../units/unit-table';
 import { hopSpec } from './hop.record';
 import { isRowError } from './row-error';
-import { BASE_STAGES } from './vocabulary';
+import { BASE_STAGES } from '../../domain/vocabulary';
 
 const ctx = { units: new UnitTable([{ code: 'EA', aliases: ['pcs'] }]), plants: null, stages: new Set<string>(BASE_STAGES) };
 const hop = (extra: Record<string, unknown>) => ({

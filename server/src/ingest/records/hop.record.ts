@@ -13,7 +13,7 @@ import {
   type RecordSpec,
 } from './record-spec';
 import { parseTimestamp } from './timestamps';
-import { EVENT_TYPES, HOP_STATUSES, NAME_PATTERN } from './vocabulary';
+import { EVENT_TYPES, HOP_STATUSES, NAME_PATTERN } from '../../domain/vocabulary';
 
 export interface HopInput {
   hop_id: string;

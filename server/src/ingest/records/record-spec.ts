@@ -4,7 +4,7 @@ import type { UnitTable } from '../units/unit-table';
 import { describeAjvError } from './ajv-errors';
 import { isRowError, type RowError, type RowResult } from './row-error';
 import { parseTimestamp } from './timestamps';
-import { RETENTION_DAYS, type RecordKind } from './vocabulary';
+import { RETENTION_DAYS, type RecordKind } from '../../domain/vocabulary';
 
 export interface NormalizeContext {
   units: UnitTable;

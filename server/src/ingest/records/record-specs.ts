@@ -2,7 +2,7 @@ import { deviceEventSpec } from './device-event.record';
 import { erpPostingSpec } from './erp-posting.record';
 import { hopSpec } from './hop.record';
 import type { RecordSpec } from './record-spec';
-import type { RecordKind } from './vocabulary';
+import type { RecordKind } from '../../domain/vocabulary';
 
 const specs = new Map<string, RecordSpec>();
 

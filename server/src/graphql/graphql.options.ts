@@ -1,0 +1,99 @@
+import type { ApolloDriverConfig } from '@nestjs/apollo';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { GraphQLError, Kind, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import type { AppConfig } from '../config/config';
+import type { RequestWithPrincipal } from '../domain/principal';
+
+type Context = { req: RequestWithPrincipal };
+/** Apollo's plugin type as @nestjs/apollo resolves it (the CommonJS build of @apollo/server). */
+type Plugin = NonNullable<ApolloDriverConfig['plugins']>[number];
+
+/**
+ * A list field costs its page size times what one item costs: `first`, or the page size default
+ * when absent. Anything else costs 1 (simpleEstimator).
+ */
+const pagedEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
+  const first = typeof args.first === 'number' ? args.first : undefined;
+  return first !== undefined ? 1 + first * Math.max(1, childComplexity) : undefined;
+};
+
+/** Refuses an operation whose estimated cost is over GRAPHQL_MAX_COST (graphql-query-complexity). */
+function costLimit(maxCost: number, schema: () => GraphQLSchema): Plugin {
+  return {
+    requestDidStart: async () => ({
+      didResolveOperation: async ({ request, document }) => {
+        const cost = getComplexity({
+          schema: schema(),
+          query: document,
+          variables: request.variables,
+          operationName: request.operationName,
+          estimators: [pagedEstimator, simpleEstimator({ defaultComplexity: 1 })],
+        });
+        if (cost > maxCost) {
+          throw new GraphQLError(
+            `Query cost ${cost} is over the limit of ${maxCost} (GRAPHQL_MAX_COST): ask for fewer fields or smaller pages`,
+            {
+              extensions: { code: 'COST_LIMIT', cost, limit: maxCost },
+            },
+          );
+        }
+      },
+    }),
+  };
+}
+
+const selectsIntrospection = (op: OperationDefinitionNode) =>
+  op.selectionSet.selections.some((s) => s.kind === Kind.FIELD && (s.name.value === '__schema' || s.name.value === '__type'));
+
+/** Introspection per GRAPHQL_INTROSPECTION: for signed-in callers (default), everybody, or nobody. */
+function introspectionGate(mode: AppConfig['graphql']['introspection']): Plugin {
+  return {
+    requestDidStart: async () => ({
+      didResolveOperation: async ({ operation, contextValue }) => {
+        if (mode === 'on' || !operation || !selectsIntrospection(operation)) return;
+        const principal = (contextValue as Context).req.principal;
+        if (mode === 'off' || !principal || principal.kind === 'api_key') {
+          throw new GraphQLError(
+            mode === 'off'
+              ? 'Introspection is turned off (GRAPHQL_INTROSPECTION=off)'
+              : 'Introspection needs a signed-in person or the admin token (GRAPHQL_INTROSPECTION=signed_in)',
+            { extensions: { code: 'INTROSPECTION_DISABLED' } },
+          );
+        }
+      },
+    }),
+  };
+}
+
+/** Apollo options: limits on depth and cost, CSRF prevention for cookie sessions, gated introspection. */
+export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
+  let schemaRef: GraphQLSchema | undefined;
+  return {
+    path: '/graphql',
+    autoSchemaFile: true,
+    sortSchema: true,
+    context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
+    // Apollo refuses requests a browser could send cross-site without a preflight (simple GETs and
+    // form posts): the session cookie cannot be used by another site's page.
+    csrfPrevention: true,
+    // Stack traces only where a developer asked for them; never to a plant's browser.
+    includeStacktraceInErrorResponses: config.env === 'development',
+    introspection: config.graphql.introspection !== 'off',
+    validationRules: [
+      maxDepthRule({ n: config.graphql.maxDepth, exposeLimits: true, ignoreIntrospection: true, flattenFragments: true }),
+    ],
+    plugins: [
+      {
+        serverWillStart: async ({ schema }) => {
+          schemaRef = schema;
+        },
+      } satisfies Plugin,
+      costLimit(config.graphql.maxCost, () => {
+        if (!schemaRef) throw new Error('GraphQL schema not ready');
+        return schemaRef;
+      }),
+      introspectionGate(config.graphql.introspection),
+    ],
+  };
+}
