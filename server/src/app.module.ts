@@ -54,7 +54,7 @@ export class AppModule implements NestModule {
       ],
       providers: [
         // One validation library for the API: class-validator rules on the GraphQL input types.
-        { provide: APP_PIPE, useValue: new ValidationPipe({ whitelist: true, exceptionFactory: validationError }) },
+        { provide: APP_PIPE, useValue: new ValidationPipe({ exceptionFactory: validationError }) },
       ],
     };
   }

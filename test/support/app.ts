@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Logger } from 'pino';
 import { startSyncline, type RunningSyncline } from '../../server/src/bootstrap/start-syncline';
 import { clickhouseUrl, createTestDatabase, type TestDatabase } from './clickhouse';
 
@@ -14,38 +15,50 @@ export interface TestApp {
   syncline: RunningSyncline;
   url: string;
   db: TestDatabase;
+  dataDir: string;
   queuePrefix: string;
   close(): Promise<void>;
 }
 
-/** The whole server in-process on a free port, on its own database and queue prefix. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const db = await createTestDatabase();
+export interface TestAppOptions {
+  /** Another instance of the same installation: same database and Redis prefix (several instances, or a restart). */
+  shareWith?: TestApp;
+  logger?: Logger;
+}
+
+/** The whole server in-process on a free port, on its own database and queue prefix (unless shared). */
+export async function startTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
+  const shared = options.shareWith;
+  const db = shared?.db ?? (await createTestDatabase());
   const dataDir = mkdtempSync(path.join(tmpdir(), 'syncline-test-data-'));
-  const queuePrefix = `test-${randomBytes(4).toString('hex')}`;
-  const syncline = await startSyncline({
-    NODE_ENV: 'test',
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'silent',
-    SYNCLINE_DATA_DIR: dataDir,
-    CLICKHOUSE_URL: clickhouseUrl(),
-    CLICKHOUSE_DATABASE: db.database,
-    QUEUE_PREFIX: queuePrefix,
-    SYNCLINE_ADMIN_TOKEN: TEST_ADMIN_TOKEN,
-    SYNCLINE_ADMIN_USER: TEST_ADMIN_USER,
-    SYNCLINE_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
-    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-    ...env,
-  });
+  const queuePrefix = shared?.queuePrefix ?? `test-${randomBytes(4).toString('hex')}`;
+  const syncline = await startSyncline(
+    {
+      NODE_ENV: 'test',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      SYNCLINE_DATA_DIR: dataDir,
+      CLICKHOUSE_URL: clickhouseUrl(),
+      CLICKHOUSE_DATABASE: db.database,
+      QUEUE_PREFIX: queuePrefix,
+      SYNCLINE_ADMIN_TOKEN: TEST_ADMIN_TOKEN,
+      SYNCLINE_ADMIN_USER: TEST_ADMIN_USER,
+      SYNCLINE_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
+      REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+      ...env,
+    },
+    options.logger,
+  );
   return {
     syncline,
     url: syncline.url,
     db,
+    dataDir,
     queuePrefix,
     async close() {
       await syncline.close();
-      await db.drop();
+      if (!shared) await db.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

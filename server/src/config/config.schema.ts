@@ -48,6 +48,10 @@ const count = (name: string, fallback: number, min: number) =>
     .min(min, `${name} must be at least ${min}`)
     .default(fallback);
 
+/** A positive number, fractions allowed (0.5 minutes). */
+const positive = (name: string, fallback: number) =>
+  z.coerce.number({ error: `${name} must be a number` }).positive(`${name} must be more than 0`).default(fallback);
+
 const emptyAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
 export const configSchema = z.object({
@@ -81,8 +85,8 @@ export const configSchema = z.object({
     emptyAsUndefined,
     z.string().min(12, 'SYNCLINE_ADMIN_PASSWORD must be at least 12 characters').optional(),
   ),
-  SESSION_IDLE_MINUTES: count('SESSION_IDLE_MINUTES', 12 * 60, 1),
-  SESSION_MAX_DAYS: count('SESSION_MAX_DAYS', 7, 1),
+  SESSION_IDLE_MINUTES: positive('SESSION_IDLE_MINUTES', 12 * 60),
+  SESSION_MAX_DAYS: positive('SESSION_MAX_DAYS', 7),
   SESSION_COOKIE_SECURE: z
     .enum(['auto', 'true', 'false'], { error: 'SESSION_COOKIE_SECURE must be auto, true or false' })
     .default('auto'),

@@ -96,8 +96,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     adminToken: c.SYNCLINE_ADMIN_TOKEN,
     firstAdmin: { username: c.SYNCLINE_ADMIN_USER, password: c.SYNCLINE_ADMIN_PASSWORD },
     sessions: {
-      idleMs: c.SESSION_IDLE_MINUTES * 60_000,
-      maxMs: c.SESSION_MAX_DAYS * 86_400_000,
+      idleMs: Math.round(c.SESSION_IDLE_MINUTES * 60_000),
+      maxMs: Math.round(c.SESSION_MAX_DAYS * 86_400_000),
       cookieSecure: c.SESSION_COOKIE_SECURE === 'auto' ? 'auto' : c.SESSION_COOKIE_SECURE === 'true' ? 'always' : 'never',
     },
     graphql: { introspection: c.GRAPHQL_INTROSPECTION, maxDepth: c.GRAPHQL_MAX_DEPTH, maxCost: c.GRAPHQL_MAX_COST },

@@ -79,9 +79,25 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     csrfPrevention: true,
     // Stack traces only where a developer asked for them; never to a plant's browser.
     includeStacktraceInErrorResponses: config.env === 'development',
-    introspection: config.graphql.introspection !== 'off',
+    // Always on in Apollo; introspectionGate below decides who gets it, with a message that says why.
+    introspection: true,
     validationRules: [
-      maxDepthRule({ n: config.graphql.maxDepth, exposeLimits: true, ignoreIntrospection: true, flattenFragments: true }),
+      maxDepthRule({
+        n: config.graphql.maxDepth,
+        exposeLimits: true,
+        ignoreIntrospection: true,
+        flattenFragments: true,
+        // Report as a validation error (400 with the message), not a throw (500).
+        propagateOnRejection: false,
+        onReject: [
+          (ctx, err) =>
+            ctx?.reportError(
+              new GraphQLError(`${err.message.replace(/^Syntax Error: /, '').replace(/\.$/, '')} (GRAPHQL_MAX_DEPTH)`, {
+                extensions: { limit: config.graphql.maxDepth }, // Apollo sets code GRAPHQL_VALIDATION_FAILED
+              }),
+            ),
+        ],
+      }),
     ],
     plugins: [
       {
