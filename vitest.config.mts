@@ -7,7 +7,13 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['server/src/**/*.spec.ts', 'web/src/**/*.spec.ts'], environment: 'node' },
+        test: {
+          name: 'unit',
+          include: ['server/src/**/*.spec.ts', 'web/src/**/*.spec.ts'],
+          environment: 'node',
+          // Some property tests run thousands of cases; on 2 cores shared with the int tier 5 s is too tight.
+          testTimeout: 30_000,
+        },
       },
       {
         extends: true,

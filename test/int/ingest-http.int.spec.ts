@@ -211,7 +211,8 @@ describe.each([
 
   it('lets only the admin manage keys, and never shows a key again', async () => {
     const asKey = await graphql(app.url, '{ apiKeys { id } }', undefined, key);
-    expect(asKey.body.errors?.[0].message).toMatch(/needs the admin token/);
+    expect(asKey.body.errors?.[0].message).toMatch(/API keys may only send data/);
+    expect(asKey.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const list = await graphql<{ apiKeys: Record<string, unknown>[] }>(
       app.url,
       '{ apiKeys { id name plants kinds revoked } }',
