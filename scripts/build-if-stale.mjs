@@ -26,4 +26,11 @@ export function buildIfStale(workspace, output, sources) {
 }
 
 export const buildServer = () => buildIfStale('server', 'server/dist/main.js', ['server/src']);
-export const buildWeb = () => buildIfStale('web', 'web/dist/index.html', ['web/src', 'web/index.html', 'web/vite.config.ts']);
+export const buildWeb = () =>
+  buildIfStale('web', 'web/dist/index.html', [
+    'web/src',
+    'web/index.html',
+    'web/vite.config.ts',
+    'web/codegen.ts',
+    'web/schema.graphql',
+  ]);

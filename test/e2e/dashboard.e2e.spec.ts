@@ -2,9 +2,10 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, TEST_ADMIN_TOKEN, type TestApp } from '../support/app';
+import { startTestApp, TEST_ADMIN_PASSWORD, TEST_ADMIN_TOKEN, TEST_ADMIN_USER, type TestApp } from '../support/app';
 import { postRecords } from '../support/ingest';
 import { launchBrowser } from '../support/browser';
+import { signInThroughPage } from '../support/dashboard';
 
 const WEB_DIST = path.resolve(__dirname, '../../web/dist/index.html');
 
@@ -24,7 +25,7 @@ describe('the built dashboard in headless Chromium', () => {
 
   it('shows the navigation and a status badge that turns ready', async () => {
     const page = await browser.newPage();
-    await page.goto(app.url);
+    await signInThroughPage(page, app.url, TEST_ADMIN_USER, TEST_ADMIN_PASSWORD);
     const badge = page.getByTestId('status-badge');
     await expect.poll(() => badge.getAttribute('data-status'), { timeout: 15_000 }).toBe('ready');
     expect(await badge.textContent()).toBe('Ready');
@@ -36,14 +37,16 @@ describe('the built dashboard in headless Chromium', () => {
 
   it('navigates between pages and opens a deep link directly', async () => {
     const page = await browser.newPage();
+    await signInThroughPage(page, app.url, TEST_ADMIN_USER, TEST_ADMIN_PASSWORD);
     await page.goto(`${app.url}/traces`);
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Traces');
     await page.getByRole('link', { name: 'Exceptions' }).click();
     await page.waitForURL('**/exceptions');
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain('Exceptions');
+    // Pages load on first use: the heading changes once the page's code has arrived.
+    await page.getByRole('heading', { level: 1, name: 'Exceptions' }).waitFor();
   });
 
-  it('asks for the admin token, then shows sync lag per line from ClickHouse', async () => {
+  it("signs in with the admin's username and password, then shows sync lag per line from ClickHouse", async () => {
     const t0 = Date.now() - 5 * 60_000;
     const events = [0, 1].map((i) => ({
       event_id: `e2e-${i}`,
@@ -66,8 +69,10 @@ describe('the built dashboard in headless Chromium', () => {
 
     const page = await browser.newPage();
     await page.goto(`${app.url}/sync-lag`);
-    await page.getByLabel('Admin token').fill(TEST_ADMIN_TOKEN);
+    await page.getByLabel('Username', { exact: true }).fill(TEST_ADMIN_USER);
+    await page.getByLabel('Password', { exact: true }).fill(TEST_ADMIN_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL('**/sync-lag');
     const row = page.getByTestId('sync-lag-table').getByRole('row', { name: /E2E\s+LINE-7/ });
     await row.waitFor({ timeout: 15_000 });
     const cells = await row.getByRole('cell').allTextContents();

@@ -4,6 +4,8 @@ import { createRoot } from 'react-dom/client';
 // 'react-router' RouterProvider is renderer-agnostic.
 import { RouterProvider } from 'react-router/dom';
 import { router } from './app/routes';
+import { SessionProvider } from './auth/SessionProvider';
+import './app/app.css';
 
 const container = document.getElementById('root');
 if (!container) {
@@ -12,6 +14,8 @@ if (!container) {
 
 createRoot(container).render(
   <StrictMode>
-    <RouterProvider router={router} />
+    <SessionProvider>
+      <RouterProvider router={router} />
+    </SessionProvider>
   </StrictMode>,
 );

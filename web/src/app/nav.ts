@@ -1,15 +1,29 @@
-// Single source for the sidebar so nav labels and route paths cannot drift apart.
+import type { Permission } from '../auth/permissions';
+
+// Single source for the navigation and the routes' access rules, so a link is shown exactly
+// where its page would open.
 export interface NavItem {
   path: string;
   label: string;
+  /** Shown to a person holding any of these. */
+  anyOf: readonly Permission[];
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
-  { path: '/sync-lag', label: 'Sync lag' },
-  { path: '/exceptions', label: 'Exceptions' },
-  { path: '/traces', label: 'Traces' },
-  { path: '/roi', label: 'ROI' },
-  { path: '/settings', label: 'Settings' },
+  { path: '/sync-lag', label: 'Sync lag', anyOf: ['data:view'] },
+  { path: '/exceptions', label: 'Exceptions', anyOf: ['data:view'] },
+  { path: '/traces', label: 'Traces', anyOf: ['data:view'] },
+  { path: '/roi', label: 'ROI', anyOf: ['roi:view'] },
+  { path: '/settings', label: 'Settings', anyOf: ['people:manage', 'audit:view', 'rules:manage'] },
 ];
 
-export const DEFAULT_PATH = '/sync-lag';
+export const SETTINGS_ITEMS: readonly NavItem[] = [
+  { path: '/settings/people', label: 'People', anyOf: ['people:manage'] },
+  { path: '/settings/audit', label: 'Audit', anyOf: ['audit:view'] },
+];
+
+export function accessTo(path: string): readonly Permission[] {
+  const item = [...NAV_ITEMS, ...SETTINGS_ITEMS].find((i) => i.path === path);
+  if (!item) throw new Error(`No navigation entry for ${path}`);
+  return item.anyOf;
+}

@@ -1,25 +1,80 @@
-import { createBrowserRouter, Navigate } from 'react-router';
-import { App } from './App';
-import { DEFAULT_PATH } from './nav';
+import { lazy, type ComponentType } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { SessionGate } from '../auth/SessionGate';
+import { HomeRedirect } from './HomeRedirect';
+import { accessTo } from './nav';
 import { NotFoundPage } from './NotFoundPage';
-import { SyncLagPage } from '../sync-lag/SyncLagPage';
-import { ExceptionsPage } from '../exceptions/ExceptionsPage';
-import { TracesPage } from '../traces/TracesPage';
-import { RoiPage } from '../roi/RoiPage';
-import { SettingsPage } from '../settings/SettingsPage';
+import { RequireAccess } from './RequireAccess';
+
+// Pages load when first opened, so the first load carries only the shell and the sign-in page
+// (the chart library, for one, comes with Sync lag).
+const page = <M,>(load: () => Promise<M>, pick: (m: M) => ComponentType) => lazy(async () => ({ default: pick(await load()) }));
+
+const SyncLagPage = page(
+  () => import('../sync-lag/SyncLagPage'),
+  (m) => m.SyncLagPage,
+);
+const ExceptionsPage = page(
+  () => import('../exceptions/ExceptionsPage'),
+  (m) => m.ExceptionsPage,
+);
+const TracesPage = page(
+  () => import('../traces/TracesPage'),
+  (m) => m.TracesPage,
+);
+const RoiPage = page(
+  () => import('../roi/RoiPage'),
+  (m) => m.RoiPage,
+);
+const SettingsLayout = page(
+  () => import('../settings/SettingsLayout'),
+  (m) => m.SettingsLayout,
+);
+const SettingsIndex = page(
+  () => import('../settings/SettingsIndex'),
+  (m) => m.SettingsIndex,
+);
+const PeoplePage = page(
+  () => import('../people/PeoplePage'),
+  (m) => m.PeoplePage,
+);
+const AuditPage = page(
+  () => import('../audit/AuditPage'),
+  (m) => m.AuditPage,
+);
+const AccountPage = page(
+  () => import('../account/AccountPage'),
+  (m) => m.AccountPage,
+);
+
+function guarded(path: string, Page: ComponentType) {
+  return (
+    <RequireAccess anyOf={accessTo(path)}>
+      <Page />
+    </RequireAccess>
+  );
+}
 
 export const router = createBrowserRouter([
   {
     path: '/',
-    element: <App />,
+    element: <SessionGate />,
     children: [
-      // `replace` so Back does not bounce the user between / and /sync-lag.
-      { index: true, element: <Navigate to={DEFAULT_PATH} replace /> },
-      { path: 'sync-lag', element: <SyncLagPage /> },
-      { path: 'exceptions', element: <ExceptionsPage /> },
-      { path: 'traces', element: <TracesPage /> },
-      { path: 'roi', element: <RoiPage /> },
-      { path: 'settings', element: <SettingsPage /> },
+      { index: true, element: <HomeRedirect /> },
+      { path: 'sync-lag', element: guarded('/sync-lag', SyncLagPage) },
+      { path: 'exceptions', element: guarded('/exceptions', ExceptionsPage) },
+      { path: 'traces', element: guarded('/traces', TracesPage) },
+      { path: 'roi', element: guarded('/roi', RoiPage) },
+      {
+        path: 'settings',
+        element: guarded('/settings', SettingsLayout),
+        children: [
+          { index: true, element: <SettingsIndex /> },
+          { path: 'people', element: guarded('/settings/people', PeoplePage) },
+          { path: 'audit', element: guarded('/settings/audit', AuditPage) },
+        ],
+      },
+      { path: 'account', element: <AccountPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

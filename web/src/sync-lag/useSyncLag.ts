@@ -1,45 +1,49 @@
-import { useEffect, useState } from 'react';
-import { gql } from '../api/graphql';
+import { useEffect, useRef } from 'react';
+import { useQuery } from 'urql';
+import { usePageVisible } from '../app/usePageVisible';
+import { graphql } from '../gql';
+import type { SyncLagByLineQuery } from '../gql/graphql';
 
-export interface LineSyncLag {
-  plant: string;
-  line: string;
-  events: number;
-  posted: number;
-  withinSlaShare: number;
-  lagP50Seconds: number | null;
-  lagP95Seconds: number | null;
-  lagP99Seconds: number | null;
-  lastEventAt: string | null;
-}
+const SyncLagByLineDocument = graphql(`
+  query SyncLagByLine($minutes: Int!, $slaMinutes: Int!) {
+    syncLagByLine(minutes: $minutes, slaMinutes: $slaMinutes) {
+      plant
+      line
+      events
+      posted
+      withinSlaShare
+      lagP50Seconds
+      lagP95Seconds
+      lagP99Seconds
+      lastEventAt
+    }
+  }
+`);
 
-const QUERY = `query($minutes: Int!) { syncLagByLine(minutes: $minutes) {
-  plant line events posted withinSlaShare lagP50Seconds lagP95Seconds lagP99Seconds lastEventAt } }`;
-const REFRESH_MS = 10_000;
+export type LineSyncLag = SyncLagByLineQuery['syncLagByLine'][number];
 
-/** Per-line sync lag over the last `minutes`, refreshed every 10 s. */
-export function useSyncLag(minutes: number, enabled: boolean) {
-  const [lines, setLines] = useState<LineSyncLag[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+export const SYNC_LAG_REFRESH_MS = 10_000;
+
+/**
+ * Per-line sync lag over the last `minutes` (the person's plants only; the server scopes it),
+ * asked again every 10 s while the tab is visible, and at once when it becomes visible again.
+ */
+export function useSyncLag(minutes: number, slaMinutes: number) {
+  const [result, reexecute] = useQuery({ query: SyncLagByLineDocument, variables: { minutes, slaMinutes } });
+  const visible = usePageVisible();
+  const wasHidden = useRef(false);
+
   useEffect(() => {
-    if (!enabled) return undefined;
-    const controller = new AbortController();
-    let timer: number | undefined;
-    const load = async () => {
-      try {
-        const data = await gql<{ syncLagByLine: LineSyncLag[] }>(QUERY, { minutes }, controller.signal);
-        setLines(data.syncLagByLine);
-        setError(null);
-      } catch (err) {
-        if (!controller.signal.aborted) setError((err as Error).message);
-      }
-      if (!controller.signal.aborted) timer = window.setTimeout(() => void load(), REFRESH_MS);
-    };
-    void load();
-    return () => {
-      controller.abort();
-      window.clearTimeout(timer);
-    };
-  }, [minutes, enabled]);
-  return { lines, error };
+    if (!visible) {
+      wasHidden.current = true;
+      return undefined;
+    }
+    const refresh = () => reexecute({ requestPolicy: 'network-only' });
+    if (wasHidden.current) refresh();
+    wasHidden.current = false;
+    const timer = window.setInterval(refresh, SYNC_LAG_REFRESH_MS);
+    return () => window.clearInterval(timer);
+  }, [visible, reexecute]);
+
+  return { lines: result.data?.syncLagByLine, error: result.error, fetching: result.fetching };
 }
