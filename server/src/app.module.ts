@@ -16,6 +16,8 @@ import { ConfigModule } from './config/config.module';
 import { HealthModule } from './health/health.module';
 import { IngestModule } from './ingest/ingest.module';
 import { SyncLagModule } from './sync-lag/sync-lag.module';
+import { ReconciliationModule } from './reconciliation/reconciliation.module';
+import { FindingsModule } from './findings/findings.module';
 import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { MetricsModule } from './metrics/metrics.module';
 import { QueuesModule } from './queues/queues.module';
@@ -50,6 +52,8 @@ export class AppModule implements NestModule {
         VersionModule,
         IngestModule,
         SyncLagModule,
+        ReconciliationModule,
+        FindingsModule,
         ...dashboard,
       ],
       providers: [

@@ -29,10 +29,40 @@ const SAMPLES: Record<string, (role: string) => string> = {
   'Mutation.updateUser': () => 'mutation { updateUser(input: { username: "nobody-here", displayName: "x" }) { username } }',
   'Mutation.disableUser': () => 'mutation { disableUser(username: "nobody-here") { username } }',
   'Mutation.enableUser': () => 'mutation { enableUser(username: "nobody-here") { username } }',
-  'Mutation.resetPassword': () => 'mutation { resetPassword(username: "nobody-here", newPassword: "a long enough password") { username } }',
-  'Mutation.createApiKey': (role) => `mutation { createApiKey(input: { name: "key of ${role}", plants: ["P1"], kinds: ["hops"] }) { token } }`,
+  'Mutation.resetPassword': () =>
+    'mutation { resetPassword(username: "nobody-here", newPassword: "a long enough password") { username } }',
+  'Mutation.createApiKey': (role) =>
+    `mutation { createApiKey(input: { name: "key of ${role}", plants: ["P1"], kinds: ["hops"] }) { token } }`,
   'Mutation.revokeApiKey': () => 'mutation { revokeApiKey(id: "000000000000") }',
   'Mutation.queueEcho': () => 'mutation { queueEcho(message: "matrix") { message } }',
+  'Query.findings': () => '{ findings(first: 1) { totalCount } }',
+  'Query.finding': () => '{ finding(id: "mi_00000000000000000000000000000000") { meaning } }',
+  'Query.findingCounts': () => '{ findingCounts { count } }',
+  'Query.findingGroups': () => '{ findingGroups(first: 1) { count } }',
+  'Mutation.acknowledgeFindings': () => 'mutation { acknowledgeFindings(target: { ids: ["nothing"] }) { changed } }',
+  'Mutation.assignFindings': () =>
+    'mutation { assignFindings(target: { ids: ["nothing"] }, assignee: "team:night shift") { changed } }',
+  'Mutation.commentOnFinding': () => 'mutation { commentOnFinding(id: "nothing", comment: "looked at it") { changed } }',
+  'Mutation.resolveFindings': () =>
+    'mutation { resolveFindings(target: { ids: ["nothing"] }, reason: "fixed by hand") { changed } }',
+  'Mutation.ignoreFindings': () => 'mutation { ignoreFindings(target: { ids: ["nothing"] }, reason: "test data") { changed } }',
+  'Query.flowRules': () => '{ flowRules { flow } }',
+  'Query.flowRulesHistory': () => '{ flowRulesHistory(flow: "production_confirmation") { version } }',
+  'Mutation.updateFlowRules': () =>
+    'mutation { updateFlowRules(input: { flow: "matrix_flow", eventTypes: ["quality_hold"] }) { version } }',
+  'Query.unitConversions': () => '{ unitConversions { factor } }',
+  'Mutation.setUnitConversion': () =>
+    'mutation { setUnitConversion(input: { material: "M-X", fromUnit: "CS", toUnit: "EA", factor: 12 }) { factor } }',
+  'Query.materialCosts': () => '{ materialCosts { cost } }',
+  'Mutation.setMaterialCost': () => 'mutation { setMaterialCost(input: { material: "M-X", cost: 2.5, unit: "EA" }) { cost } }',
+  'Query.plantCalendars': () => '{ plantCalendars { plant } }',
+  'Mutation.setPlantCalendar': () =>
+    'mutation { setPlantCalendar(input: { plant: "P1", timezone: "UTC", silentMinutes: 30 }) { plant } }',
+  'Query.lineSilences': () => '{ lineSilences { id } }',
+  'Mutation.silenceLine': () =>
+    `mutation { silenceLine(input: { plant: "P1", line: "L1", endsAt: "${new Date(Date.now() + 3_600_000).toISOString()}", reason: "maintenance" }) { id } }`,
+  'Mutation.cancelLineSilence': () => 'mutation { cancelLineSilence(id: "nothing") }',
+  'Mutation.reconcileNow': () => 'mutation { reconcileNow(flow: "scrap_posting") { runId } }',
 };
 
 type Caller = { role: Role | 'api_key' | 'anonymous'; credential?: string };
@@ -63,11 +93,17 @@ describe('the permission matrix, enforced on every operation', () => {
     const ops = app.syncline.app.get(AccessRegistry).operations();
     const graphqlOps = ops.filter((o) => o.kind !== 'route').map((o) => o.operation);
     expect(graphqlOps.length).toBeGreaterThan(10);
-    expect(graphqlOps.filter((op) => !SAMPLES[op]), 'operations with no row in SAMPLES').toEqual([]);
+    expect(
+      graphqlOps.filter((op) => !SAMPLES[op]),
+      'operations with no row in SAMPLES',
+    ).toEqual([]);
   });
 
   it('allows exactly what ROLE_PERMISSIONS allows each role, and denies the rest with FORBIDDEN', async () => {
-    const ops = app.syncline.app.get(AccessRegistry).operations().filter((o) => o.kind !== 'route');
+    const ops = app.syncline.app
+      .get(AccessRegistry)
+      .operations()
+      .filter((o) => o.kind !== 'route');
     // logout ends the caller's session: run it last.
     const ordered = [...ops].sort((a, b) => Number(a.name === 'logout') - Number(b.name === 'logout'));
     const mismatches: string[] = [];
@@ -83,7 +119,8 @@ describe('the permission matrix, enforced on every operation', () => {
         const denied = got.includes('FORBIDDEN');
         const unauthenticated = (body.errors ?? []).some((e) => /^(Missing|Invalid) credentials/.test(e.message));
         const actual = denied ? 'forbidden' : unauthenticated ? 'unauthenticated' : 'allowed';
-        if (actual !== expected) mismatches.push(`${caller.role} ${op.operation}: expected ${expected}, got ${actual} ${JSON.stringify(body.errors)}`);
+        if (actual !== expected)
+          mismatches.push(`${caller.role} ${op.operation}: expected ${expected}, got ${actual} ${JSON.stringify(body.errors)}`);
       }
     }
     expect(mismatches).toEqual([]);
@@ -95,12 +132,18 @@ describe('the permission matrix, enforced on every operation', () => {
       `SELECT actor_id, operation, toString(outcome) AS outcome, count() AS n FROM audit_log
        WHERE actor_id LIKE 'matrix-%' GROUP BY actor_id, operation, outcome`,
     );
-    const mutations = app.syncline.app.get(AccessRegistry).operations().filter((o) => o.kind === 'mutation' && o.name !== 'login');
+    const mutations = app.syncline.app
+      .get(AccessRegistry)
+      .operations()
+      .filter((o) => o.kind === 'mutation' && o.name !== 'login');
     for (const role of ROLES) {
       const actor = `matrix-${role.replace('_', '-')}`;
       for (const op of mutations) {
         const mine = rows.filter((r) => r.actor_id === actor && r.operation === op.name);
-        expect(mine.reduce((n, r) => n + Number(r.n), 0), `${actor} ${op.name}`).toBe(1);
+        expect(
+          mine.reduce((n, r) => n + Number(r.n), 0),
+          `${actor} ${op.name}`,
+        ).toBe(1);
         const allowed = op.permission === 'public' || ROLE_PERMISSIONS[role].includes(op.permission);
         expect(mine[0].outcome, `${actor} ${op.name}`).toBe(allowed ? mine[0].outcome : 'denied');
         if (allowed) expect(['success', 'failure'], `${actor} ${op.name}`).toContain(mine[0].outcome);
@@ -110,7 +153,9 @@ describe('the permission matrix, enforced on every operation', () => {
 
   it('keeps data routes for API keys and admins: a signed-in viewer cannot post data', async () => {
     const viewer = await signIn(app.url, 'matrix-viewer'); // the matrix test signed the first session out
-    const hop = [{ hop_id: 'm-1', correlation_id: 'c', flow: 'f', stage: 'device', plant: 'P1', start_time: Date.now(), status: 'ok' }];
+    const hop = [
+      { hop_id: 'm-1', correlation_id: 'c', flow: 'f', stage: 'device', plant: 'P1', start_time: Date.now(), status: 'ok' },
+    ];
     expect((await postRecords(app.url, '/api/v1/hops', hop, { token: viewer.token })).status).toBe(403);
     expect((await postRecords(app.url, '/api/v1/hops', hop, { token: TEST_ADMIN_TOKEN })).status).toBe(200);
   });

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql, startTestApp, TEST_ADMIN_TOKEN, type TestApp } from '../support/app';
 import { signIn } from '../support/people';
 
-const AUDIT_FIELDS = 'id at actor actorKind actorRole operation targetType targetId outcome before after error clientAddress requestId';
+const AUDIT_FIELDS =
+  'id at actor actorKind actorRole operation targetType targetId outcome before after error clientAddress requestId';
 
 describe('GraphQL hardening with the default limits', () => {
   let app: TestApp;
@@ -35,7 +36,9 @@ describe('GraphQL hardening with the default limits', () => {
       message: 'Introspection needs a signed-in person or the admin token (GRAPHQL_INTROSPECTION=signed_in)',
       extensions: { code: 'INTROSPECTION_DISABLED' },
     });
-    expect((await graphql(app.url, query, undefined, TEST_ADMIN_TOKEN)).body.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+    expect((await graphql(app.url, query, undefined, TEST_ADMIN_TOKEN)).body.data).toEqual({
+      __schema: { queryType: { name: 'Query' } },
+    });
     const { cookie } = await signIn(app.url, 'admin', 'admin password for tests');
     expect((await graphql(app.url, query, undefined, { cookie })).body.errors).toBeUndefined();
   });
@@ -55,7 +58,9 @@ describe('GraphQL hardening with the default limits', () => {
     expect(get.status).toBe(400);
     expect(await get.text()).toMatch(/Cross-Site Request Forgery/);
     // The session still works: nothing above acted.
-    expect((await graphql(app.url, '{ me { username } }', undefined, { cookie })).body.data).toEqual({ me: { username: 'admin' } });
+    expect((await graphql(app.url, '{ me { username } }', undefined, { cookie })).body.data).toEqual({
+      me: { username: 'admin' },
+    });
   });
 
   it('never sends a stack trace to a client', async () => {

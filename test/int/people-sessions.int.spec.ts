@@ -30,7 +30,9 @@ describe('people and sessions on two instances sharing one ClickHouse and one Re
 
   it('signs in with a token for scripts and an HttpOnly SameSite=Strict cookie for browsers, usable on either instance', async () => {
     await createPerson(a.url, { username: 'ana', role: 'plant_manager', plants: ['P1', 'P2'] });
-    const res = await graphql<{ login: { token: string; expiresAt: string; user: { username: string; role: string; plants: string[] } } }>(
+    const res = await graphql<{
+      login: { token: string; expiresAt: string; user: { username: string; role: string; plants: string[] } };
+    }>(
       a.url,
       'mutation { login(username: "ana", password: "a long enough password") { token expiresAt user { username role plants } } }',
     );
@@ -101,7 +103,12 @@ describe('people and sessions on two instances sharing one ClickHouse and one Re
     );
     expect(updated.body.data).toEqual({ updateUser: { role: 'it_support', plants: ['P2', 'P3'] } });
     expect((await meAs(b.url, token)).data?.me).toEqual({ username: 'eli', role: 'it_support', plants: ['P2', 'P3'] });
-    await graphql(a.url, 'mutation { resetPassword(username: "eli", newPassword: "a brand new password") { username } }', undefined, TEST_ADMIN_TOKEN);
+    await graphql(
+      a.url,
+      'mutation { resetPassword(username: "eli", newPassword: "a brand new password") { username } }',
+      undefined,
+      TEST_ADMIN_TOKEN,
+    );
     expect(errorCode(await meAs(b.url, token))).toBe('UNAUTHENTICATED');
     expect((await signIn(b.url, 'eli', 'a brand new password')).token).toMatch(/^sls_/);
   });
@@ -162,13 +169,20 @@ describe('people and sessions on two instances sharing one ClickHouse and one Re
       TEST_ADMIN_TOKEN,
     );
     const nodes = body.data!.auditLog.nodes;
-    expect(nodes.map((n) => `${n.operation}:${n.outcome}`)).toEqual(['updateUser:success', 'login:success', 'login:failure', 'createUser:success']);
+    expect(nodes.map((n) => `${n.operation}:${n.outcome}`)).toEqual([
+      'updateUser:success',
+      'login:success',
+      'login:failure',
+      'createUser:success',
+    ]);
     const update = nodes[0];
-    expect(update).toMatchObject({ actor: 'admin-token', actorKind: 'admin_token', clientAddress: expect.stringMatching(/127\.0\.0\.1/) });
+    expect(update).toMatchObject({ actor: 'admin-token', actorKind: 'admin_token' });
+    expect(update.clientAddress).toMatch(/127\.0\.0\.1/);
     expect(JSON.parse(update.before!)).toMatchObject({ username: 'hal', plants: ['P1'] });
     expect(JSON.parse(update.after!)).toMatchObject({ username: 'hal', plants: ['P1', 'P4'] });
     expect(update.requestId).toMatch(/[0-9a-f-]{36}/);
-    expect(nodes[2]).toMatchObject({ actor: 'hal', error: expect.stringMatching(/Sign-in failed/) });
+    expect(nodes[2].actor).toBe('hal');
+    expect(nodes[2].error).toMatch(/Sign-in failed/);
     const raw = await queryRows<{ n: number }>(
       a.db.client,
       "SELECT count() AS n FROM audit_log WHERE position(concat(before, after, error), 'hal secret password') > 0 OR position(concat(before, after), '$argon2') > 0",
@@ -246,7 +260,10 @@ describe('sign-in throttling', () => {
   });
 
   const login = (username: string, password: string) =>
-    graphql(app.url, 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', { u: username, p: password });
+    graphql(app.url, 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', {
+      u: username,
+      p: password,
+    });
 
   it('answers a wrong password and an unknown username alike, then delays growing attempts, even with the right password', async () => {
     const wrong = await login('jo', 'not the password');
@@ -276,7 +293,10 @@ describe('the first admin', () => {
         done();
       },
     });
-    app = await startTestApp({ SYNCLINE_ADMIN_PASSWORD: '', SYNCLINE_ADMIN_USER: 'root-admin' }, { logger: pino({ level: 'info' }, sink) });
+    app = await startTestApp(
+      { SYNCLINE_ADMIN_PASSWORD: '', SYNCLINE_ADMIN_USER: 'root-admin' },
+      { logger: pino({ level: 'info' }, sink) },
+    );
   });
   afterAll(async () => {
     await app?.close();
@@ -296,7 +316,12 @@ describe('the first admin', () => {
   it('is not created again when people exist', async () => {
     const again = await startTestApp({ SYNCLINE_ADMIN_USER: 'second-admin' }, { shareWith: app });
     try {
-      const { body } = await graphql<{ users: { username: string }[] }>(again.url, '{ users { username } }', undefined, TEST_ADMIN_TOKEN);
+      const { body } = await graphql<{ users: { username: string }[] }>(
+        again.url,
+        '{ users { username } }',
+        undefined,
+        TEST_ADMIN_TOKEN,
+      );
       expect(body.data!.users.map((u) => u.username)).toEqual(['root-admin']);
     } finally {
       await again.close();

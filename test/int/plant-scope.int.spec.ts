@@ -19,12 +19,38 @@ describe('plant scope', () => {
   beforeAll(async () => {
     app = await startTestApp();
     const events = [
-      ...[0, 1, 2].map((i) => ({ event_id: `s-p1-${i}`, event_time: t0 + i * 1000, plant: 'P1', line: 'L1', event_type: 'cycle_complete', quantity: 1 })),
-      ...[0, 1, 2, 3, 4].map((i) => ({ event_id: `s-p2-${i}`, event_time: t0 + i * 1000, plant: 'P2', line: 'L1', event_type: 'cycle_complete', quantity: 1 })),
+      ...[0, 1, 2].map((i) => ({
+        event_id: `s-p1-${i}`,
+        event_time: t0 + i * 1000,
+        plant: 'P1',
+        line: 'L1',
+        event_type: 'cycle_complete',
+        quantity: 1,
+      })),
+      ...[0, 1, 2, 3, 4].map((i) => ({
+        event_id: `s-p2-${i}`,
+        event_time: t0 + i * 1000,
+        plant: 'P2',
+        line: 'L1',
+        event_type: 'cycle_complete',
+        quantity: 1,
+      })),
     ];
     const postings = [
-      { document_id: 'doc-p1', posted_at: t0 + 60_000, plant: 'P1', posting_type: 'production_confirmation', device_event_id: 's-p1-0' },
-      { document_id: 'doc-p2', posted_at: t0 + 60_000, plant: 'P2', posting_type: 'production_confirmation', device_event_id: 's-p2-0' },
+      {
+        document_id: 'doc-p1',
+        posted_at: t0 + 60_000,
+        plant: 'P1',
+        posting_type: 'production_confirmation',
+        device_event_id: 's-p1-0',
+      },
+      {
+        document_id: 'doc-p2',
+        posted_at: t0 + 60_000,
+        plant: 'P2',
+        posting_type: 'production_confirmation',
+        device_event_id: 's-p2-0',
+      },
     ];
     expect((await postRecords(app.url, '/api/v1/device-events', events, { token: TEST_ADMIN_TOKEN })).status).toBe(200);
     expect((await postRecords(app.url, '/api/v1/erp-postings', postings, { token: TEST_ADMIN_TOKEN })).status).toBe(200);
@@ -74,7 +100,12 @@ describe('plant scope', () => {
 
   it('answers "not found" for another plant\u2019s line by id, exactly as for a line that does not exist', async () => {
     const ofLine = (plant: string) =>
-      graphql<{ syncLagOfLine: Line }>(app.url, 'query($p: String!) { syncLagOfLine(plant: $p, line: "L1") { plant events } }', { p: plant }, p1Manager);
+      graphql<{ syncLagOfLine: Line }>(
+        app.url,
+        'query($p: String!) { syncLagOfLine(plant: $p, line: "L1") { plant events } }',
+        { p: plant },
+        p1Manager,
+      );
     const own = await ofLine('P1');
     expect(own.body.data?.syncLagOfLine).toEqual({ plant: 'P1', events: 3 });
     const other = await ofLine('P2');

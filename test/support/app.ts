@@ -46,6 +46,9 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
       SYNCLINE_ADMIN_USER: TEST_ADMIN_USER,
       SYNCLINE_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
       REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+      // No scheduled reconciliation in the background of every test; tests that want it set these.
+      RECONCILE_INTERVAL_SECONDS: '0',
+      RECONCILE_RECHECK_MINUTES: '0',
       ...env,
     },
     options.logger,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
@@ -70,6 +71,13 @@ export async function insertNative(
   }
 }
 
+function withScope(q: NamedQuery, scope: PlantScope): NamedQuery {
+  if (!q.sql.includes(PLANT_SCOPE_PARAMS[0]) || !q.sql.includes(PLANT_SCOPE_PARAMS[1])) {
+    throw new Error(`query ${q.name} reads plant data without the plant scope condition`);
+  }
+  return { ...q, params: { ...q.params, ...scope.scopeParams() } };
+}
+
 /**
  * The one data-access layer: every query, insert and command goes through here, values always as
  * `{name:Type}` query parameters, errors always as ClickHouseUnavailableError / ClickHouseQueryError.
@@ -102,15 +110,48 @@ export class ClickHouseService implements OnApplicationShutdown {
    * this is the one place its values are bound, and a query without it is refused.
    */
   scopedQuery<T>(q: NamedQuery, scope: PlantScope): Promise<T[]> {
-    if (!q.sql.includes(PLANT_SCOPE_PARAMS[0]) || !q.sql.includes(PLANT_SCOPE_PARAMS[1])) {
-      throw new Error(`query ${q.name} reads plant data without the plant scope condition`);
+    return this.query<T>(withScope(q, scope));
+  }
+
+  /** A write (INSERT ... SELECT) over plant data, narrowed to the caller's plants like scopedQuery. */
+  scopedWrite(q: NamedQuery, scope: PlantScope): Promise<{ writtenRows: number }> {
+    return this.write(withScope(q, scope));
+  }
+
+  /** A scoped query's rows as a stream in `format`, for exports that must not hold the result in memory. */
+  async scopedStream(q: NamedQuery, scope: PlantScope, format: 'CSVWithNames' | 'JSONEachRow'): Promise<Readable> {
+    const scoped = withScope(q, scope);
+    try {
+      const rs = await this.client.query({
+        query: scoped.sql,
+        query_params: scoped.params,
+        clickhouse_settings: scoped.settings,
+        format,
+      });
+      return rs.stream();
+    } catch (err) {
+      throw toClickHouseError(err, q.name);
     }
-    return this.query<T>({ ...q, params: { ...q.params, ...scope.scopeParams() } });
   }
 
   async command(q: NamedQuery): Promise<void> {
     try {
       await this.client.command({ query: q.sql, query_params: q.params, clickhouse_settings: q.settings });
+    } catch (err) {
+      throw toClickHouseError(err, q.name);
+    }
+  }
+
+  /** An INSERT ... SELECT or other statement that writes inside ClickHouse; returns the rows it wrote. */
+  async write(q: NamedQuery): Promise<{ writtenRows: number }> {
+    try {
+      const res = await this.client.command({
+        query: q.sql,
+        query_params: q.params,
+        clickhouse_settings: q.settings,
+        query_id: `${q.name}-${randomUUID()}`,
+      });
+      return { writtenRows: Number(res.summary?.written_rows ?? 0) };
     } catch (err) {
       throw toClickHouseError(err, q.name);
     }

@@ -50,7 +50,10 @@ const count = (name: string, fallback: number, min: number) =>
 
 /** A positive number, fractions allowed (0.5 minutes). */
 const positive = (name: string, fallback: number) =>
-  z.coerce.number({ error: `${name} must be a number` }).positive(`${name} must be more than 0`).default(fallback);
+  z.coerce
+    .number({ error: `${name} must be a number` })
+    .positive(`${name} must be more than 0`)
+    .default(fallback);
 
 const emptyAsUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 
@@ -95,6 +98,16 @@ export const configSchema = z.object({
     .default('signed_in'),
   GRAPHQL_MAX_DEPTH: count('GRAPHQL_MAX_DEPTH', 12, 2),
   GRAPHQL_MAX_COST: count('GRAPHQL_MAX_COST', 20_000, 10),
+  SYNCLINE_CURRENCY: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'SYNCLINE_CURRENCY must be a three-letter ISO 4217 code such as EUR or USD')
+    .default('EUR'),
+  RECONCILE_INTERVAL_SECONDS: count('RECONCILE_INTERVAL_SECONDS', 30, 0),
+  RECONCILE_RECHECK_MINUTES: count('RECONCILE_RECHECK_MINUTES', 10, 0),
+  RECONCILE_RECHECK_DAYS: count('RECONCILE_RECHECK_DAYS', 7, 1),
+  RECONCILE_MAX_THREADS: count('RECONCILE_MAX_THREADS', 0, 0),
+  RECONCILE_MAX_MEMORY_MB: count('RECONCILE_MAX_MEMORY_MB', 4096, 64),
+  SILENT_LINE_MINUTES: count('SILENT_LINE_MINUTES', 30, 1),
   INGEST_MAX_BODY_BYTES: count('INGEST_MAX_BODY_BYTES', 64 * 1024 * 1024, 1024),
   INGEST_MAX_ROWS: count('INGEST_MAX_ROWS', 100_000, 1),
   INGEST_CSV_MAX_BYTES: count('INGEST_CSV_MAX_BYTES', 512 * 1024 * 1024, 1024),

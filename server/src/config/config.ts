@@ -29,6 +29,18 @@ export interface AppConfig {
   sessions: { idleMs: number; maxMs: number; cookieSecure: 'auto' | 'always' | 'never' };
   graphql: { introspection: 'signed_in' | 'on' | 'off'; maxDepth: number; maxCost: number };
   shutdownTimeoutMs: number;
+  reconcile: {
+    currency: string;
+    /** Seconds between continuous runs per flow; 0 = no continuous runs (on demand only). */
+    intervalSeconds: number;
+    /** Minutes between re-checks of older findings; 0 = never. */
+    recheckMinutes: number;
+    recheckDays: number;
+    /** ClickHouse threads per reconciliation query; 0 = the server's default. */
+    maxThreads: number;
+    maxMemoryBytes: number;
+    silentLineMinutes: number;
+  };
   ingest: {
     maxBodyBytes: number;
     maxRows: number;
@@ -102,6 +114,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     },
     graphql: { introspection: c.GRAPHQL_INTROSPECTION, maxDepth: c.GRAPHQL_MAX_DEPTH, maxCost: c.GRAPHQL_MAX_COST },
     shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
+    reconcile: {
+      currency: c.SYNCLINE_CURRENCY,
+      intervalSeconds: c.RECONCILE_INTERVAL_SECONDS,
+      recheckMinutes: c.RECONCILE_RECHECK_MINUTES,
+      recheckDays: c.RECONCILE_RECHECK_DAYS,
+      maxThreads: c.RECONCILE_MAX_THREADS,
+      maxMemoryBytes: c.RECONCILE_MAX_MEMORY_MB * 1024 * 1024,
+      silentLineMinutes: c.SILENT_LINE_MINUTES,
+    },
     ingest: {
       maxBodyBytes: c.INGEST_MAX_BODY_BYTES,
       maxRows: c.INGEST_MAX_ROWS,

@@ -11,7 +11,12 @@ describe('the permission matrix in docs/security.md', () => {
   const rows = table
     .split('\n')
     .filter((l) => l.startsWith('| `'))
-    .map((l) => l.split('|').map((c) => c.trim()).filter(Boolean));
+    .map((l) =>
+      l
+        .split('|')
+        .map((c) => c.trim())
+        .filter(Boolean),
+    );
   const header = table
     .split('\n')
     .find((l) => l.startsWith('| permission'))!

@@ -53,6 +53,26 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly reconcileRuns = new Counter({
+    name: 'syncline_reconcile_runs_total',
+    help: 'Reconciliation runs by kind (window, recheck, full, on_demand) and outcome (ok, failed)',
+    labelNames: ['kind', 'outcome'] as const,
+    registers: [this.registry],
+  });
+  readonly reconcileSeconds = new Histogram({
+    name: 'syncline_reconcile_duration_seconds',
+    help: 'Duration of one reconciliation run, by kind',
+    labelNames: ['kind'] as const,
+    buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120],
+    registers: [this.registry],
+  });
+  readonly reconcileFindings = new Counter({
+    name: 'syncline_reconcile_findings_total',
+    help: 'Finding rows written (detected, refreshed) and status changes made by reconciliation (resolved, reopened)',
+    labelNames: ['change'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'syncline_' });
   }

@@ -1,6 +1,7 @@
 /** Every queue and job name in one place; a job with no handler is a start-up error. */
 export enum QueueName {
   System = 'system',
+  Reconcile = 'reconcile',
 }
 
 export enum SystemJob {
@@ -17,4 +18,18 @@ export interface EchoJobResult {
   message: string;
   processedBy: number;
   latencyMs: number;
+}
+
+export enum ReconcileJob {
+  /** One flow's sliding window (2 x SLA + grace), every RECONCILE_INTERVAL_SECONDS. */
+  Window = 'window',
+  /** Silent lines of every plant, every RECONCILE_INTERVAL_SECONDS. */
+  SilentLines = 'silent-lines',
+  /** Every flow over the last RECONCILE_RECHECK_DAYS: older open findings, every RECONCILE_RECHECK_MINUTES. */
+  Recheck = 'recheck',
+}
+
+export interface ReconcileJobData {
+  /** For Window jobs: the flow. */
+  flow?: string;
 }

@@ -42,6 +42,8 @@ describe('plants per role', () => {
   });
 
   it('refuses codes that are not plant codes, quoting them', () => {
-    expect(() => normalizePlants('viewer', ['P 1'])).toThrow('plants must be plant codes (letters, digits, _ . -, at most 64) or "*"; got "P 1"');
+    expect(() => normalizePlants('viewer', ['P 1'])).toThrow(
+      'plants must be plant codes (letters, digits, _ . -, at most 64) or "*"; got "P 1"',
+    );
   });
 });

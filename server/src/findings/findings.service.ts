@@ -1,0 +1,348 @@
+import { Injectable } from '@nestjs/common';
+import type { Readable } from 'node:stream';
+import { ClickHouseService } from '../clickhouse/clickhouse.service';
+import { InputError, NotFoundError } from '../common/errors/input-error';
+import { decodeCursor, encodeCursor } from '../common/paging/paging';
+import type { PlantScope } from '../domain/plant-scope';
+import { ACTIVE_STATUSES } from '../reconciliation/reconcile.queries';
+import { FlowRulesRepository } from '../reconciliation/rules/flow-rules.repository';
+import {
+  APPLY_ACTION,
+  FINDING_COUNTS,
+  FINDING_EVENTS,
+  FINDING_GROUPS,
+  FINDING_HISTORY,
+  FINDING_POSTINGS,
+  FINDINGS_COUNT,
+  FINDINGS_EXPORT,
+  findingsPage,
+  type OrderKey,
+} from './findings.queries';
+import {
+  FINDING_MEANING,
+  type Finding,
+  type FindingConnection,
+  type FindingCount,
+  type FindingDetail,
+  type FindingFilterInput,
+  type FindingGroup,
+} from './findings.types';
+
+interface FindingRow {
+  finding_id: string;
+  type: string;
+  plant: string;
+  line: string;
+  flow: string;
+  order_id: string;
+  material: string;
+  event_ids: string[];
+  posting_ids: string[];
+  correlation_ids: string[];
+  device_quantity: number | null;
+  erp_quantity: number | null;
+  unit: string;
+  value_at_risk: number;
+  currency: string;
+  severity_text: string;
+  priority_text: string;
+  anchor_text: string;
+  since_text: string;
+  first_seen_text: string;
+  last_seen_text: string;
+  details: string;
+  rules_version: string | number;
+  status: string;
+  status_at_text: string;
+  status_by: string;
+  status_reason: string;
+  assignee: string;
+  age_seconds: number;
+  sort_value?: number;
+}
+
+const iso = (t: string) => `${t.replace(' ', 'T')}Z`;
+const EPOCH = '1970-01-01 00:00:00.000';
+
+function toFinding(r: FindingRow): Finding {
+  const changed = r.status_at_text && r.status_at_text !== EPOCH;
+  return {
+    id: r.finding_id,
+    type: r.type,
+    status: r.status,
+    severity: r.severity_text,
+    priority: r.priority_text,
+    plant: r.plant,
+    line: r.line,
+    flow: r.flow,
+    orderId: r.order_id,
+    material: r.material,
+    eventIds: r.event_ids,
+    postingIds: r.posting_ids,
+    correlationIds: r.correlation_ids,
+    deviceQuantity: r.device_quantity,
+    erpQuantity: r.erp_quantity,
+    unit: r.unit,
+    valueAtRisk: r.value_at_risk,
+    currency: r.currency,
+    happenedAt: iso(r.anchor_text),
+    conditionSince: iso(r.since_text),
+    firstSeenAt: iso(r.first_seen_text),
+    lastSeenAt: iso(r.last_seen_text),
+    resolution: changed && r.status_reason ? r.status_reason : null,
+    statusChangedAt: changed ? iso(r.status_at_text) : null,
+    statusChangedBy: changed ? r.status_by : null,
+    assignee: r.assignee || null,
+    details: r.details,
+    rulesVersion: String(r.rules_version),
+    ageSeconds: Number(r.age_seconds),
+  };
+}
+
+/** Bound parameters of the filter (findings.queries.ts CURRENT_FINDINGS). */
+export function filterParams(filter: FindingFilterInput | undefined | null) {
+  const f = filter ?? {};
+  const fromMs = f.from ? Date.parse(f.from) : 0;
+  const toMs = f.to ? Date.parse(f.to) : 4102444800000;
+  if (fromMs >= toMs) throw new InputError('filter.from must be before filter.to', 'filter.from');
+  return {
+    f_plants: f.plants ?? [],
+    f_types: f.types ?? [],
+    f_statuses: f.statuses ?? [],
+    f_severities: f.severities ?? [],
+    f_lines: f.lines ?? [],
+    f_flows: f.flows ?? [],
+    f_order: f.orderId ?? '',
+    f_material: f.material ?? '',
+    f_assignee: f.assignee ?? '',
+    f_id_filter: f.ids !== undefined && f.ids !== null,
+    f_ids: f.ids ?? [],
+    f_from: fromMs,
+    f_to: toMs,
+  };
+}
+
+export type FindingAction =
+  | { kind: 'status'; status: 'acknowledged' | 'resolved_manual' | 'ignored'; reason: string }
+  | { kind: 'assign'; assignee: string; reason: string }
+  | { kind: 'comment'; comment: string };
+
+/** Which statuses each action may start from. */
+const ACTION_FROM: Record<string, readonly string[]> = {
+  acknowledged: ['open'],
+  resolved_manual: ACTIVE_STATUSES,
+  ignored: ACTIVE_STATUSES,
+  assign: ['open', 'acknowledged', 'assigned'],
+  comment: [],
+};
+
+@Injectable()
+export class FindingsService {
+  constructor(
+    private readonly clickhouse: ClickHouseService,
+    private readonly rules: FlowRulesRepository,
+  ) {}
+
+  async list(
+    scope: PlantScope,
+    filter: FindingFilterInput | undefined,
+    order: OrderKey,
+    descending: boolean,
+    first: number,
+    after: string | undefined,
+  ): Promise<FindingConnection> {
+    const cursor = after ? decodeCursor<[number, string]>(after, 2) : undefined;
+    const params = {
+      ...filterParams(filter),
+      has_cursor: !!cursor,
+      cursor_value: cursor?.[0] ?? 0,
+      cursor_id: cursor?.[1] ?? '',
+      limit: first + 1,
+    };
+    const [rows, [count]] = await Promise.all([
+      this.clickhouse.scopedQuery<FindingRow>({ name: 'findings.page', sql: findingsPage(order, descending), params }, scope),
+      this.clickhouse.scopedQuery<{ n: number }>({ name: 'findings.count', sql: FINDINGS_COUNT, params }, scope),
+    ]);
+    const page = rows.slice(0, first);
+    const last = page[page.length - 1];
+    return {
+      nodes: page.map(toFinding),
+      pageInfo: {
+        hasNextPage: rows.length > first,
+        endCursor: last ? encodeCursor([last.sort_value ?? 0, last.finding_id]) : null,
+      },
+      totalCount: Number(count?.n ?? 0),
+    };
+  }
+
+  async counts(scope: PlantScope, filter: FindingFilterInput | undefined): Promise<FindingCount[]> {
+    const rows = await this.clickhouse.scopedQuery<{ type: string; status: string; n: number; value: number }>(
+      { name: 'findings.counts', sql: FINDING_COUNTS, params: filterParams(filter) },
+      scope,
+    );
+    return rows.map((r) => ({ type: r.type, status: r.status, count: Number(r.n), valueAtRisk: r.value }));
+  }
+
+  async groups(scope: PlantScope, filter: FindingFilterInput | undefined, first: number): Promise<FindingGroup[]> {
+    const rows = await this.clickhouse.scopedQuery<{
+      type: string;
+      plant: string;
+      line: string;
+      flow: string;
+      hour_text: string;
+      n: number;
+      value: number;
+      worst_severity: number;
+      active_n: number;
+      currency_any: string;
+      statuses: string[];
+    }>({ name: 'findings.groups', sql: FINDING_GROUPS, params: { ...filterParams(filter), limit: first } }, scope);
+    const severities = ['critical', 'high', 'medium', 'low'];
+    return rows.map((r) => ({
+      type: r.type,
+      plant: r.plant,
+      line: r.line,
+      flow: r.flow,
+      hour: iso(r.hour_text),
+      count: Number(r.n),
+      activeCount: Number(r.active_n),
+      valueAtRisk: r.value,
+      currency: r.currency_any,
+      worstSeverity: severities[Number(r.worst_severity) - 1] ?? 'low',
+      statuses: r.statuses.sort(),
+    }));
+  }
+
+  /** One finding with its history, device events and postings; NOT_FOUND outside the caller's plants. */
+  async detail(scope: PlantScope, id: string): Promise<FindingDetail> {
+    const params = { ...filterParams({ ids: [id] }), has_cursor: false, cursor_value: 0, cursor_id: '', limit: 1 };
+    const [row] = await this.clickhouse.scopedQuery<FindingRow>(
+      { name: 'findings.one', sql: findingsPage('LAST_SEEN', true), params },
+      scope,
+    );
+    if (!row) throw new NotFoundError(`No finding ${id}`);
+    const [history, events, postings, rules] = await Promise.all([
+      this.clickhouse.query<{
+        at_text: string;
+        kind_text: string;
+        status: string;
+        assignee: string;
+        comment: string;
+        actor: string;
+      }>({
+        name: 'findings.history',
+        sql: FINDING_HISTORY,
+        params: { id },
+      }),
+      this.clickhouse.scopedQuery<{
+        event_id: string;
+        time_text: string;
+        plant: string;
+        line: string;
+        asset: string;
+        order_id: string;
+        material: string;
+        event_type: string;
+        quantity: number;
+        unit: string;
+      }>({ name: 'findings.events', sql: FINDING_EVENTS, params: { ids: row.event_ids } }, scope),
+      this.clickhouse.scopedQuery<{
+        document_id: string;
+        time_text: string;
+        plant: string;
+        order_id: string;
+        material: string;
+        posting_type: string;
+        quantity: number;
+        unit: string;
+        device_event_id: string;
+        reverses_document_id: string;
+      }>({ name: 'findings.postings', sql: FINDING_POSTINGS, params: { ids: row.event_ids, docs: row.posting_ids } }, scope),
+      row.flow ? this.rules.history(row.flow) : Promise.resolve([]),
+    ]);
+    const finding = toFinding(row);
+    const ruleVersion = rules.find((r) => String(r.version) === finding.rulesVersion);
+    return {
+      finding,
+      meaning: FINDING_MEANING[row.type] ?? '',
+      history: history.map((h) => ({
+        at: iso(h.at_text),
+        kind: h.kind_text,
+        status: h.status || null,
+        assignee: h.assignee || null,
+        comment: h.comment || null,
+        actor: h.actor,
+      })),
+      deviceEvents: events.map((e) => ({
+        eventId: e.event_id,
+        eventTime: iso(e.time_text),
+        plant: e.plant,
+        line: e.line,
+        asset: e.asset,
+        orderId: e.order_id,
+        material: e.material,
+        eventType: e.event_type,
+        quantity: e.quantity,
+        unit: e.unit,
+        quantityInFindingUnit: null,
+      })),
+      postings: postings.map((p) => ({
+        documentId: p.document_id,
+        postedAt: iso(p.time_text),
+        plant: p.plant,
+        orderId: p.order_id,
+        material: p.material,
+        postingType: p.posting_type,
+        quantity: p.quantity,
+        unit: p.unit,
+        deviceEventId: p.device_event_id,
+        reversesDocumentId: p.reverses_document_id || null,
+      })),
+      rules: ruleVersion ? JSON.stringify(ruleVersion) : null,
+    };
+  }
+
+  /**
+   * Applies an action to exactly the findings in scope that match the target and may take it,
+   * inside ClickHouse; returns how many changed.
+   */
+  async apply(
+    scope: PlantScope,
+    target: { ids?: string[] | null; filter?: FindingFilterInput | null },
+    action: FindingAction,
+    actor: { id: string; role: string },
+  ): Promise<number> {
+    const hasIds = !!target.ids?.length;
+    if (!hasIds && !target.filter) throw new InputError('give ids, or a filter', 'target');
+    const filter: FindingFilterInput = { ...(target.filter ?? {}), ...(hasIds ? { ids: target.ids! } : {}) };
+    const key = action.kind === 'status' ? action.status : action.kind;
+    const { writtenRows } = await this.clickhouse.scopedWrite(
+      {
+        name: `findings.${key}`,
+        sql: APPLY_ACTION,
+        params: {
+          ...filterParams(filter),
+          at: new Date().toISOString().replace('T', ' ').replace('Z', ''),
+          kind: action.kind,
+          new_status: action.kind === 'status' ? action.status : action.kind === 'assign' ? 'assigned' : '',
+          new_assignee: action.kind === 'assign' ? action.assignee : '',
+          comment: action.kind === 'comment' ? action.comment : action.reason,
+          actor: actor.id,
+          actor_role: actor.role,
+          from_statuses: ACTION_FROM[key] ?? [],
+        },
+      },
+      scope,
+    );
+    return writtenRows;
+  }
+
+  /** Every matching finding as CSV or NDJSON, streamed from ClickHouse. */
+  export(scope: PlantScope, filter: FindingFilterInput, format: 'csv' | 'ndjson'): Promise<Readable> {
+    return this.clickhouse.scopedStream(
+      { name: 'findings.export', sql: FINDINGS_EXPORT, params: filterParams(filter) },
+      scope,
+      format === 'csv' ? 'CSVWithNames' : 'JSONEachRow',
+    );
+  }
+}

@@ -1,0 +1,342 @@
+import { factor, findingId, minutesText, ms, rule, severity, valueOf, withinTolerance } from './reconcile.sql';
+
+/**
+ * The reconciliation, as set-based SQL that runs inside ClickHouse (docs/reconciliation.md). Each
+ * family query selects the findings that hold at `now_ms` for records anchored in [from_ms, to_ms) and
+ * is wrapped by `insertFindings`, which adds severity, first-seen time and the rules version. Records
+ * later than `now_ms` are invisible, so a run "as of" a past time sees what a live run saw then.
+ */
+
+const NOW = ms('now_ms');
+const FROM = ms('from_ms');
+const TO = ms('to_ms');
+/** Postings may carry a time a little before their event's (clock skew): look this far before the window. */
+const POSTING_SKEW = 'toIntervalHour(1)';
+
+/** Postings that count: not reversals, not reversed by a reversal visible at `now`, one row per document. */
+const EFFECTIVE_POSTINGS = `
+  SELECT device_event_id, document_id, any(posted_at) AS posted_at, any(quantity) AS quantity, any(unit) AS unit
+  FROM erp_postings
+  WHERE posted_at >= ${FROM} - ${POSTING_SKEW} AND posted_at <= ${NOW}
+    AND device_event_id != '' AND reverses_document_id = ''
+    AND document_id NOT IN (
+      SELECT reverses_document_id FROM erp_postings
+      WHERE reverses_document_id != '' AND posted_at >= ${FROM} - ${POSTING_SKEW} AND posted_at <= ${NOW})
+  GROUP BY device_event_id, document_id`;
+
+/**
+ * Device events of the window's flows, each joined once to its effective postings; grouped per plant,
+ * flow, order, material and time bucket. Each group yields its events' missing, late and duplicate
+ * postings and, when the bucket's quantities differ beyond tolerance, one quantity mismatch.
+ */
+export const EVENT_FINDINGS = `
+SELECT
+  ${findingId('f.1', 'f.2')} AS finding_id, f.1 AS type, plant, f.3 AS line, flow, order_id, material,
+  if(f.1 = 'quantity_mismatch', diff_events, f.2) AS event_ids, f.4 AS posting_ids, CAST([] AS Array(String)) AS correlation_ids,
+  CAST(f.5 AS Nullable(Float64)) AS device_quantity, f.6 AS erp_quantity, toString(f.7) AS unit, f.8 AS value_at_risk,
+  f.9 AS anchor_at, f.10 AS condition_since, toUInt8(1) AS active, f.11 AS details, '' AS resolution_hint
+FROM
+(
+  SELECT
+    plant, flow, order_id, material, bucket,
+    any(line) AS line_any,
+    -- Each posted event: device quantity converted into the unit of its first posting.
+    sumIf(dev_conv, n > 0 AND isFinite(dev_conv)) AS dev_sum,
+    sumIf(first_qty, n > 0 AND isFinite(dev_conv)) AS erp_sum,
+    anyIf(first_unit, n > 0) AS erp_unit,
+    countIf(n > 0 AND NOT isFinite(dev_conv)) AS unconvertible,
+    anyIf(concat(unit, ' to ', first_unit), n > 0 AND NOT isFinite(dev_conv)) AS unconvertible_units,
+    groupArrayIf(event_id, n > 0 AND (NOT isFinite(dev_conv) OR abs(dev_conv - first_qty) > 1e-9 * greatest(1, abs(dev_conv)))) AS diff_events,
+    groupArrayIf(first_doc, n > 0 AND (NOT isFinite(dev_conv) OR abs(dev_conv - first_qty) > 1e-9 * greatest(1, abs(dev_conv)))) AS diff_docs,
+    maxIf(first_at, n > 0) AS last_posted,
+    any(tabs) AS tabs_any, any(tpct) AS tpct_any,
+    groupArrayIf(
+      tuple('missing_posting', [event_id], toString(line), CAST([] AS Array(String)), qty, CAST(NULL AS Nullable(Float64)), toString(unit),
+            ${valueOf('material', 'qty', 'unit')}, event_time, due,
+            concat('no ERP posting references device event ', event_id, ' ', ${minutesText('due', NOW)}, ' after its SLA of ', toString(sla_s / 60), ' min')),
+      n = 0 AND due <= ${NOW}) AS missing,
+    groupArrayIf(
+      tuple('late_posting', [event_id], toString(line), [first_doc], qty, CAST(first_qty AS Nullable(Float64)), toString(unit),
+            0.0, event_time, first_at,
+            concat('posting ', first_doc, ' arrived ', ${minutesText('event_time', 'first_at')}, ' after the event; SLA ', toString(sla_s / 60), ' min')),
+      n > 0 AND first_at > due) AS late,
+    groupArrayIf(
+      tuple('duplicate_posting', [event_id], toString(line), docs, qty, CAST(total_qty AS Nullable(Float64)), toString(first_unit),
+            ${valueOf('material', 'total_qty - first_qty', 'first_unit')}, event_time, second_at,
+            concat(toString(n), ' postings reference device event ', event_id, ': ', arrayStringConcat(docs, ', '))),
+      n > 1) AS duplicate
+  FROM
+  (
+    SELECT
+      e.event_id AS event_id, e.plant AS plant, e.line AS line, e.order_id AS order_id, e.material AS material,
+      e.event_time AS event_time, e.qty AS qty, e.unit AS unit, e.flow AS flow,
+      ${rule('e.flow', 'sla')} AS sla_s,
+      ${rule('e.flow', 'tabs')} AS tabs,
+      ${rule('e.flow', 'tpct')} AS tpct,
+      e.event_time + toIntervalSecond(sla_s) AS due,
+      toDateTime64(intDiv(toUnixTimestamp64Milli(e.event_time), ${rule('e.flow', 'bucket')} * 60000) * (${rule('e.flow', 'bucket')} * 60000) / 1000, 3, 'UTC') AS bucket,
+      p.n AS n, p.first_at AS first_at, p.first_doc AS first_doc, p.first_qty AS first_qty, p.first_unit AS first_unit,
+      p.second_at AS second_at, p.docs AS docs, p.total_qty AS total_qty,
+      e.qty * ${factor('e.material', 'e.unit', 'p.first_unit')} AS dev_conv
+    FROM
+    (
+      SELECT event_id, any(plant) AS plant, any(line) AS line, any(order_id) AS order_id, any(material) AS material,
+             any(event_time) AS event_time, any(quantity) AS qty, any(unit) AS unit,
+             transform(any(event_type), {et_type:Array(String)}, {et_flow:Array(String)}, '') AS flow
+      FROM device_events
+      WHERE event_time >= ${FROM} AND event_time < ${TO} AND event_time <= ${NOW}
+        AND event_type IN {et_type:Array(String)}
+      GROUP BY event_id
+    ) AS e
+    LEFT JOIN
+    (
+      SELECT device_event_id, count() AS n, min(posted_at) AS first_at,
+             argMin(document_id, posted_at) AS first_doc, argMin(quantity, posted_at) AS first_qty,
+             argMin(unit, posted_at) AS first_unit, sum(quantity) AS total_qty,
+             arraySort(groupArray(posted_at))[2] AS second_at,
+             arrayMap(x -> x.2, arraySort(groupArray(tuple(posted_at, document_id)))) AS docs
+      FROM (${EFFECTIVE_POSTINGS})
+      GROUP BY device_event_id
+    ) AS p ON p.device_event_id = e.event_id
+  )
+  GROUP BY plant, flow, order_id, material, bucket
+)
+ARRAY JOIN arrayConcat(
+  missing, late, duplicate,
+  if(length(diff_events) > 0 AND (unconvertible > 0 OR NOT ${withinTolerance('dev_sum', 'erp_sum', 'tabs_any', 'tpct_any')}),
+     [tuple('quantity_mismatch', [toString(plant), toString(flow), order_id, material, toString(bucket)], toString(line_any), diff_docs,
+            dev_sum, CAST(erp_sum AS Nullable(Float64)), toString(erp_unit),
+            ${valueOf('material', 'dev_sum - erp_sum', 'erp_unit')}, bucket, last_posted,
+            if(unconvertible > 0,
+               concat('no unit conversion ', unconvertible_units, ' for material ', material, ': quantities cannot be compared'),
+               concat('order ', order_id, ': device ', toString(round(dev_sum, 6)), ' ', erp_unit, ', ERP ', toString(round(erp_sum, 6)), ' ', erp_unit,
+                      ' in the bucket from ', toString(bucket))))],
+     [])
+) AS f`;
+
+/**
+ * Postings no device event accounts for: one that references an event Syncline never saw (once the
+ * flow's grace period for late device data has passed), or none where the flow requires a reference.
+ * Reversals and reversed postings are not orphans.
+ */
+export const ORPHAN_FINDINGS = `
+SELECT
+  ${findingId("'orphan_posting'", '[document_id]')} AS finding_id, 'orphan_posting' AS type, plant, line, pflow AS flow, order_id, material,
+  if(device_event_id = '', CAST([] AS Array(String)), [device_event_id]) AS event_ids, [document_id] AS posting_ids,
+  CAST([] AS Array(String)) AS correlation_ids, CAST(NULL AS Nullable(Float64)) AS device_quantity,
+  CAST(quantity AS Nullable(Float64)) AS erp_quantity, toString(unit) AS unit, ${valueOf('material', 'quantity', 'unit')} AS value_at_risk,
+  posted_at AS anchor_at, if(device_event_id = '', posted_at, posted_at + toIntervalSecond(${rule('pflow', 'grace')})) AS condition_since,
+  toUInt8(1) AS active,
+  if(device_event_id = '',
+     concat('posting ', document_id, ' references no device event; flow ', pflow, ' requires one'),
+     concat('posting ', document_id, ' references device event ', device_event_id, ', which Syncline never received')) AS details,
+  '' AS resolution_hint
+FROM
+(
+  SELECT document_id, any(plant) AS plant, toString(any(attributes['work_center'])) AS line, any(order_id) AS order_id,
+         any(material) AS material, any(quantity) AS quantity, any(unit) AS unit, any(posted_at) AS posted_at,
+         any(device_event_id) AS device_event_id,
+         if(any(flow) != '', toString(any(flow)), transform(toString(any(posting_type)), {pt_type:Array(String)}, {pt_flow:Array(String)}, '')) AS pflow
+  FROM erp_postings
+  WHERE posted_at >= ${FROM} AND posted_at < ${TO} AND posted_at <= ${NOW} AND reverses_document_id = ''
+    AND document_id NOT IN (
+      SELECT reverses_document_id FROM erp_postings
+      WHERE reverses_document_id != '' AND posted_at >= ${FROM} AND posted_at <= ${NOW})
+  GROUP BY document_id
+)
+WHERE pflow IN {r_flow:Array(String)}
+  AND (
+    (device_event_id = '' AND ${rule('pflow', 'ref')} = 1)
+    OR (device_event_id != ''
+        AND posted_at + toIntervalSecond(${rule('pflow', 'grace')}) <= ${NOW}
+        AND device_event_id NOT IN (
+          SELECT event_id FROM device_events
+          WHERE event_time <= ${NOW} AND event_id IN (
+            SELECT device_event_id FROM erp_postings
+            WHERE posted_at >= ${FROM} AND posted_at < ${TO} AND device_event_id != ''))))`;
+
+/** Messages whose last hop is an error or a drop, with no later success. */
+export const FAILED_HOP_FINDINGS = `
+SELECT
+  ${findingId("'failed_hop'", '[correlation_id]')} AS finding_id, 'failed_hop' AS type, plant, line, flow, order_id, material,
+  if(business_key = '', CAST([] AS Array(String)), [business_key]) AS event_ids, CAST([] AS Array(String)) AS posting_ids,
+  [correlation_id] AS correlation_ids, quantity AS device_quantity, CAST(NULL AS Nullable(Float64)) AS erp_quantity,
+  toString(unit) AS unit, ${valueOf('material', 'ifNull(quantity, 0)', 'unit')} AS value_at_risk,
+  last_at AS anchor_at, last_at AS condition_since, toUInt8(1) AS active,
+  concat('last hop ', last_stage, ' ', last_status, if(last_code != '', concat(' (', last_code, if(last_message != '', concat(': ', last_message), ''), ')'), ''),
+         ' after ', toString(attempts), ' attempt(s); no later hop succeeded') AS details,
+  '' AS resolution_hint
+FROM
+(
+  SELECT
+    correlation_id,
+    toString(argMax(status, tuple(end_time, start_time, attempt))) AS last_status,
+    toString(argMax(stage, tuple(end_time, start_time, attempt))) AS last_stage,
+    toString(argMax(error_code, tuple(end_time, start_time, attempt))) AS last_code,
+    argMax(error_message, tuple(end_time, start_time, attempt)) AS last_message,
+    max(attempt) AS attempts,
+    max(end_time) AS last_at_us,
+    toDateTime64(last_at_us, 3, 'UTC') AS last_at,
+    toString(anyIf(plant, plant != '')) AS plant, toString(anyIf(line, line != '')) AS line, toString(any(flow)) AS flow,
+    anyIf(order_id, order_id != '') AS order_id, anyIf(material, material != '') AS material,
+    anyIf(business_key, business_key != '') AS business_key,
+    maxIf(quantity, stage = 'device') AS device_qty, max(quantity) AS any_qty, if(isNull(device_qty), any_qty, device_qty) AS quantity,
+    anyIf(unit, unit != '') AS unit
+  FROM hops
+  WHERE start_time >= ${FROM} AND start_time < ${TO} AND start_time <= ${NOW} AND flow IN {r_flow:Array(String)}
+  GROUP BY correlation_id
+  HAVING last_status IN ('error', 'dropped')
+)`;
+
+/** Whether the minute starting at unix second `x` is working time of `plant`'s `line` (bound calendars). */
+function working(x: string): string {
+  const local = `toDateTime(${x}, {tz:String})`;
+  const mow = `((toDayOfWeek(${local}) - 1) * 1440 + toHour(${local}) * 60 + toMinute(${local}))`;
+  return `((NOT has({sh_plant:Array(String)}, plant)
+      OR arrayExists((p, s, e) -> p = plant AND ${mow} >= s AND ${mow} < e, {sh_plant:Array(String)}, {sh_start:Array(UInt32)}, {sh_end:Array(UInt32)}))
+    AND NOT arrayExists((p, a, b) -> p = plant AND ${x} * 1000 >= a AND ${x} * 1000 < b, {st_plant:Array(String)}, {st_from:Array(Int64)}, {st_to:Array(Int64)})
+    AND NOT arrayExists((p, l, a, b) -> p = plant AND l = line AND ${x} * 1000 >= a AND ${x} * 1000 < b,
+      {si_plant:Array(String)}, {si_line:Array(String)}, {si_from:Array(Int64)}, {si_to:Array(Int64)}))`;
+}
+
+const SILENT_MINUTES = `transform(plant, {sl_plant:Array(String)}, {sl_minutes:Array(UInt32)}, {sl_default:UInt32})`;
+
+/**
+ * Lines of the plants in one time zone that sent no device event for their plant's silent minutes of
+ * working time. One finding per silence, anchored at the last event before it; a silence that already
+ * ended is recorded as it was (active = 0) and resolved with when events resumed.
+ */
+export const SILENT_LINE_FINDINGS = `
+SELECT
+  ${findingId("'silent_line'", '[plant, line, toString(gap_start)]')} AS finding_id, 'silent_line' AS type, plant, line,
+  '' AS flow, '' AS order_id, '' AS material, CAST([] AS Array(String)) AS event_ids, CAST([] AS Array(String)) AS posting_ids,
+  CAST([] AS Array(String)) AS correlation_ids, CAST(NULL AS Nullable(Float64)) AS device_quantity,
+  CAST(NULL AS Nullable(Float64)) AS erp_quantity, '' AS unit, 0.0 AS value_at_risk,
+  toDateTime64(gap_start, 3, 'UTC') AS anchor_at,
+  toDateTime64(working_minutes[silent_minutes] + 60, 3, 'UTC') AS condition_since,
+  toUInt8(next_m = 0) AS active,
+  concat('no device events from line ', line, ' since ', toString(toDateTime(gap_start + 60, 'UTC')), ' UTC: ',
+         toString(length(working_minutes)), ' min of working time') AS details,
+  if(next_m = 0, '', concat('events resumed at ', toString(toDateTime(next_m, 'UTC')), ' UTC after ',
+         toString(length(working_minutes)), ' min of working time')) AS resolution_hint
+FROM
+(
+  SELECT plant, line, toUInt32(m) AS gap_start, toUInt32(next) AS next_m, ${SILENT_MINUTES} AS silent_minutes,
+         arrayFilter(x -> ${working('x')}, range(toUInt32(m) + 60, toUInt32(if(next_m > 0, next_m, toUInt32(${NOW}))), 60)) AS working_minutes
+  FROM
+  (
+    SELECT plant, line, m,
+           leadInFrame(m, 1, toDateTime(0, 'UTC')) OVER (PARTITION BY plant, line ORDER BY m ROWS BETWEEN CURRENT ROW AND 1 FOLLOWING) AS next
+    FROM
+    (
+      SELECT toString(plant) AS plant, toString(line) AS line, toStartOfMinute(toDateTime(event_time, 'UTC')) AS m
+      FROM device_events
+      WHERE event_time >= ${FROM} - toIntervalDay({sl_lookback_days:UInt32}) AND event_time <= ${NOW}
+        AND plant IN {tz_plants:Array(String)} AND line != ''
+      GROUP BY plant, line, m
+    )
+  )
+  WHERE dateDiff('minute', m, if(next > toDateTime(0, 'UTC'), next, toDateTime(${NOW}, 'UTC'))) > ${SILENT_MINUTES}
+    AND if(next > toDateTime(0, 'UTC'), next, toDateTime(${NOW}, 'UTC')) >= ${FROM}
+)
+WHERE length(working_minutes) >= silent_minutes`;
+
+/** The wrapper every family's rows go through: severity, priority, first seen, rules version. */
+export function insertFindings(family: string): string {
+  const RUN = ms('run_ms');
+  return `
+INSERT INTO findings (finding_id, type, plant, line, flow, order_id, material, event_ids, posting_ids, correlation_ids,
+  device_quantity, erp_quantity, unit, value_at_risk, currency, severity, priority, anchor_at, condition_since,
+  first_seen_at, last_seen_at, active, details, resolution_hint, rules_version, version)
+SELECT
+  c.finding_id, c.type, c.plant, c.line, c.flow, c.order_id, c.material, c.event_ids, c.posting_ids, c.correlation_ids,
+  c.device_quantity, c.erp_quantity, c.unit, round(c.value_at_risk, 2), {currency:String},
+  ${severity(rule('c.flow', 'prio'), 'c.value_at_risk', rule('c.flow', 'high'))},
+  ${rule('c.flow', 'prio')},
+  c.anchor_at, c.condition_since,
+  if(x.first_seen > toDateTime64(0, 3, 'UTC'), least(x.first_seen, ${RUN}), ${RUN}),
+  ${RUN}, c.active, c.details, c.resolution_hint, ${rule('c.flow', 'version')}, {run_version:UInt64}
+FROM (${family}) AS c
+LEFT JOIN
+(
+  SELECT finding_id, min(first_seen_at) AS first_seen FROM findings
+  WHERE anchor_at >= ${FROM} - toIntervalDay(8) AND type IN {run_types:Array(String)}
+  GROUP BY finding_id
+) AS x ON x.finding_id = c.finding_id`;
+}
+
+/** Statuses reconciliation may close by itself (a person's resolved or ignored stays as they left it). */
+export const ACTIVE_STATUSES = ['open', 'acknowledged', 'assigned', 'replay_queued', 'replay_sent'] as const;
+
+/** The latest version of each finding in a run's scope, with its current status ('' = never changed = open). */
+const SCOPED_FINDINGS = `
+  SELECT f.finding_id AS finding_id, f.type AS type, f.last_seen AS last_seen, f.active AS active, f.event_ids AS event_ids,
+         f.hint AS hint, f.version AS version, f.flow AS flow, f.due AS due, f.details AS details,
+         s.status AS status, s.last_event AS last_event
+  FROM
+  (
+    SELECT finding_id, argMax(type, version) AS type, argMax(last_seen_at, version) AS last_seen, argMax(active, version) AS active,
+           argMax(event_ids, version) AS event_ids, argMax(resolution_hint, version) AS hint, argMax(flow, version) AS flow,
+           argMax(condition_since, version) AS due, argMax(details, version) AS details, max(version) AS version
+    FROM findings
+    WHERE type IN {run_types:Array(String)}
+      AND anchor_at >= ${FROM} - toIntervalDay(if(type = 'silent_line', {sl_lookback_days:UInt32}, 0)) AND anchor_at < ${TO}
+      AND (type = 'silent_line' OR flow IN {r_flow:Array(String)})
+    GROUP BY finding_id
+  ) AS f
+  LEFT JOIN
+  (
+    SELECT finding_id, argMax(status, tuple(at, event_id)) AS status, argMax(event_id, tuple(at, event_id)) AS last_event
+    FROM finding_events
+    WHERE kind IN ('status', 'assign') AND at >= ${FROM} - toIntervalDay(400)
+    GROUP BY finding_id
+  ) AS s ON s.finding_id = f.finding_id`;
+
+/**
+ * Findings in scope that this run did not see true (or saw only as a past condition) and that nobody
+ * closed: resolved automatically, with the reason. A missing posting names the posting that arrived.
+ */
+export const RESOLVE_FINDINGS = `
+INSERT INTO finding_events (finding_id, event_id, at, kind, status, assignee, comment, actor, actor_role)
+SELECT
+  g.finding_id,
+  concat('auto-', substring(lower(hex(SHA256(concat(g.finding_id, '|resolved_auto|', toString(g.version))))), 1, 24)),
+  ${ms('run_ms')}, 'status', 'resolved_auto', '',
+  multiIf(
+    g.active = 0 AND g.hint != '', g.hint,
+    g.type = 'missing_posting' AND p.document_id != '',
+      if(p.posted_at > g.due,
+         concat('posting ', p.document_id, ' arrived ', ${minutesText('g.due', 'p.posted_at')}, ' late'),
+         concat('posting ', p.document_id, ' was posted within the SLA; it reached Syncline late')),
+    g.type = 'missing_posting', 'no longer missing under the rules in force',
+    g.type = 'late_posting', 'no longer late under the rules in force',
+    g.type = 'duplicate_posting', 'the extra postings were reversed',
+    g.type = 'quantity_mismatch', 'the quantities agree now',
+    g.type = 'orphan_posting', 'the referenced device event arrived, or the posting was reversed',
+    g.type = 'failed_hop', 'a later hop of the message succeeded',
+    g.type = 'silent_line', 'device events arrived for that time',
+    'no longer found'),
+  'reconciliation', ''
+FROM
+(
+  SELECT finding_id, type, active, hint, version, due, if(length(event_ids) > 0, event_ids[1], '') AS first_event
+  FROM (${SCOPED_FINDINGS})
+  WHERE (last_seen < ${ms('run_ms')} OR active = 0) AND status IN ('', ${ACTIVE_STATUSES.map((s) => `'${s}'`).join(', ')})
+) AS g
+LEFT JOIN
+(
+  SELECT device_event_id, argMin(document_id, posted_at) AS document_id, min(posted_at) AS posted_at
+  FROM erp_postings
+  WHERE posted_at >= ${FROM} - ${POSTING_SKEW} AND posted_at <= ${NOW} AND device_event_id != '' AND reverses_document_id = ''
+  GROUP BY device_event_id
+) AS p ON p.device_event_id = g.first_event`;
+
+/** Findings a person had left to reconciliation that it closed, and that are true again: reopened. */
+export const REOPEN_FINDINGS = `
+INSERT INTO finding_events (finding_id, event_id, at, kind, status, assignee, comment, actor, actor_role)
+SELECT
+  finding_id,
+  concat('auto-', substring(lower(hex(SHA256(concat(finding_id, '|reopen|', last_event)))), 1, 24)),
+  ${ms('run_ms')}, 'status', 'open', '', concat('true again: ', details), 'reconciliation', ''
+FROM (${SCOPED_FINDINGS})
+WHERE last_seen >= ${ms('run_ms')} AND active = 1 AND status = 'resolved_auto'`;
