@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { ClickHouseLogLevel, createClient, type ClickHouseClient, type ClickHouseSettings } from '@clickhouse/client';
@@ -41,7 +41,12 @@ export function createClickHouseClient(config: AppConfig['clickhouse'], database
     log: { level: ClickHouseLogLevel.OFF },
     request_timeout: 60_000,
     max_open_connections: 32,
-    clickhouse_settings: { date_time_input_format: 'best_effort', output_format_json_quote_64bit_integers: 0 },
+    clickhouse_settings: {
+      date_time_input_format: 'best_effort',
+      output_format_json_quote_64bit_integers: 0,
+      // `any(x) AS x` or `toString(x) AS x` in a SELECT must not turn a WHERE on column x into one on the alias.
+      prefer_column_name_to_alias: 1,
+    },
   });
 }
 
@@ -128,7 +133,16 @@ export class ClickHouseService implements OnApplicationShutdown {
         clickhouse_settings: scoped.settings,
         format,
       });
-      return rs.stream();
+      // The client hands out rows in batches; the export wants the text lines as they are.
+      return rs.stream().pipe(
+        new Transform({
+          readableObjectMode: false,
+          writableObjectMode: true,
+          transform(rows: { text: string }[], _enc, done) {
+            done(null, rows.map((r) => `${r.text}\n`).join(''));
+          },
+        }),
+      );
     } catch (err) {
       throw toClickHouseError(err, q.name);
     }

@@ -106,6 +106,7 @@ export class FindingsResolver {
     @Args('comment', { type: () => String, nullable: true }) comment: string | undefined,
     @Audit() audit: AuditNote,
   ) {
+    noteTarget(audit, target);
     const who = assignee.trim();
     if (/^team:[A-Za-z0-9 _.-]{1,64}$/.test(who) === false) {
       const person = who ? await this.users.get(who.toLowerCase()) : undefined;
@@ -172,4 +173,10 @@ export class FindingsResolver {
     audit.plants = [...(principal.scope.list ?? [])];
     return { changed };
   }
+}
+
+/** Which findings an action was asked for, in the audit trail (ids, at most 100 of them, or the filter). */
+function noteTarget(audit: AuditNote, target: FindingTargetInput): void {
+  audit.target('findings', target.ids?.length === 1 ? target.ids[0] : target.ids?.length ? `${target.ids.length} ids` : 'filter');
+  audit.before = { ids: target.ids?.slice(0, 100), filter: target.filter };
 }

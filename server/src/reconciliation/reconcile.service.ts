@@ -73,8 +73,6 @@ export class ReconcileService {
     const c = this.config.reconcile;
     return {
       join_use_nulls: 0,
-      // `any(x) AS x` in a SELECT must not turn a WHERE on the column x into one on the aggregate.
-      prefer_column_name_to_alias: 1,
       priority: '10', // lower priority than ingest and dashboard queries (0): ClickHouse runs those first
       max_memory_usage: String(c.maxMemoryBytes),
       max_bytes_before_external_group_by: String(Math.floor(c.maxMemoryBytes / 2)),

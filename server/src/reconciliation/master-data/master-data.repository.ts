@@ -83,7 +83,7 @@ export class MasterDataRepository {
       plant: string;
       timezone: string;
       silent_minutes: number;
-      shifts: [number, string, string][];
+      shifts: { weekday: number; start: string; end: string }[];
       stops: [string, string, string][];
       holidays: string[];
     }>({
@@ -96,7 +96,7 @@ export class MasterDataRepository {
       plant: r.plant,
       timezone: r.timezone,
       silentMinutes: r.silent_minutes,
-      shifts: r.shifts.map(([weekday, start, end]) => ({ weekday, start, end })),
+      shifts: r.shifts.map((x) => ({ weekday: x.weekday, start: x.start, end: x.end })),
       stops: r.stops.map(([a, b, reason]) => ({ startsAt: iso(a), endsAt: iso(b), reason })),
       holidays: r.holidays,
     }));
@@ -109,8 +109,8 @@ export class MasterDataRepository {
         version: Date.now() * 1000,
         timezone: c.timezone,
         silent_minutes: c.silentMinutes,
-        shifts: c.shifts.map((s) => [s.weekday, s.start, s.end]),
-        stops: c.stops.map((s) => [chTime(s.startsAt), chTime(s.endsAt), s.reason]),
+        shifts: c.shifts.map((s) => ({ weekday: s.weekday, start: s.start, end: s.end })),
+        stops: c.stops.map((s) => ({ starts_at: chTime(s.startsAt), ends_at: chTime(s.endsAt), reason: s.reason })),
         holidays: c.holidays,
         updated_by: actor,
         updated_at: new Date().toISOString(),
