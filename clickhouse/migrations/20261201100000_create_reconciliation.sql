@@ -25,7 +25,7 @@ ENGINE = MergeTree
 ORDER BY (flow, version);
 
 INSERT INTO flow_rules (flow, version, sla_seconds, grace_seconds, tolerance_abs, tolerance_pct, event_types, posting_types, requires_reference, priority, high_value, bucket_minutes, enabled, updated_by, updated_at) VALUES
-    ('production_confirmation', 1, 900, 900, 0, 1, ['cycle_complete'], ['production_confirmation'], 1, 'standard', 1000, 60, 1, 'syncline', now64(3)),
+    ('production_confirmation', 1, 900, 900, 0, 1, ['cycle_complete', 'batch_complete'], ['production_confirmation'], 1, 'standard', 1000, 60, 1, 'syncline', now64(3)),
     ('goods_receipt', 1, 1800, 900, 0, 0.5, ['goods_receipt'], ['goods_receipt'], 1, 'critical', 1000, 60, 1, 'syncline', now64(3)),
     ('scrap_posting', 1, 1800, 900, 0, 2, ['scrap'], ['scrap_posting'], 1, 'low', 1000, 60, 1, 'syncline', now64(3)),
     ('maintenance_request', 1, 3600, 900, 0, 0, ['maintenance_alert'], ['maintenance_request'], 1, 'standard', 1000, 60, 1, 'syncline', now64(3));

@@ -15,26 +15,53 @@ const POSTING_SKEW = 'toIntervalHour(1)';
 
 /** Postings that count: not reversals, not reversed by a reversal visible at `now`, one row per document. */
 const EFFECTIVE_POSTINGS = `
-  SELECT device_event_id, document_id, any(posted_at) AS posted_at, any(quantity) AS quantity, any(unit) AS unit
-  FROM erp_postings
+  SELECT device_event_id, document_id, posted_at, quantity, unit
+  FROM erp_postings FINAL
   WHERE posted_at >= ${FROM} - ${POSTING_SKEW} AND posted_at <= ${NOW}
     AND device_event_id != '' AND reverses_document_id = ''
     AND document_id NOT IN (
       SELECT reverses_document_id FROM erp_postings
-      WHERE reverses_document_id != '' AND posted_at >= ${FROM} - ${POSTING_SKEW} AND posted_at <= ${NOW})
-  GROUP BY device_event_id, document_id`;
+      WHERE reverses_document_id != '' AND posted_at >= ${FROM} - ${POSTING_SKEW} AND posted_at <= ${NOW})`;
 
 /**
  * Device events of the window's flows, each joined once to its effective postings; grouped per plant,
  * flow, order, material and time bucket. Each group yields its events' missing, late and duplicate
- * postings and, when the bucket's quantities differ beyond tolerance, one quantity mismatch.
+ * postings and, when the bucket's quantities differ beyond tolerance, one quantity mismatch. Rows
+ * carry plain columns until ARRAY JOIN; texts and values are computed for findings only.
  */
+const CANDIDATE = `(event_id, toString(line), qty, toString(unit), event_time, due, sla_s, first_doc, first_at, first_qty,
+  toString(first_unit), docs, total_qty, n, second_at)`;
+
 export const EVENT_FINDINGS = `
 SELECT
-  ${findingId('f.1', 'f.2')} AS finding_id, f.1 AS type, plant, f.3 AS line, flow, order_id, material,
-  if(f.1 = 'quantity_mismatch', diff_events, f.2) AS event_ids, f.4 AS posting_ids, CAST([] AS Array(String)) AS correlation_ids,
-  CAST(f.5 AS Nullable(Float64)) AS device_quantity, f.6 AS erp_quantity, toString(f.7) AS unit, f.8 AS value_at_risk,
-  f.9 AS anchor_at, f.10 AS condition_since, toUInt8(1) AS active, f.11 AS details, '' AS resolution_hint
+  ${findingId('x.1', "if(x.1 = 'quantity_mismatch', [toString(plant), toString(flow), order_id, material, toString(bucket)], [c.1])")} AS finding_id,
+  x.1 AS type, plant, if(x.1 = 'quantity_mismatch', toString(line_any), c.2) AS line, flow, order_id, material,
+  if(x.1 = 'quantity_mismatch', diff_events, [c.1]) AS event_ids,
+  multiIf(x.1 = 'quantity_mismatch', diff_docs, x.1 = 'late_posting', [c.8], x.1 = 'duplicate_posting', c.12, CAST([] AS Array(String))) AS posting_ids,
+  CAST([] AS Array(String)) AS correlation_ids,
+  CAST(if(x.1 = 'quantity_mismatch', dev_sum, c.3) AS Nullable(Float64)) AS device_quantity,
+  CAST(multiIf(x.1 = 'quantity_mismatch', erp_sum, x.1 = 'late_posting', c.10, x.1 = 'duplicate_posting', c.13, NULL) AS Nullable(Float64)) AS erp_quantity,
+  multiIf(x.1 = 'quantity_mismatch', toString(erp_unit), x.1 = 'duplicate_posting', c.11, c.4) AS unit,
+  multiIf(
+    x.1 = 'missing_posting', ${valueOf('material', 'c.3', 'c.4')},
+    x.1 = 'duplicate_posting', ${valueOf('material', 'c.13 - c.10', 'c.11')},
+    x.1 = 'quantity_mismatch', ${valueOf('material', 'dev_sum - erp_sum', 'toString(erp_unit)')},
+    0.0) AS value_at_risk,
+  if(x.1 = 'quantity_mismatch', bucket, c.5) AS anchor_at,
+  multiIf(x.1 = 'missing_posting', c.6, x.1 = 'late_posting', c.9, x.1 = 'duplicate_posting', c.15, last_posted) AS condition_since,
+  toUInt8(1) AS active,
+  multiIf(
+    x.1 = 'missing_posting',
+      concat('no ERP posting references device event ', c.1, ' ', ${minutesText('c.6', NOW)}, ' after its SLA of ', toString(c.7 / 60), ' min'),
+    x.1 = 'late_posting',
+      concat('posting ', c.8, ' arrived ', ${minutesText('c.5', 'c.9')}, ' after the event; SLA ', toString(c.7 / 60), ' min'),
+    x.1 = 'duplicate_posting',
+      concat(toString(c.14), ' postings reference device event ', c.1, ': ', arrayStringConcat(c.12, ', ')),
+    unconvertible > 0,
+      concat('no unit conversion ', unconvertible_units, ' for material ', material, ': quantities cannot be compared'),
+    concat('order ', order_id, ': device ', toString(round(dev_sum, 6)), ' ', erp_unit, ', ERP ', toString(round(erp_sum, 6)), ' ', erp_unit,
+           ' in the bucket from ', toString(bucket))) AS details,
+  '' AS resolution_hint
 FROM
 (
   SELECT
@@ -50,21 +77,9 @@ FROM
     groupArrayIf(first_doc, n > 0 AND (NOT isFinite(dev_conv) OR abs(dev_conv - first_qty) > 1e-9 * greatest(1, abs(dev_conv)))) AS diff_docs,
     maxIf(first_at, n > 0) AS last_posted,
     any(tabs) AS tabs_any, any(tpct) AS tpct_any,
-    groupArrayIf(
-      tuple('missing_posting', [event_id], toString(line), CAST([] AS Array(String)), qty, CAST(NULL AS Nullable(Float64)), toString(unit),
-            ${valueOf('material', 'qty', 'unit')}, event_time, due,
-            concat('no ERP posting references device event ', event_id, ' ', ${minutesText('due', NOW)}, ' after its SLA of ', toString(sla_s / 60), ' min')),
-      n = 0 AND due <= ${NOW}) AS missing,
-    groupArrayIf(
-      tuple('late_posting', [event_id], toString(line), [first_doc], qty, CAST(first_qty AS Nullable(Float64)), toString(unit),
-            0.0, event_time, first_at,
-            concat('posting ', first_doc, ' arrived ', ${minutesText('event_time', 'first_at')}, ' after the event; SLA ', toString(sla_s / 60), ' min')),
-      n > 0 AND first_at > due) AS late,
-    groupArrayIf(
-      tuple('duplicate_posting', [event_id], toString(line), docs, qty, CAST(total_qty AS Nullable(Float64)), toString(first_unit),
-            ${valueOf('material', 'total_qty - first_qty', 'first_unit')}, event_time, second_at,
-            concat(toString(n), ' postings reference device event ', event_id, ': ', arrayStringConcat(docs, ', '))),
-      n > 1) AS duplicate
+    groupArrayIf(${CANDIDATE}, n = 0 AND due <= ${NOW}) AS missing,
+    groupArrayIf(${CANDIDATE}, n > 0 AND first_at > due) AS late,
+    groupArrayIf(${CANDIDATE}, n > 1) AS duplicate
   FROM
   (
     SELECT
@@ -77,24 +92,23 @@ FROM
       toDateTime64(intDiv(toUnixTimestamp64Milli(e.event_time), ${rule('e.flow', 'bucket')} * 60000) * (${rule('e.flow', 'bucket')} * 60000) / 1000, 3, 'UTC') AS bucket,
       p.n AS n, p.first_at AS first_at, p.first_doc AS first_doc, p.first_qty AS first_qty, p.first_unit AS first_unit,
       p.second_at AS second_at, p.docs AS docs, p.total_qty AS total_qty,
-      e.qty * ${factor('e.material', 'e.unit', 'p.first_unit')} AS dev_conv
+      if(e.unit = p.first_unit OR p.n = 0, e.qty, e.qty * ${factor('e.material', 'e.unit', 'p.first_unit')}) AS dev_conv
     FROM
     (
-      SELECT event_id, any(plant) AS plant, any(line) AS line, any(order_id) AS order_id, any(material) AS material,
-             any(event_time) AS event_time, any(quantity) AS qty, any(unit) AS unit,
-             transform(any(event_type), {et_type:Array(String)}, {et_flow:Array(String)}, '') AS flow
-      FROM device_events
+      SELECT event_id, plant, line, order_id, material, event_time, quantity AS qty, unit,
+             transform(toString(event_type), {et_type:Array(String)}, {et_flow:Array(String)}, '') AS flow
+      FROM device_events FINAL
       WHERE event_time >= ${FROM} AND event_time < ${TO} AND event_time <= ${NOW}
         AND event_type IN {et_type:Array(String)}
-      GROUP BY event_id
     ) AS e
     LEFT JOIN
     (
       SELECT device_event_id, count() AS n, min(posted_at) AS first_at,
              argMin(document_id, posted_at) AS first_doc, argMin(quantity, posted_at) AS first_qty,
              argMin(unit, posted_at) AS first_unit, sum(quantity) AS total_qty,
-             arraySort(groupArray(posted_at))[2] AS second_at,
-             arrayMap(x -> x.2, arraySort(groupArray(tuple(posted_at, document_id)))) AS docs
+             if(n > 1, arraySort(groupArray(posted_at))[2], toDateTime64(0, 3, 'UTC')) AS second_at,
+             if(n > 1, arrayMap(x -> x.2, arraySort(groupArray(tuple(posted_at, document_id)))), [document_id_any]) AS docs,
+             any(document_id) AS document_id_any
       FROM (${EFFECTIVE_POSTINGS})
       GROUP BY device_event_id
     ) AS p ON p.device_event_id = e.event_id
@@ -102,17 +116,14 @@ FROM
   GROUP BY plant, flow, order_id, material, bucket
 )
 ARRAY JOIN arrayConcat(
-  missing, late, duplicate,
+  arrayMap(c -> ('missing_posting', c), missing),
+  arrayMap(c -> ('late_posting', c), late),
+  arrayMap(c -> ('duplicate_posting', c), duplicate),
   if(length(diff_events) > 0 AND (unconvertible > 0 OR NOT ${withinTolerance('dev_sum', 'erp_sum', 'tabs_any', 'tpct_any')}),
-     [tuple('quantity_mismatch', [toString(plant), toString(flow), order_id, material, toString(bucket)], toString(line_any), diff_docs,
-            dev_sum, CAST(erp_sum AS Nullable(Float64)), toString(erp_unit),
-            ${valueOf('material', 'dev_sum - erp_sum', 'erp_unit')}, bucket, last_posted,
-            if(unconvertible > 0,
-               concat('no unit conversion ', unconvertible_units, ' for material ', material, ': quantities cannot be compared'),
-               concat('order ', order_id, ': device ', toString(round(dev_sum, 6)), ' ', erp_unit, ', ERP ', toString(round(erp_sum, 6)), ' ', erp_unit,
-                      ' in the bucket from ', toString(bucket))))],
+     [('quantity_mismatch', ('', '', 0.0, '', bucket, bucket, toUInt32(0), '', bucket, 0.0, '', CAST([] AS Array(String)), 0.0, toUInt64(0), bucket))],
      [])
-) AS f`;
+) AS x
+ARRAY JOIN [x.2] AS c`;
 
 /**
  * Postings no device event accounts for: one that references an event Syncline never saw (once the
@@ -133,27 +144,24 @@ SELECT
   '' AS resolution_hint
 FROM
 (
-  SELECT document_id, any(plant) AS plant, toString(any(attributes['work_center'])) AS line, any(order_id) AS order_id,
-         any(material) AS material, any(quantity) AS quantity, any(unit) AS unit, any(posted_at) AS posted_at,
-         any(device_event_id) AS device_event_id,
-         if(any(flow) != '', toString(any(flow)), transform(toString(any(posting_type)), {pt_type:Array(String)}, {pt_flow:Array(String)}, '')) AS pflow
-  FROM erp_postings
+  SELECT document_id, toString(plant) AS plant, toString(attributes['work_center']) AS line, order_id, material, quantity, unit,
+         posted_at, device_event_id,
+         if(flow != '', toString(flow), transform(toString(posting_type), {pt_type:Array(String)}, {pt_flow:Array(String)}, '')) AS pflow
+  FROM erp_postings FINAL
   WHERE posted_at >= ${FROM} AND posted_at < ${TO} AND posted_at <= ${NOW} AND reverses_document_id = ''
     AND document_id NOT IN (
       SELECT reverses_document_id FROM erp_postings
       WHERE reverses_document_id != '' AND posted_at >= ${FROM} AND posted_at <= ${NOW})
-  GROUP BY document_id
-)
+) AS p
+LEFT ANTI JOIN
+(
+  SELECT DISTINCT event_id FROM device_events
+  WHERE event_time <= ${NOW} AND event_id IN (
+    SELECT device_event_id FROM erp_postings WHERE posted_at >= ${FROM} AND posted_at < ${TO} AND device_event_id != '')
+) AS e ON e.event_id = p.device_event_id
 WHERE pflow IN {r_flow:Array(String)}
-  AND (
-    (device_event_id = '' AND ${rule('pflow', 'ref')} = 1)
-    OR (device_event_id != ''
-        AND posted_at + toIntervalSecond(${rule('pflow', 'grace')}) <= ${NOW}
-        AND device_event_id NOT IN (
-          SELECT event_id FROM device_events
-          WHERE event_time <= ${NOW} AND event_id IN (
-            SELECT device_event_id FROM erp_postings
-            WHERE posted_at >= ${FROM} AND posted_at < ${TO} AND device_event_id != ''))))`;
+  AND ((device_event_id = '' AND ${rule('pflow', 'ref')} = 1)
+    OR (device_event_id != '' AND posted_at + toIntervalSecond(${rule('pflow', 'grace')}) <= ${NOW}))`;
 
 /** Messages whose last hop is an error or a drop, with no later success. */
 export const FAILED_HOP_FINDINGS = `

@@ -106,7 +106,10 @@ export class ReconcileService {
     const enabled = master.rules.filter((r) => r.enabled && (!req.flows || req.flows.includes(r.flow)));
     const flows = enabled.map((r) => r.flow);
     const longest = Math.max(0, ...enabled.map(windowSeconds));
-    const fromMs = req.fromMs ?? nowMs - longest * 1000;
+    // Whole quantity buckets only: a window starting inside a bucket would compare part of an order's
+    // quantities, and rewrite its finding with part of its events.
+    const bucketMs = Math.max(60_000, ...enabled.map((r) => r.bucketMinutes * 60_000));
+    const fromMs = Math.floor((req.fromMs ?? nowMs - longest * 1000) / bucketMs) * bucketMs;
     const toMs = req.toMs ?? nowMs + 1;
     const runMs = nowMs;
     const params = {

@@ -1,5 +1,5 @@
 import { Inject } from '@nestjs/common';
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Audit, type AuditNote } from '../audit/audit-note';
 import { CurrentPrincipal, RequirePermission } from '../common/access/access.decorators';
 import { InputError, NotFoundError } from '../common/errors/input-error';
@@ -192,23 +192,30 @@ export class ReconciliationResolver {
   }
 
   @Mutation(() => ReconcileRunType, {
-    description: 'Runs one reconciliation pass now (one flow, or every flow and silent lines) and returns when it is done.',
+    description:
+      'Runs one reconciliation pass now (one flow, or every flow and silent lines) and returns when it is done. sinceDays: a full pass over the last N days instead of the sliding window.',
   })
   @RequirePermission('system:operate')
   async reconcileNow(
     @Args('flow', { type: () => String, nullable: true }) flow: string | undefined,
+    @Args('sinceDays', { type: () => Int, nullable: true }) sinceDays: number | undefined,
     @Audit() audit: AuditNote,
   ): Promise<ReconcileRunType> {
     audit.target('reconciliation', flow ?? 'all');
     if (flow && !(await this.rules.current()).some((r) => r.flow === flow && r.enabled)) {
       throw new InputError(`flow "${flow.slice(0, 64)}" has no enabled rules`, 'flow');
     }
+    if (sinceDays !== undefined && sinceDays !== null && (sinceDays < 1 || sinceDays > 730)) {
+      throw new InputError('sinceDays must be 1 to 730', 'sinceDays');
+    }
+    const now = Date.now();
     const r = await runMeasured(this.reconcile, this.metrics, {
-      kind: 'on_demand',
+      kind: sinceDays ? 'full' : 'on_demand',
       flows: flow ? [flow] : undefined,
       silentLines: !flow,
+      ...(sinceDays ? { fromMs: now - sinceDays * 86_400_000, toMs: now + 1, nowMs: now } : {}),
     });
-    audit.after = { runId: r.runId, detected: r.detected, resolved: r.resolved, reopened: r.reopened };
+    audit.after = { runId: r.runId, sinceDays, detected: r.detected, resolved: r.resolved, reopened: r.reopened };
     return { ...r, from: new Date(r.fromMs).toISOString(), to: new Date(r.toMs).toISOString() };
   }
 }

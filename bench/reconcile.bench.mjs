@@ -1,0 +1,167 @@
+// `npm run bench -- reconcile [events]`: reconciliation at scale. Generates device events and ERP
+// postings over 30 days inside ClickHouse (1 % faults of each kind), then times
+//   (a) a full reconciliation pass that writes the findings (reconcileNow(sinceDays: 31), in the server),
+//   (b) one incremental window holding one minute of new data (reconcileNow()),
+//   (c) for reference, the bare set queries over the same tables (anti-join for missing postings,
+//       group-by for duplicates, per-order sums), with FINAL as the pass reads deduplicated data,
+// and prints the ratio a / c and the server's memory before and after. Last line: JSON.
+import { readFileSync } from 'node:fs';
+import { ADMIN_TOKEN, fmt, migratedDatabase, startEngine, startServer } from './support.mjs';
+
+const EVENTS = Number(process.argv[2] ?? 10_000_000);
+const DAYS = 30;
+
+const rssMb = (pid) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
+
+async function gql(url, query, variables) {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await res.json();
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+}
+
+async function timed(fn) {
+  const started = performance.now();
+  const result = await fn();
+  return { seconds: (performance.now() - started) / 1000, result };
+}
+
+// Each event's fields from its number, the same expressions in both generators. f = the fault drawn:
+// 0 missing posting, 1 duplicate, 2 late, 3 quantity mismatch, 4 duplicate reversed (no finding),
+// 5 an orphan posting besides the normal one; 6-99 clean.
+const EVENT_FIELDS = `
+  number AS n,
+  cityHash64(n, 7) % 100 AS f,
+  concat('E', toString(n)) AS event_id,
+  fromUnixTimestamp64Milli(toInt64(toUnixTimestamp64Milli(start) + intDiv(n * {span:UInt64}, {events:UInt64})), 'UTC') AS t,
+  ['P1', 'P2', 'P3'][n % 3 + 1] AS plant,
+  concat('L', toString(intDiv(n, 3) % 4 + 1)) AS line,
+  concat(plant, '-', line, '-', toString(intDiv(toUnixTimestamp(t), 14400))) AS order_id,
+  concat('M-', toString(cityHash64(order_id) % 50)) AS material,
+  1 + n % 10 AS qty`;
+
+async function generate(db) {
+  const span = DAYS * 86_400_000;
+  const params = { events: EVENTS, span };
+  const startExpr = `(now64(3) - toIntervalMillisecond(${span})) AS start`;
+  await db.command({
+    query: `INSERT INTO device_events (event_id, event_time, plant, line, asset, order_id, material, event_type, quantity, unit)
+            SELECT event_id, t, plant, line, concat(line, '-A', toString(n % 5)), order_id, material, 'cycle_complete', qty, 'EA'
+            FROM (SELECT ${startExpr}, ${EVENT_FIELDS} FROM numbers({events:UInt64}))`,
+    query_params: params,
+    clickhouse_settings: { max_insert_threads: 2, max_threads: 2 },
+  });
+  // Postings: one per event, none for f=0, two for f=1 and 4 (4 also a reversal), late for f=2,
+  // wrong quantity for f=3, an extra manual posting referencing an unknown event for f=5.
+  await db.command({
+    query: `INSERT INTO erp_postings (document_id, posted_at, plant, flow, order_id, material, posting_type, quantity, unit, device_event_id, reverses_document_id)
+            SELECT concat('D', toString(n), p.1), t + toIntervalMillisecond(p.2), plant, 'production_confirmation', order_id, material,
+                   'production_confirmation', p.3, 'EA', p.4, p.5
+            FROM (SELECT ${startExpr}, ${EVENT_FIELDS} FROM numbers({events:UInt64}))
+            ARRAY JOIN multiIf(
+              f = 0, CAST([], 'Array(Tuple(String, UInt64, Float64, String, String))'),
+              f = 1, [('a', 60000, toFloat64(qty), event_id, ''), ('b', 95000, toFloat64(qty), event_id, '')],
+              f = 2, [('a', 2400000, toFloat64(qty), event_id, '')],
+              f = 3, [('a', 60000, toFloat64(qty * 2), event_id, '')],
+              f = 4, [('a', 60000, toFloat64(qty), event_id, ''), ('b', 95000, toFloat64(qty), event_id, ''),
+                      ('r', 3600000, toFloat64(-qty), event_id, concat('D', toString(n), 'b'))],
+              f = 5, [('a', 60000, toFloat64(qty), event_id, ''), ('m', 120000, toFloat64(qty), concat('X', toString(n)), '')],
+              [('a', 60000, toFloat64(qty), event_id, '')]) AS p
+            WHERE t + toIntervalMillisecond(p.2) <= now64(3)`,
+    query_params: params,
+    clickhouse_settings: { max_insert_threads: 2, max_threads: 2 },
+  });
+  await db.command({ query: 'OPTIMIZE TABLE device_events FINAL' }).catch(() => undefined);
+  await db.command({ query: 'OPTIMIZE TABLE erp_postings FINAL' }).catch(() => undefined);
+}
+
+async function count(db, sql) {
+  const rs = await db.query({ query: sql, format: 'JSONEachRow' });
+  const [row] = await rs.json();
+  return Number(Object.values(row)[0]);
+}
+
+const REFERENCE = [
+  [
+    'missing postings (LEFT ANTI JOIN, FINAL)',
+    `SELECT count() FROM (SELECT event_id FROM device_events FINAL) e
+     LEFT ANTI JOIN (SELECT device_event_id FROM erp_postings FINAL WHERE device_event_id != '' AND reverses_document_id = '') p
+     ON p.device_event_id = e.event_id`,
+  ],
+  [
+    'duplicates (GROUP BY ... HAVING count() > 1, FINAL)',
+    `SELECT count() FROM (SELECT device_event_id FROM erp_postings FINAL WHERE device_event_id != '' AND reverses_document_id = ''
+     GROUP BY device_event_id HAVING count() > 1)`,
+  ],
+  [
+    'per-order quantity sums joined (FINAL)',
+    `SELECT count() FROM (SELECT order_id, sum(quantity) AS q FROM device_events FINAL GROUP BY order_id) d
+     JOIN (SELECT order_id, sum(quantity) AS q FROM erp_postings FINAL GROUP BY order_id) p USING order_id WHERE d.q != p.q`,
+  ],
+];
+
+const engine = await startEngine();
+const db = await migratedDatabase(engine.url, 'bench');
+console.log(`generating ${fmt(EVENTS)} device events and their postings over ${DAYS} days inside ClickHouse...`);
+const gen = await timed(() => generate(db));
+const events = await count(db, 'SELECT count() FROM device_events');
+const postings = await count(db, 'SELECT count() FROM erp_postings');
+console.log(`generated ${fmt(events)} events and ${fmt(postings)} postings in ${gen.seconds.toFixed(1)} s`);
+
+const server = await startServer({
+  CLICKHOUSE_URL: engine.url,
+  CLICKHOUSE_DATABASE: 'bench',
+  RECONCILE_INTERVAL_SECONDS: '0',
+  RECONCILE_RECHECK_MINUTES: '0',
+  SYNCLINE_DATA_DIR: `/tmp/syncline-bench-data-${process.pid}`,
+  // BENCH_LOG_LEVEL=debug with BENCH_SERVER_STDOUT=1 prints each reconciliation query's time.
+  LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+});
+try {
+  const rssBefore = rssMb(server.pid);
+  const full = await timed(() => gql(server.url, 'mutation { reconcileNow(sinceDays: 31) { detected resolved durationMs } }'));
+  const rssAfter = rssMb(server.pid);
+  console.log(`(a) full pass over ${DAYS} days: ${full.seconds.toFixed(2)} s, ${fmt(full.result.reconcileNow.detected)} findings written`);
+  const byType = await db.query({ query: 'SELECT type, count() AS n FROM findings FINAL GROUP BY type ORDER BY type', format: 'JSONEachRow' });
+  console.log(`    findings: ${(await byType.json()).map((r) => `${r.type} ${fmt(r.n)}`).join(', ')}`);
+
+  // One minute of new data: events of the last minute and their postings.
+  await db.command({
+    query: `INSERT INTO device_events (event_id, event_time, plant, line, order_id, material, event_type, quantity, unit)
+            SELECT concat('W', toString(number)), now64(3) - toIntervalMillisecond(number * 60000 / {n:UInt64}), ['P1','P2','P3'][number % 3 + 1],
+                   'L1', 'O-window', 'M-1', 'cycle_complete', 1, 'EA' FROM numbers({n:UInt64})`,
+    query_params: { n: Math.round(EVENTS / DAYS / 1440) },
+  });
+  const window = await timed(() => gql(server.url, 'mutation { reconcileNow { detected durationMs } }'));
+  console.log(`(b) one incremental window (2 x SLA + grace, one minute of new data): ${window.seconds.toFixed(2)} s`);
+
+  let reference = 0;
+  for (const [name, sql] of REFERENCE) {
+    const r = await timed(() => count(db, sql));
+    reference += r.seconds;
+    console.log(`(c) ${name}: ${r.seconds.toFixed(2)} s (${fmt(r.result)})`);
+  }
+  const ratio = full.seconds / reference;
+  console.log(`ratio a / c = ${ratio.toFixed(2)}; server RSS ${rssBefore.toFixed(0)} MB before, ${rssAfter.toFixed(0)} MB after the full pass`);
+  console.log(
+    JSON.stringify({
+      events,
+      postings,
+      full_pass_s: Number(full.seconds.toFixed(2)),
+      window_s: Number(window.seconds.toFixed(3)),
+      reference_s: Number(reference.toFixed(2)),
+      ratio: Number(ratio.toFixed(2)),
+      server_rss_mb: Math.round(rssAfter),
+      server_rss_before_mb: Math.round(rssBefore),
+      findings_written: full.result.reconcileNow.detected,
+    }),
+  );
+} finally {
+  await server.stop();
+  await db.close();
+  await engine.stop();
+}
