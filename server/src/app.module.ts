@@ -1,11 +1,12 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, ValidationPipe, type DynamicModule, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
-import { APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AuditModule } from './audit/audit.module';
 import { AuthMiddleware } from './auth/auth.middleware';
 import { validationError } from './common/errors/validation-error';
 import { graphqlOptions } from './graphql/graphql.options';
+import { GraphqlErrorFilter } from './graphql/graphql-error.filter';
 import { RedisModule } from './redis/redis.module';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { existsSync } from 'node:fs';
@@ -59,6 +60,7 @@ export class AppModule implements NestModule {
       providers: [
         // One validation library for the API: class-validator rules on the GraphQL input types.
         { provide: APP_PIPE, useValue: new ValidationPipe({ exceptionFactory: validationError }) },
+        { provide: APP_FILTER, useClass: GraphqlErrorFilter },
       ],
     };
   }

@@ -219,12 +219,49 @@ describe('the finding lifecycle and the exception queue', () => {
     expect(rules.body.data!.flowRules.map((r) => r.flow)).not.toContain('new_flow');
   });
 
+  it('refuses a filter value it cannot use, naming the field, in queries as in actions', async () => {
+    const bad = await graphql(app.url, '{ findings(filter: { from: "yesterday-ish" }) { totalCount } }', undefined, support);
+    expect(bad.body.errors![0]).toMatchObject({
+      message: 'from must be an ISO 8601 time',
+      extensions: { code: 'BAD_USER_INPUT', field: 'filter.from' },
+    });
+    const type = await graphql(app.url, '{ findingCounts(filter: { types: ["lost_posting"] }) { count } }', undefined, support);
+    expect(type.body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.types' });
+    expect(type.body.errors![0].message).toMatch(/^types must be among missing_posting, /);
+  });
+
+  it('sorts by severity worst first', async () => {
+    await seed(app.url, {
+      events: [
+        deviceEvent('sev-scrap', 90, { order_id: 'O-sev', event_type: 'scrap' }), // low-priority flow
+        deviceEvent('sev-gr', 90, { order_id: 'O-sev', event_type: 'goods_receipt' }), // critical flow
+        deviceEvent('sev-pc', 90, { order_id: 'O-sev' }), // standard flow
+      ],
+    });
+    await reconcileNow(app.url);
+    const { body } = await graphql<{ findings: { nodes: { severity: string; eventIds: string[] }[] } }>(
+      app.url,
+      '{ findings(filter: { orderId: "O-sev" }, orderBy: SEVERITY) { nodes { severity eventIds } } }',
+      undefined,
+      support,
+    );
+    expect(body.data!.findings.nodes.map((n) => `${n.severity}:${n.eventIds[0]}`)).toEqual([
+      'high:sev-gr',
+      'medium:sev-pc',
+      'low:sev-scrap',
+    ]);
+  });
+
   it('fails, and writes nothing, when ClickHouse refuses a query: a failed run is never "no findings"', async () => {
     const other = await startTestApp();
     try {
       await other.db.client.command({ query: 'RENAME TABLE finding_events TO finding_events_away' });
       const { body } = await graphql(other.url, 'mutation { reconcileNow { runId } }', undefined, TEST_ADMIN_TOKEN);
-      expect(body.errors![0].message).toMatch(/ClickHouse rejected reconcile\./);
+      expect(body.errors![0]).toMatchObject({
+        message: expect.stringMatching(/^ClickHouse could not run reconcile\.\w+; the details are in Syncline's log$/) as unknown,
+        extensions: { code: 'DATABASE_ERROR' },
+      });
+      expect(JSON.stringify(body.errors)).not.toMatch(/SELECT|INSERT/);
       const [runs] = await queryRows<{ n: number; failed: number }>(
         other.db.client,
         "SELECT count() AS n, countIf(error != '') AS failed FROM reconcile_runs",

@@ -107,6 +107,22 @@ describe('reconciliation: what counts as a finding', () => {
       erpQuantity: 3,
       unit: 'CS',
     });
+    // The detail shows the device's quantity in both units.
+    const detail = await graphql<{
+      finding: {
+        deviceEvents: { quantity: number; unit: string; quantityInFindingUnit: number }[];
+        postings: { quantity: number; unit: string }[];
+      };
+    }>(
+      app.url,
+      'query($id: ID!) { finding(id: $id) { deviceEvents { quantity unit quantityInFindingUnit } postings { quantity unit } } }',
+      { id: mismatch.id },
+      TEST_ADMIN_TOKEN,
+    );
+    expect(detail.body.data!.finding).toEqual({
+      deviceEvents: [{ quantity: 24, unit: 'EA', quantityInFindingUnit: 2 }],
+      postings: [{ quantity: 3, unit: 'CS' }],
+    });
   });
 
   it('is no finding exactly at the tolerance, and a finding just beyond it', async () => {

@@ -2,6 +2,7 @@ import { Args, Field, ID, InputType, Int, ObjectType, Query, Resolver } from '@n
 import { IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
 import { RequirePermission } from '../common/access/access.decorators';
 import { InputError } from '../common/errors/input-error';
+import { validateInput } from '../common/errors/validation-error';
 import { checkPageSize, decodeCursor, encodeCursor, PageInfo, pageSizeArg } from '../common/paging/paging';
 import { AuditService, type AuditOutcome, type AuditRow } from './audit.service';
 
@@ -95,6 +96,7 @@ export class AuditResolver {
     @Args('after', { type: () => String, nullable: true }) after: string | undefined,
   ): Promise<AuditConnection> {
     checkPageSize(first);
+    validateInput(AuditFilterInput, filter, 'filter');
     const cursor = after ? decodeCursor<[string, string]>(after, 2) : undefined;
     const fromMs = filter?.from ? Date.parse(filter.from) : null;
     const toMs = filter?.to ? Date.parse(filter.to) : null;

@@ -13,7 +13,7 @@ export const CURRENT_FINDINGS = `
   SELECT f.finding_id AS finding_id, f.type AS type, f.plant AS plant, f.line AS line, f.flow AS flow, f.order_id AS order_id, f.material AS material, f.event_ids AS event_ids, f.posting_ids AS posting_ids, f.correlation_ids AS correlation_ids, f.device_quantity AS device_quantity, f.erp_quantity AS erp_quantity, f.unit AS unit, f.value_at_risk AS value_at_risk, f.currency AS currency, f.severity AS severity, f.priority AS priority, f.anchor_at AS anchor_at, f.condition_since AS condition_since, f.first_seen_at AS first_seen_at, f.last_seen_at AS last_seen_at, f.active AS active, f.details AS details, f.resolution_hint AS resolution_hint, f.rules_version AS rules_version,
          ${STATUS} AS status, s.status_at AS status_at, s.status_by AS status_by, s.reason AS status_reason,
          a.assignee AS assignee,
-         dateDiff('second', f.first_seen_at, now64(3)) AS age_seconds
+         dateDiff('second', f.condition_since, now64(3)) AS age_seconds
   FROM
   (
     SELECT * FROM findings FINAL
@@ -53,7 +53,8 @@ export const ORDER_KEYS = {
   VALUE_AT_RISK: 'value_at_risk',
   AGE: 'age_seconds',
   LAST_SEEN: 'toUnixTimestamp64Milli(last_seen_at)',
-  SEVERITY: 'toInt8(severity)',
+  // Worst first when descending: critical is 1 in the enum.
+  SEVERITY: '-toInt8(severity)',
 } as const;
 export type OrderKey = keyof typeof ORDER_KEYS;
 
@@ -74,7 +75,7 @@ LIMIT {limit:UInt32}`;
 export const FINDINGS_COUNT = `SELECT count() AS n FROM (${CURRENT_FINDINGS})`;
 
 export const FINDING_COUNTS = `
-SELECT type, status, count() AS n, sum(value_at_risk) AS value
+SELECT type, status, count() AS n, sum(value_at_risk) AS value, any(currency) AS currency_any
 FROM (${CURRENT_FINDINGS})
 GROUP BY type, status ORDER BY type, status`;
 

@@ -3,6 +3,7 @@ import { Audit, type AuditNote } from '../audit/audit-note';
 import { UsersService } from '../auth/users/users.service';
 import { CurrentPrincipal, RequirePermission } from '../common/access/access.decorators';
 import { InputError } from '../common/errors/input-error';
+import { validateInput } from '../common/errors/validation-error';
 import { checkPageSize, pageSizeArg } from '../common/paging/paging';
 import type { Principal } from '../domain/principal';
 import { ORDER_KEYS } from './findings.queries';
@@ -47,6 +48,7 @@ export class FindingsResolver {
     @Args('after', { type: () => String, nullable: true }) after: string | undefined,
   ): Promise<FindingConnection> {
     checkPageSize(first);
+    validateInput(FindingFilterInput, filter, 'filter');
     if (!(orderBy in ORDER_KEYS)) throw new InputError(`orderBy must be one of ${Object.keys(ORDER_KEYS).join(', ')}`, 'orderBy');
     return this.service.list(principal.scope, filter, orderBy, descending, first, after);
   }
@@ -65,6 +67,7 @@ export class FindingsResolver {
     @CurrentPrincipal() principal: Principal,
     @Args('filter', { type: () => FindingFilterInput, nullable: true }) filter: FindingFilterInput | undefined,
   ): Promise<FindingCount[]> {
+    validateInput(FindingFilterInput, filter, 'filter');
     return this.service.counts(principal.scope, filter);
   }
 
@@ -78,6 +81,7 @@ export class FindingsResolver {
     @Args('first', pageSizeArg) first: number,
   ): Promise<FindingGroup[]> {
     checkPageSize(first);
+    validateInput(FindingFilterInput, filter, 'filter');
     return this.service.groups(principal.scope, filter, first);
   }
 

@@ -6,6 +6,7 @@ import { decodeCursor, encodeCursor } from '../common/paging/paging';
 import type { PlantScope } from '../domain/plant-scope';
 import { ACTIVE_STATUSES } from '../reconciliation/reconcile.queries';
 import { FlowRulesRepository } from '../reconciliation/rules/flow-rules.repository';
+import { MasterDataRepository } from '../reconciliation/master-data/master-data.repository';
 import {
   APPLY_ACTION,
   FINDING_COUNTS,
@@ -141,6 +142,7 @@ export class FindingsService {
   constructor(
     private readonly clickhouse: ClickHouseService,
     private readonly rules: FlowRulesRepository,
+    private readonly masterData: MasterDataRepository,
   ) {}
 
   async list(
@@ -176,11 +178,20 @@ export class FindingsService {
   }
 
   async counts(scope: PlantScope, filter: FindingFilterInput | undefined): Promise<FindingCount[]> {
-    const rows = await this.clickhouse.scopedQuery<{ type: string; status: string; n: number; value: number }>(
-      { name: 'findings.counts', sql: FINDING_COUNTS, params: filterParams(filter) },
-      scope,
-    );
-    return rows.map((r) => ({ type: r.type, status: r.status, count: Number(r.n), valueAtRisk: r.value }));
+    const rows = await this.clickhouse.scopedQuery<{
+      type: string;
+      status: string;
+      n: number;
+      value: number;
+      currency_any: string;
+    }>({ name: 'findings.counts', sql: FINDING_COUNTS, params: filterParams(filter) }, scope);
+    return rows.map((r) => ({
+      type: r.type,
+      status: r.status,
+      count: Number(r.n),
+      valueAtRisk: r.value,
+      currency: r.currency_any,
+    }));
   }
 
   async groups(scope: PlantScope, filter: FindingFilterInput | undefined, first: number): Promise<FindingGroup[]> {
@@ -221,7 +232,7 @@ export class FindingsService {
       scope,
     );
     if (!row) throw new NotFoundError(`No finding ${id}`);
-    const [history, events, postings, rules] = await Promise.all([
+    const [history, events, postings, rules, conversions] = await Promise.all([
       this.clickhouse.query<{
         at_text: string;
         kind_text: string;
@@ -259,7 +270,15 @@ export class FindingsService {
         reverses_document_id: string;
       }>({ name: 'findings.postings', sql: FINDING_POSTINGS, params: { ids: row.event_ids, docs: row.posting_ids } }, scope),
       row.flow ? this.rules.history(row.flow) : Promise.resolve([]),
+      this.masterData.conversions(),
     ]);
+    // The device's quantity in the finding's (the ERP's) unit, as reconciliation compared them.
+    const factors = new Map(conversions.map((c) => [`${c.material}|${c.fromUnit}|${c.toUnit}`, c.factor]));
+    const inFindingUnit = (material: string, qty: number, unit: string): number | null => {
+      if (!row.unit || !unit || unit === row.unit) return null;
+      const f = factors.get(`${material}|${unit}|${row.unit}`) ?? factors.get(`|${unit}|${row.unit}`);
+      return f === undefined ? null : qty * f;
+    };
     const finding = toFinding(row);
     const ruleVersion = rules.find((r) => String(r.version) === finding.rulesVersion);
     return {
@@ -284,7 +303,7 @@ export class FindingsService {
         eventType: e.event_type,
         quantity: e.quantity,
         unit: e.unit,
-        quantityInFindingUnit: null,
+        quantityInFindingUnit: inFindingUnit(e.material, e.quantity, e.unit),
       })),
       postings: postings.map((p) => ({
         documentId: p.document_id,

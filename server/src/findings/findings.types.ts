@@ -119,7 +119,7 @@ export class Finding {
   @Field(() => String, { nullable: true }) assignee!: string | null;
   @Field() details!: string;
   @Field({ description: 'The version of the flow rules that produced it.' }) rulesVersion!: string;
-  @Field(() => Int) ageSeconds!: number;
+  @Field(() => Int, { description: 'Seconds since the finding became true.' }) ageSeconds!: number;
 }
 
 @ObjectType()
@@ -135,6 +135,7 @@ export class FindingCount {
   @Field() status!: string;
   @Field(() => Int) count!: number;
   @Field(() => Float) valueAtRisk!: number;
+  @Field() currency!: string;
 }
 
 @ObjectType({ description: 'Findings one cause produced: same type, plant, line, flow and hour.' })

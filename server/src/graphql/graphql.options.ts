@@ -1,6 +1,7 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
-import { GraphQLError, Kind, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { Logger } from '@nestjs/common';
+import { GraphQLError, Kind, type GraphQLFormattedError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { AppConfig } from '../config/config';
 import type { RequestWithPrincipal } from '../domain/principal';
@@ -66,6 +67,22 @@ function introspectionGate(mode: AppConfig['graphql']['introspection']): Plugin 
   };
 }
 
+const logger = new Logger('GraphQL');
+
+/**
+ * What a client is told about an unexpected failure: that it failed, not the message (which may quote
+ * internals). The whole error goes to the server log. ClickHouse errors are mapped before this, by
+ * GraphqlErrorFilter, to DATABASE_ERROR / DATABASE_UNAVAILABLE naming the query.
+ */
+export function clientSafeError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  if (formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') return formatted;
+  logger.error(
+    `${formatted.path?.join('.') ?? 'request'} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  );
+  const message = "Syncline could not complete this request; the details are in Syncline's log";
+  return { ...formatted, message, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
 /** Apollo options: limits on depth and cost, CSRF prevention for cookie sessions, gated introspection. */
 export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
   let schemaRef: GraphQLSchema | undefined;
@@ -77,6 +94,7 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     // Apollo refuses requests a browser could send cross-site without a preflight (simple GETs and
     // form posts): the session cookie cannot be used by another site's page.
     csrfPrevention: true,
+    formatError: clientSafeError,
     // Stack traces only where a developer asked for them; never to a plant's browser.
     includeStacktraceInErrorResponses: config.env === 'development',
     // Always on in Apollo; introspectionGate below decides who gets it, with a message that says why.

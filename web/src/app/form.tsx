@@ -40,27 +40,32 @@ interface TextFieldProps {
   autoComplete?: string;
   required?: boolean;
   placeholder?: string;
+  /** A multi-line text area of this many rows instead of a one-line input. */
+  rows?: number;
 }
 
 /** A labelled input with its hint and its server error tied to it for screen readers. */
-export function TextField({ label, name, value, onChange, error, hint, type = 'text', ...rest }: TextFieldProps) {
+export function TextField({ label, name, value, onChange, error, hint, type = 'text', rows, ...rest }: TextFieldProps) {
   const id = useId();
   const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const common = {
+    id,
+    name,
+    value,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': described || undefined,
+    ...rest,
+  };
   return (
     <div className="field">
       <label className="field__label" htmlFor={id}>
         {label}
       </label>
-      <input
-        id={id}
-        name={name}
-        type={type}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={described || undefined}
-        {...rest}
-      />
+      {rows ? (
+        <textarea rows={rows} onChange={(e) => onChange(e.target.value)} {...common} />
+      ) : (
+        <input type={type} onChange={(e) => onChange(e.target.value)} {...common} />
+      )}
       {hint && (
         <span id={`${id}-hint`} className="field__hint">
           {hint}

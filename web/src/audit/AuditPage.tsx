@@ -2,7 +2,8 @@ import type { FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { errorMessage } from '../api/errors';
 import { Time } from '../app/Time';
-import { filterFromParams, fromLocalInput, OUTCOMES, paramsFromFilter, toLocalInput } from './audit-filter';
+import { fromLocalInput, toLocalInput } from '../app/local-time';
+import { filterFromParams, OUTCOMES, paramsFromFilter } from './audit-filter';
 import { AUDIT_PAGE_SIZE, useAuditLog, type AuditEntry } from './useAuditLog';
 
 function formatJson(text: string): string {

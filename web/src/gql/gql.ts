@@ -19,6 +19,16 @@ type Documents = {
   '\n  query Me {\n    me {\n      username\n      displayName\n      kind\n      role\n      plants\n      permissions\n      home\n    }\n  }\n': typeof types.MeDocument;
   '\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      expiresAt\n      user {\n        username\n        role\n      }\n    }\n  }\n': typeof types.LoginDocument;
   '\n  mutation Logout {\n    logout\n  }\n': typeof types.LogoutDocument;
+  '\n  query Finding($id: ID!) {\n    finding(id: $id) {\n      finding {\n        ...FindingFields\n      }\n      meaning\n      history {\n        at\n        kind\n        status\n        assignee\n        comment\n        actor\n      }\n      deviceEvents {\n        eventId\n        eventTime\n        plant\n        line\n        asset\n        orderId\n        material\n        eventType\n        quantity\n        unit\n        quantityInFindingUnit\n      }\n      postings {\n        documentId\n        postedAt\n        plant\n        orderId\n        material\n        postingType\n        quantity\n        unit\n        deviceEventId\n        reversesDocumentId\n      }\n      rules\n    }\n  }\n': typeof types.FindingDocument;
+  '\n  mutation CommentOnFinding($id: ID!, $comment: String!) {\n    commentOnFinding(id: $id, comment: $comment) {\n      changed\n    }\n  }\n': typeof types.CommentOnFindingDocument;
+  '\n  fragment FindingFields on Finding {\n    id\n    type\n    status\n    severity\n    priority\n    plant\n    line\n    flow\n    orderId\n    material\n    eventIds\n    postingIds\n    correlationIds\n    deviceQuantity\n    erpQuantity\n    unit\n    valueAtRisk\n    currency\n    happenedAt\n    conditionSince\n    firstSeenAt\n    lastSeenAt\n    resolution\n    statusChangedAt\n    statusChangedBy\n    assignee\n    details\n    rulesVersion\n    ageSeconds\n  }\n': typeof types.FindingFieldsFragmentDoc;
+  '\n  query Findings($filter: FindingFilterInput, $orderBy: FindingOrder!, $descending: Boolean!, $first: Int!, $after: String) {\n    findings(filter: $filter, orderBy: $orderBy, descending: $descending, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...FindingFields\n      }\n    }\n  }\n': typeof types.FindingsDocument;
+  '\n  query FindingCounts($filter: FindingFilterInput) {\n    findingCounts(filter: $filter) {\n      type\n      status\n      count\n      valueAtRisk\n    }\n    currencyOf: findings(filter: $filter, first: 1) {\n      nodes {\n        id\n        currency\n      }\n    }\n  }\n': typeof types.FindingCountsDocument;
+  '\n  query FindingGroups($filter: FindingFilterInput, $first: Int!) {\n    findingGroups(filter: $filter, first: $first) {\n      type\n      plant\n      line\n      flow\n      hour\n      count\n      activeCount\n      valueAtRisk\n      currency\n      worstSeverity\n      statuses\n    }\n  }\n': typeof types.FindingGroupsDocument;
+  '\n  mutation AcknowledgeFindings($target: FindingTargetInput!, $comment: String) {\n    acknowledgeFindings(target: $target, comment: $comment) {\n      changed\n    }\n  }\n': typeof types.AcknowledgeFindingsDocument;
+  '\n  mutation AssignFindings($target: FindingTargetInput!, $assignee: String!, $comment: String) {\n    assignFindings(target: $target, assignee: $assignee, comment: $comment) {\n      changed\n    }\n  }\n': typeof types.AssignFindingsDocument;
+  '\n  mutation ResolveFindings($target: FindingTargetInput!, $reason: String!) {\n    resolveFindings(target: $target, reason: $reason) {\n      changed\n    }\n  }\n': typeof types.ResolveFindingsDocument;
+  '\n  mutation IgnoreFindings($target: FindingTargetInput!, $reason: String!) {\n    ignoreFindings(target: $target, reason: $reason) {\n      changed\n    }\n  }\n': typeof types.IgnoreFindingsDocument;
   '\n  fragment PersonFields on User {\n    username\n    displayName\n    role\n    plants\n    disabled\n    createdAt\n    createdBy\n    updatedAt\n    updatedBy\n  }\n': typeof types.PersonFieldsFragmentDoc;
   '\n  query Users {\n    users {\n      ...PersonFields\n    }\n  }\n': typeof types.UsersDocument;
   '\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...PersonFields\n    }\n  }\n': typeof types.CreateUserDocument;
@@ -38,6 +48,26 @@ const documents: Documents = {
   '\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      expiresAt\n      user {\n        username\n        role\n      }\n    }\n  }\n':
     types.LoginDocument,
   '\n  mutation Logout {\n    logout\n  }\n': types.LogoutDocument,
+  '\n  query Finding($id: ID!) {\n    finding(id: $id) {\n      finding {\n        ...FindingFields\n      }\n      meaning\n      history {\n        at\n        kind\n        status\n        assignee\n        comment\n        actor\n      }\n      deviceEvents {\n        eventId\n        eventTime\n        plant\n        line\n        asset\n        orderId\n        material\n        eventType\n        quantity\n        unit\n        quantityInFindingUnit\n      }\n      postings {\n        documentId\n        postedAt\n        plant\n        orderId\n        material\n        postingType\n        quantity\n        unit\n        deviceEventId\n        reversesDocumentId\n      }\n      rules\n    }\n  }\n':
+    types.FindingDocument,
+  '\n  mutation CommentOnFinding($id: ID!, $comment: String!) {\n    commentOnFinding(id: $id, comment: $comment) {\n      changed\n    }\n  }\n':
+    types.CommentOnFindingDocument,
+  '\n  fragment FindingFields on Finding {\n    id\n    type\n    status\n    severity\n    priority\n    plant\n    line\n    flow\n    orderId\n    material\n    eventIds\n    postingIds\n    correlationIds\n    deviceQuantity\n    erpQuantity\n    unit\n    valueAtRisk\n    currency\n    happenedAt\n    conditionSince\n    firstSeenAt\n    lastSeenAt\n    resolution\n    statusChangedAt\n    statusChangedBy\n    assignee\n    details\n    rulesVersion\n    ageSeconds\n  }\n':
+    types.FindingFieldsFragmentDoc,
+  '\n  query Findings($filter: FindingFilterInput, $orderBy: FindingOrder!, $descending: Boolean!, $first: Int!, $after: String) {\n    findings(filter: $filter, orderBy: $orderBy, descending: $descending, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...FindingFields\n      }\n    }\n  }\n':
+    types.FindingsDocument,
+  '\n  query FindingCounts($filter: FindingFilterInput) {\n    findingCounts(filter: $filter) {\n      type\n      status\n      count\n      valueAtRisk\n    }\n    currencyOf: findings(filter: $filter, first: 1) {\n      nodes {\n        id\n        currency\n      }\n    }\n  }\n':
+    types.FindingCountsDocument,
+  '\n  query FindingGroups($filter: FindingFilterInput, $first: Int!) {\n    findingGroups(filter: $filter, first: $first) {\n      type\n      plant\n      line\n      flow\n      hour\n      count\n      activeCount\n      valueAtRisk\n      currency\n      worstSeverity\n      statuses\n    }\n  }\n':
+    types.FindingGroupsDocument,
+  '\n  mutation AcknowledgeFindings($target: FindingTargetInput!, $comment: String) {\n    acknowledgeFindings(target: $target, comment: $comment) {\n      changed\n    }\n  }\n':
+    types.AcknowledgeFindingsDocument,
+  '\n  mutation AssignFindings($target: FindingTargetInput!, $assignee: String!, $comment: String) {\n    assignFindings(target: $target, assignee: $assignee, comment: $comment) {\n      changed\n    }\n  }\n':
+    types.AssignFindingsDocument,
+  '\n  mutation ResolveFindings($target: FindingTargetInput!, $reason: String!) {\n    resolveFindings(target: $target, reason: $reason) {\n      changed\n    }\n  }\n':
+    types.ResolveFindingsDocument,
+  '\n  mutation IgnoreFindings($target: FindingTargetInput!, $reason: String!) {\n    ignoreFindings(target: $target, reason: $reason) {\n      changed\n    }\n  }\n':
+    types.IgnoreFindingsDocument,
   '\n  fragment PersonFields on User {\n    username\n    displayName\n    role\n    plants\n    disabled\n    createdAt\n    createdBy\n    updatedAt\n    updatedBy\n  }\n':
     types.PersonFieldsFragmentDoc,
   '\n  query Users {\n    users {\n      ...PersonFields\n    }\n  }\n': types.UsersDocument,
@@ -99,6 +129,66 @@ export function graphql(
 export function graphql(
   source: '\n  mutation Logout {\n    logout\n  }\n',
 ): (typeof documents)['\n  mutation Logout {\n    logout\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query Finding($id: ID!) {\n    finding(id: $id) {\n      finding {\n        ...FindingFields\n      }\n      meaning\n      history {\n        at\n        kind\n        status\n        assignee\n        comment\n        actor\n      }\n      deviceEvents {\n        eventId\n        eventTime\n        plant\n        line\n        asset\n        orderId\n        material\n        eventType\n        quantity\n        unit\n        quantityInFindingUnit\n      }\n      postings {\n        documentId\n        postedAt\n        plant\n        orderId\n        material\n        postingType\n        quantity\n        unit\n        deviceEventId\n        reversesDocumentId\n      }\n      rules\n    }\n  }\n',
+): (typeof documents)['\n  query Finding($id: ID!) {\n    finding(id: $id) {\n      finding {\n        ...FindingFields\n      }\n      meaning\n      history {\n        at\n        kind\n        status\n        assignee\n        comment\n        actor\n      }\n      deviceEvents {\n        eventId\n        eventTime\n        plant\n        line\n        asset\n        orderId\n        material\n        eventType\n        quantity\n        unit\n        quantityInFindingUnit\n      }\n      postings {\n        documentId\n        postedAt\n        plant\n        orderId\n        material\n        postingType\n        quantity\n        unit\n        deviceEventId\n        reversesDocumentId\n      }\n      rules\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation CommentOnFinding($id: ID!, $comment: String!) {\n    commentOnFinding(id: $id, comment: $comment) {\n      changed\n    }\n  }\n',
+): (typeof documents)['\n  mutation CommentOnFinding($id: ID!, $comment: String!) {\n    commentOnFinding(id: $id, comment: $comment) {\n      changed\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  fragment FindingFields on Finding {\n    id\n    type\n    status\n    severity\n    priority\n    plant\n    line\n    flow\n    orderId\n    material\n    eventIds\n    postingIds\n    correlationIds\n    deviceQuantity\n    erpQuantity\n    unit\n    valueAtRisk\n    currency\n    happenedAt\n    conditionSince\n    firstSeenAt\n    lastSeenAt\n    resolution\n    statusChangedAt\n    statusChangedBy\n    assignee\n    details\n    rulesVersion\n    ageSeconds\n  }\n',
+): (typeof documents)['\n  fragment FindingFields on Finding {\n    id\n    type\n    status\n    severity\n    priority\n    plant\n    line\n    flow\n    orderId\n    material\n    eventIds\n    postingIds\n    correlationIds\n    deviceQuantity\n    erpQuantity\n    unit\n    valueAtRisk\n    currency\n    happenedAt\n    conditionSince\n    firstSeenAt\n    lastSeenAt\n    resolution\n    statusChangedAt\n    statusChangedBy\n    assignee\n    details\n    rulesVersion\n    ageSeconds\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query Findings($filter: FindingFilterInput, $orderBy: FindingOrder!, $descending: Boolean!, $first: Int!, $after: String) {\n    findings(filter: $filter, orderBy: $orderBy, descending: $descending, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...FindingFields\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query Findings($filter: FindingFilterInput, $orderBy: FindingOrder!, $descending: Boolean!, $first: Int!, $after: String) {\n    findings(filter: $filter, orderBy: $orderBy, descending: $descending, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...FindingFields\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query FindingCounts($filter: FindingFilterInput) {\n    findingCounts(filter: $filter) {\n      type\n      status\n      count\n      valueAtRisk\n    }\n    currencyOf: findings(filter: $filter, first: 1) {\n      nodes {\n        id\n        currency\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query FindingCounts($filter: FindingFilterInput) {\n    findingCounts(filter: $filter) {\n      type\n      status\n      count\n      valueAtRisk\n    }\n    currencyOf: findings(filter: $filter, first: 1) {\n      nodes {\n        id\n        currency\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query FindingGroups($filter: FindingFilterInput, $first: Int!) {\n    findingGroups(filter: $filter, first: $first) {\n      type\n      plant\n      line\n      flow\n      hour\n      count\n      activeCount\n      valueAtRisk\n      currency\n      worstSeverity\n      statuses\n    }\n  }\n',
+): (typeof documents)['\n  query FindingGroups($filter: FindingFilterInput, $first: Int!) {\n    findingGroups(filter: $filter, first: $first) {\n      type\n      plant\n      line\n      flow\n      hour\n      count\n      activeCount\n      valueAtRisk\n      currency\n      worstSeverity\n      statuses\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation AcknowledgeFindings($target: FindingTargetInput!, $comment: String) {\n    acknowledgeFindings(target: $target, comment: $comment) {\n      changed\n    }\n  }\n',
+): (typeof documents)['\n  mutation AcknowledgeFindings($target: FindingTargetInput!, $comment: String) {\n    acknowledgeFindings(target: $target, comment: $comment) {\n      changed\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation AssignFindings($target: FindingTargetInput!, $assignee: String!, $comment: String) {\n    assignFindings(target: $target, assignee: $assignee, comment: $comment) {\n      changed\n    }\n  }\n',
+): (typeof documents)['\n  mutation AssignFindings($target: FindingTargetInput!, $assignee: String!, $comment: String) {\n    assignFindings(target: $target, assignee: $assignee, comment: $comment) {\n      changed\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ResolveFindings($target: FindingTargetInput!, $reason: String!) {\n    resolveFindings(target: $target, reason: $reason) {\n      changed\n    }\n  }\n',
+): (typeof documents)['\n  mutation ResolveFindings($target: FindingTargetInput!, $reason: String!) {\n    resolveFindings(target: $target, reason: $reason) {\n      changed\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation IgnoreFindings($target: FindingTargetInput!, $reason: String!) {\n    ignoreFindings(target: $target, reason: $reason) {\n      changed\n    }\n  }\n',
+): (typeof documents)['\n  mutation IgnoreFindings($target: FindingTargetInput!, $reason: String!) {\n    ignoreFindings(target: $target, reason: $reason) {\n      changed\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -30,6 +30,38 @@ export type CreateUserInput = {
   username: string;
 };
 
+/** Which findings: every field narrows; empty or absent means any. */
+export type FindingFilterInput = {
+  /** A username, or team:<name>. */
+  assignee?: string | null | undefined;
+  flows?: Array<string> | null | undefined;
+  /** When it happened, from (ISO 8601, inclusive). */
+  from?: string | null | undefined;
+  /** These findings only (at most 10,000). */
+  ids?: Array<string> | null | undefined;
+  lines?: Array<string> | null | undefined;
+  material?: string | null | undefined;
+  orderId?: string | null | undefined;
+  plants?: Array<string> | null | undefined;
+  /** critical, high, medium, low. */
+  severities?: Array<string> | null | undefined;
+  /** Among open, acknowledged, assigned, replay_queued, replay_sent, resolved_auto, resolved_manual, ignored. */
+  statuses?: Array<string> | null | undefined;
+  /** When it happened, until (ISO 8601, exclusive). */
+  to?: string | null | undefined;
+  /** Among missing_posting, duplicate_posting, quantity_mismatch, late_posting, orphan_posting, failed_hop, silent_line. */
+  types?: Array<string> | null | undefined;
+};
+
+/** What the findings list is sorted by. */
+export type FindingOrder = 'AGE' | 'LAST_SEEN' | 'SEVERITY' | 'VALUE_AT_RISK';
+
+/** The findings an action applies to: ids, or every finding matching a filter (in your plants). */
+export type FindingTargetInput = {
+  filter?: FindingFilterInput | null | undefined;
+  ids?: Array<string> | null | undefined;
+};
+
 /** viewer, plant_manager (listed plants), it_support (plants or all), executive (all), admin (all). */
 export type Role = 'admin' | 'executive' | 'it_support' | 'plant_manager' | 'viewer';
 
@@ -101,6 +133,225 @@ export type LoginMutation = { login: { expiresAt: string; user: { username: stri
 export type LogoutMutationVariables = Exact<{ [key: string]: never }>;
 
 export type LogoutMutation = { logout: boolean };
+
+export type FindingQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type FindingQuery = {
+  finding: {
+    meaning: string;
+    rules: string | null;
+    finding: {
+      id: string;
+      type: string;
+      status: string;
+      severity: string;
+      priority: string;
+      plant: string;
+      line: string;
+      flow: string;
+      orderId: string;
+      material: string;
+      eventIds: Array<string>;
+      postingIds: Array<string>;
+      correlationIds: Array<string>;
+      deviceQuantity: number | null;
+      erpQuantity: number | null;
+      unit: string;
+      valueAtRisk: number;
+      currency: string;
+      happenedAt: string;
+      conditionSince: string;
+      firstSeenAt: string;
+      lastSeenAt: string;
+      resolution: string | null;
+      statusChangedAt: string | null;
+      statusChangedBy: string | null;
+      assignee: string | null;
+      details: string;
+      rulesVersion: string;
+      ageSeconds: number;
+    };
+    history: Array<{
+      at: string;
+      kind: string;
+      status: string | null;
+      assignee: string | null;
+      comment: string | null;
+      actor: string;
+    }>;
+    deviceEvents: Array<{
+      eventId: string;
+      eventTime: string;
+      plant: string;
+      line: string;
+      asset: string;
+      orderId: string;
+      material: string;
+      eventType: string;
+      quantity: number;
+      unit: string;
+      quantityInFindingUnit: number | null;
+    }>;
+    postings: Array<{
+      documentId: string;
+      postedAt: string;
+      plant: string;
+      orderId: string;
+      material: string;
+      postingType: string;
+      quantity: number;
+      unit: string;
+      deviceEventId: string;
+      reversesDocumentId: string | null;
+    }>;
+  };
+};
+
+export type CommentOnFindingMutationVariables = Exact<{
+  id: string | number;
+  comment: string;
+}>;
+
+export type CommentOnFindingMutation = { commentOnFinding: { changed: number } };
+
+export type FindingFieldsFragment = {
+  id: string;
+  type: string;
+  status: string;
+  severity: string;
+  priority: string;
+  plant: string;
+  line: string;
+  flow: string;
+  orderId: string;
+  material: string;
+  eventIds: Array<string>;
+  postingIds: Array<string>;
+  correlationIds: Array<string>;
+  deviceQuantity: number | null;
+  erpQuantity: number | null;
+  unit: string;
+  valueAtRisk: number;
+  currency: string;
+  happenedAt: string;
+  conditionSince: string;
+  firstSeenAt: string;
+  lastSeenAt: string;
+  resolution: string | null;
+  statusChangedAt: string | null;
+  statusChangedBy: string | null;
+  assignee: string | null;
+  details: string;
+  rulesVersion: string;
+  ageSeconds: number;
+};
+
+export type FindingsQueryVariables = Exact<{
+  filter?: FindingFilterInput | null | undefined;
+  orderBy: FindingOrder;
+  descending: boolean;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+export type FindingsQuery = {
+  findings: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    nodes: Array<{
+      id: string;
+      type: string;
+      status: string;
+      severity: string;
+      priority: string;
+      plant: string;
+      line: string;
+      flow: string;
+      orderId: string;
+      material: string;
+      eventIds: Array<string>;
+      postingIds: Array<string>;
+      correlationIds: Array<string>;
+      deviceQuantity: number | null;
+      erpQuantity: number | null;
+      unit: string;
+      valueAtRisk: number;
+      currency: string;
+      happenedAt: string;
+      conditionSince: string;
+      firstSeenAt: string;
+      lastSeenAt: string;
+      resolution: string | null;
+      statusChangedAt: string | null;
+      statusChangedBy: string | null;
+      assignee: string | null;
+      details: string;
+      rulesVersion: string;
+      ageSeconds: number;
+    }>;
+  };
+};
+
+export type FindingCountsQueryVariables = Exact<{
+  filter?: FindingFilterInput | null | undefined;
+}>;
+
+export type FindingCountsQuery = {
+  findingCounts: Array<{ type: string; status: string; count: number; valueAtRisk: number }>;
+  currencyOf: { nodes: Array<{ id: string; currency: string }> };
+};
+
+export type FindingGroupsQueryVariables = Exact<{
+  filter?: FindingFilterInput | null | undefined;
+  first: number;
+}>;
+
+export type FindingGroupsQuery = {
+  findingGroups: Array<{
+    type: string;
+    plant: string;
+    line: string;
+    flow: string;
+    hour: string;
+    count: number;
+    activeCount: number;
+    valueAtRisk: number;
+    currency: string;
+    worstSeverity: string;
+    statuses: Array<string>;
+  }>;
+};
+
+export type AcknowledgeFindingsMutationVariables = Exact<{
+  target: FindingTargetInput;
+  comment?: string | null | undefined;
+}>;
+
+export type AcknowledgeFindingsMutation = { acknowledgeFindings: { changed: number } };
+
+export type AssignFindingsMutationVariables = Exact<{
+  target: FindingTargetInput;
+  assignee: string;
+  comment?: string | null | undefined;
+}>;
+
+export type AssignFindingsMutation = { assignFindings: { changed: number } };
+
+export type ResolveFindingsMutationVariables = Exact<{
+  target: FindingTargetInput;
+  reason: string;
+}>;
+
+export type ResolveFindingsMutation = { resolveFindings: { changed: number } };
+
+export type IgnoreFindingsMutationVariables = Exact<{
+  target: FindingTargetInput;
+  reason: string;
+}>;
+
+export type IgnoreFindingsMutation = { ignoreFindings: { changed: number } };
 
 export type PersonFieldsFragment = {
   username: string;
@@ -240,6 +491,50 @@ export type SyncLagByLineQuery = {
   }>;
 };
 
+export const FindingFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'FindingFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Finding' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'severity' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'priority' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'plant' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'line' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'flow' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'orderId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'material' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'eventIds' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'postingIds' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'correlationIds' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deviceQuantity' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'erpQuantity' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'unit' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'valueAtRisk' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'happenedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'conditionSince' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'firstSeenAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastSeenAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'resolution' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'statusChangedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'statusChangedBy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'assignee' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'details' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rulesVersion' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'ageSeconds' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<FindingFieldsFragment, unknown>;
 export const PersonFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -502,6 +797,644 @@ export const LogoutDocument = {
     },
   ],
 } as unknown as DocumentNode<LogoutMutation, LogoutMutationVariables>;
+export const FindingDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Finding' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'finding' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'finding' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'FindingFields' } }],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'meaning' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'history' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'at' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'assignee' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'comment' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'actor' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'deviceEvents' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'eventId' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'eventTime' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'plant' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'line' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'asset' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'orderId' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'material' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'eventType' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'unit' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'quantityInFindingUnit' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'postings' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'documentId' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'postedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'plant' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'orderId' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'material' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'postingType' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'unit' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'deviceEventId' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'reversesDocumentId' } },
+                    ],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'rules' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'FindingFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Finding' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'severity' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'priority' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'plant' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'line' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'flow' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'orderId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'material' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'eventIds' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'postingIds' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'correlationIds' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deviceQuantity' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'erpQuantity' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'unit' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'valueAtRisk' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'happenedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'conditionSince' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'firstSeenAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastSeenAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'resolution' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'statusChangedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'statusChangedBy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'assignee' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'details' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rulesVersion' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'ageSeconds' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<FindingQuery, FindingQueryVariables>;
+export const CommentOnFindingDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CommentOnFinding' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'comment' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'commentOnFinding' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'comment' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'comment' } },
+              },
+            ],
+            selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'changed' } }] },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CommentOnFindingMutation, CommentOnFindingMutationVariables>;
+export const FindingsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Findings' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'FindingFilterInput' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'orderBy' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'FindingOrder' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'descending' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Boolean' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'findings' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'orderBy' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'orderBy' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'descending' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'descending' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'after' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'pageInfo' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'nodes' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'FindingFields' } }],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'FindingFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'Finding' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'severity' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'priority' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'plant' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'line' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'flow' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'orderId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'material' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'eventIds' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'postingIds' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'correlationIds' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'deviceQuantity' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'erpQuantity' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'unit' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'valueAtRisk' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'happenedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'conditionSince' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'firstSeenAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastSeenAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'resolution' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'statusChangedAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'statusChangedBy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'assignee' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'details' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'rulesVersion' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'ageSeconds' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<FindingsQuery, FindingsQueryVariables>;
+export const FindingCountsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'FindingCounts' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'FindingFilterInput' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'findingCounts' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'count' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'valueAtRisk' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            alias: { kind: 'Name', value: 'currencyOf' },
+            name: { kind: 'Name', value: 'findings' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+              { kind: 'Argument', name: { kind: 'Name', value: 'first' }, value: { kind: 'IntValue', value: '1' } },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'nodes' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<FindingCountsQuery, FindingCountsQueryVariables>;
+export const FindingGroupsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'FindingGroups' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'FindingFilterInput' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'findingGroups' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'plant' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'line' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'flow' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'hour' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'count' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'activeCount' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'valueAtRisk' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'worstSeverity' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'statuses' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<FindingGroupsQuery, FindingGroupsQueryVariables>;
+export const AcknowledgeFindingsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'AcknowledgeFindings' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'target' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'FindingTargetInput' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'comment' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'acknowledgeFindings' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'target' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'target' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'comment' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'comment' } },
+              },
+            ],
+            selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'changed' } }] },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AcknowledgeFindingsMutation, AcknowledgeFindingsMutationVariables>;
+export const AssignFindingsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'AssignFindings' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'target' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'FindingTargetInput' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'assignee' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'comment' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'assignFindings' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'target' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'target' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'assignee' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'assignee' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'comment' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'comment' } },
+              },
+            ],
+            selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'changed' } }] },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AssignFindingsMutation, AssignFindingsMutationVariables>;
+export const ResolveFindingsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'ResolveFindings' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'target' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'FindingTargetInput' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'reason' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'resolveFindings' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'target' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'target' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'reason' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'reason' } },
+              },
+            ],
+            selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'changed' } }] },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ResolveFindingsMutation, ResolveFindingsMutationVariables>;
+export const IgnoreFindingsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'IgnoreFindings' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'target' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'FindingTargetInput' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'reason' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'ignoreFindings' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'target' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'target' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'reason' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'reason' } },
+              },
+            ],
+            selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'changed' } }] },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<IgnoreFindingsMutation, IgnoreFindingsMutationVariables>;
 export const UsersDocument = {
   kind: 'Document',
   definitions: [
