@@ -106,9 +106,11 @@ FROM
       SELECT device_event_id, count() AS n, min(posted_at) AS first_at,
              argMin(document_id, posted_at) AS first_doc, argMin(quantity, posted_at) AS first_qty,
              argMin(unit, posted_at) AS first_unit, sum(quantity) AS total_qty,
-             if(n > 1, arraySort(groupArray(posted_at))[2], toDateTime64(0, 3, 'UTC')) AS second_at,
-             if(n > 1, arrayMap(x -> x.2, arraySort(groupArray(tuple(posted_at, document_id)))), [document_id_any]) AS docs,
-             any(document_id) AS document_id_any
+             -- The second posting's time and the documents without per-event arrays (a third of the
+             -- pass's time): exact for two postings; for more, the last one stands for the rest, and the
+             -- finding's detail lists every posting of the event.
+             max(posted_at) AS second_at,
+             if(n > 1, [first_doc, argMax(document_id, posted_at)], [first_doc]) AS docs
       FROM (${EFFECTIVE_POSTINGS})
       GROUP BY device_event_id
     ) AS p ON p.device_event_id = e.event_id
@@ -130,9 +132,21 @@ ARRAY JOIN [x.2] AS c`;
  * flow's grace period for late device data has passed), or none where the flow requires a reference.
  * Reversals and reversed postings are not orphans.
  */
-export const ORPHAN_FINDINGS = `
+/**
+ * Postings no device event accounts for: one that references an event Syncline never saw (once the
+ * flow's grace period for late device data has passed), or none where the flow requires one.
+ * Reversals and reversed postings are not orphans. `lookup`: for short windows, look the referenced
+ * events up by id (bloom filter); for long ones, scan the events once.
+ */
+export function orphanFindings(lookup: boolean): string {
+  const knownEvents = lookup
+    ? `SELECT event_id FROM device_events WHERE event_time <= ${NOW} AND event_id IN (
+         SELECT device_event_id FROM erp_postings WHERE posted_at >= ${FROM} AND posted_at < ${TO} AND device_event_id != '')`
+    : `SELECT event_id FROM device_events WHERE event_time <= ${NOW}`;
+  return `
 SELECT
-  ${findingId("'orphan_posting'", '[document_id]')} AS finding_id, 'orphan_posting' AS type, plant, line, pflow AS flow, order_id, material,
+  ${findingId("'orphan_posting'", '[document_id]')} AS finding_id, 'orphan_posting' AS type, plant, o.line AS line, pflow AS flow,
+  p.order_id AS order_id, material,
   if(device_event_id = '', CAST([] AS Array(String)), [device_event_id]) AS event_ids, [document_id] AS posting_ids,
   CAST([] AS Array(String)) AS correlation_ids, CAST(NULL AS Nullable(Float64)) AS device_quantity,
   CAST(quantity AS Nullable(Float64)) AS erp_quantity, toString(unit) AS unit, ${valueOf('material', 'quantity', 'unit')} AS value_at_risk,
@@ -144,8 +158,7 @@ SELECT
   '' AS resolution_hint
 FROM
 (
-  SELECT document_id, toString(plant) AS plant, toString(attributes['work_center']) AS line, order_id, material, quantity, unit,
-         posted_at, device_event_id,
+  SELECT document_id, toString(plant) AS plant, order_id, material, quantity, unit, posted_at, device_event_id,
          if(flow != '', toString(flow), transform(toString(posting_type), {pt_type:Array(String)}, {pt_flow:Array(String)}, '')) AS pflow
   FROM erp_postings FINAL
   WHERE posted_at >= ${FROM} AND posted_at < ${TO} AND posted_at <= ${NOW} AND reverses_document_id = ''
@@ -153,15 +166,18 @@ FROM
       SELECT reverses_document_id FROM erp_postings
       WHERE reverses_document_id != '' AND posted_at >= ${FROM} AND posted_at <= ${NOW})
 ) AS p
-LEFT ANTI JOIN
+LEFT ANTI JOIN (${knownEvents}) AS e ON e.event_id = p.device_event_id
+-- The line, from the order's device events (a posting has no line of its own).
+LEFT JOIN
 (
-  SELECT DISTINCT event_id FROM device_events
-  WHERE event_time <= ${NOW} AND event_id IN (
-    SELECT device_event_id FROM erp_postings WHERE posted_at >= ${FROM} AND posted_at < ${TO} AND device_event_id != '')
-) AS e ON e.event_id = p.device_event_id
+  SELECT order_id, toString(any(line)) AS line FROM device_events
+  WHERE event_time >= ${FROM} - toIntervalDay(1) AND event_time <= ${NOW} AND order_id != ''
+  GROUP BY order_id
+) AS o ON o.order_id = p.order_id
 WHERE pflow IN {r_flow:Array(String)}
   AND ((device_event_id = '' AND ${rule('pflow', 'ref')} = 1)
     OR (device_event_id != '' AND posted_at + toIntervalSecond(${rule('pflow', 'grace')}) <= ${NOW}))`;
+}
 
 /** Messages whose last hop is an error or a drop, with no later success. */
 export const FAILED_HOP_FINDINGS = `
@@ -335,7 +351,10 @@ LEFT JOIN
 (
   SELECT device_event_id, argMin(document_id, posted_at) AS document_id, min(posted_at) AS posted_at
   FROM erp_postings
-  WHERE posted_at >= ${FROM} - ${POSTING_SKEW} AND posted_at <= ${NOW} AND device_event_id != '' AND reverses_document_id = ''
+  WHERE posted_at >= ${FROM} - ${POSTING_SKEW} AND posted_at <= ${NOW} AND reverses_document_id = ''
+    AND device_event_id IN (
+      SELECT arrayJoin(event_ids) FROM findings
+      WHERE type = 'missing_posting' AND anchor_at >= ${FROM} AND anchor_at < ${TO} AND last_seen_at < ${ms('run_ms')})
   GROUP BY device_event_id
 ) AS p ON p.device_event_id = g.first_event`;
 

@@ -10,7 +10,7 @@ import {
   EVENT_FINDINGS,
   FAILED_HOP_FINDINGS,
   insertFindings,
-  ORPHAN_FINDINGS,
+  orphanFindings,
   REOPEN_FINDINGS,
   RESOLVE_FINDINGS,
   SILENT_LINE_FINDINGS,
@@ -131,7 +131,7 @@ export class ReconcileService {
     try {
       if (flows.length) {
         counts.detected += await exec('reconcile.events', insertFindings(EVENT_FINDINGS));
-        counts.detected += await exec('reconcile.orphans', insertFindings(ORPHAN_FINDINGS));
+        counts.detected += await exec('reconcile.orphans', insertFindings(orphanFindings(toMs - fromMs < 86_400_000)));
         counts.detected += await exec('reconcile.failed_hops', insertFindings(FAILED_HOP_FINDINGS));
       }
       if (silent) {
