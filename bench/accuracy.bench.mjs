@@ -25,7 +25,15 @@ const STEP_MS = 30_000;
 const RECHECK_MS = 10 * 60_000;
 const STEPPED_MS = 90 * 60_000;
 const SILENT_MINUTES = 25; // below the simulator's shortest silence (30 min), far above a normal gap between events
-const TYPES = ['missing_posting', 'duplicate_posting', 'quantity_mismatch', 'late_posting', 'orphan_posting', 'failed_hop', 'silent_line'];
+const TYPES = [
+  'missing_posting',
+  'duplicate_posting',
+  'quantity_mismatch',
+  'late_posting',
+  'orphan_posting',
+  'failed_hop',
+  'silent_line',
+];
 const HOUR = 3_600_000;
 const DAY_NAMES = [7, 1, 2, 3, 4, 5, 6]; // simulator weekday (0 = Sunday) -> ISO weekday
 
@@ -90,7 +98,14 @@ try {
   const model = sim.buildPlantModel(options);
   for (const plant of model.plants) {
     await rules.setCalendar(
-      { plant: plant.code ?? plant.id, timezone: 'UTC', silentMinutes: SILENT_MINUTES, shifts: shiftsOf(plant.calendar), stops: [], holidays: [] },
+      {
+        plant: plant.code ?? plant.id,
+        timezone: 'UTC',
+        silentMinutes: SILENT_MINUTES,
+        shifts: shiftsOf(plant.calendar),
+        stops: [],
+        holidays: [],
+      },
       'bench',
     );
   }
@@ -98,7 +113,9 @@ try {
   const stepFrom = nowMs - STEPPED_MS;
   started = performance.now();
   await reconcile.run({ kind: 'full', nowMs: stepFrom, fromMs: fromMs - HOUR, toMs: stepFrom + 1 });
-  console.log(`history reconciled as of ${new Date(stepFrom).toISOString()} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `history reconciled as of ${new Date(stepFrom).toISOString()} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   started = performance.now();
   let steps = 0;
   let rechecks = 0;
@@ -115,14 +132,23 @@ try {
   );
 
   // What should be found, as of now, from what the simulator injected and what is visible by now.
-  const gt = await rows(db, `SELECT fault_id, fault_type, plant, line, flow, device_event_id, document_ids, correlation_id, details, toUnixTimestamp64Milli(injected_at) AS at FROM sim_ground_truth`);
+  const gt = await rows(
+    db,
+    `SELECT fault_id, fault_type, plant, line, flow, device_event_id, document_ids, correlation_id, details, toUnixTimestamp64Milli(injected_at) AS at FROM sim_ground_truth`,
+  );
   const byFault = {};
   for (const g of gt) byFault[g.fault_type] = (byFault[g.fault_type] ?? 0) + 1;
-  console.log(`injected: ${Object.entries(byFault).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  console.log(
+    `injected: ${Object.entries(byFault)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}`,
+  );
   if (process.env.BENCH_VERBOSE) console.log(gt.filter((g) => g.fault_type === 'silent_line').slice(0, 5));
   const visibleDocs = new Set((await rows(db, 'SELECT DISTINCT document_id FROM erp_postings')).map((r) => r.document_id));
   const events = new Map(
-    (await rows(db, 'SELECT event_id, toUnixTimestamp64Milli(any(event_time)) AS t FROM device_events GROUP BY event_id')).map((r) => [r.event_id, Number(r.t)]),
+    (await rows(db, 'SELECT event_id, toUnixTimestamp64Milli(any(event_time)) AS t FROM device_events GROUP BY event_id')).map(
+      (r) => [r.event_id, Number(r.t)],
+    ),
   );
   const lastHop = new Map(
     (
@@ -161,14 +187,16 @@ try {
         if (visibleDocs.has(docs[0])) expect('quantity_mismatch', g.device_event_id, g);
         break;
       case 'orphan_posting':
-        if (visibleDocs.has(docs[0]) && (g.device_event_id === '' || Number(g.at) + grace <= nowMs)) expect('orphan_posting', docs[0], g);
+        if (visibleDocs.has(docs[0]) && (g.device_event_id === '' || Number(g.at) + grace <= nowMs))
+          expect('orphan_posting', docs[0], g);
         break;
       case 'silent_line': {
         // Silences the simulator draws in working time may run into a planned break; only the working
         // minutes count (a line at rest is not silent), as the product brief says.
         const end = Date.parse(/to (\S+) \(/.exec(g.details)?.[1] ?? '') || Number(g.at);
         let working = 0;
-        for (let m = Number(g.at); m < Math.min(end, nowMs); m += 60_000) if (!sim.plannedBreakAt(calendarOf.get(g.plant), m)) working++;
+        for (let m = Number(g.at); m < Math.min(end, nowMs); m += 60_000)
+          if (!sim.plannedBreakAt(calendarOf.get(g.plant), m)) working++;
         if (working >= SILENT_MINUTES + 2) expect('silent_line', `${g.plant}/${g.line}/${g.at}`, g);
         break;
       }
@@ -200,7 +228,13 @@ try {
       else if (type === 'failed_hop') keys = f.correlation_ids;
       else if (type === 'silent_line')
         keys = silentGt
-          .filter((g) => g.plant === f.plant && g.line === f.line && Number(g.at) >= Number(f.anchor) - 2 * 60_000 && Number(g.at) <= Number(f.anchor) + 5 * 60_000)
+          .filter(
+            (g) =>
+              g.plant === f.plant &&
+              g.line === f.line &&
+              Number(g.at) >= Number(f.anchor) - 2 * 60_000 &&
+              Number(g.at) <= Number(f.anchor) + 5 * 60_000,
+          )
           .map((g) => `${g.plant}/${g.line}/${g.at}`);
       else keys = f.event_ids;
       const hits = keys.filter((k) => exp.has(k));
@@ -210,14 +244,32 @@ try {
     }
     const precision = mine.length ? tp / mine.length : 1;
     const recall = exp.size ? matched.size / exp.size : 1;
-    report[type] = { found: mine.length, expected: exp.size, precision: Number(precision.toFixed(4)), recall: Number(recall.toFixed(4)) };
+    report[type] = {
+      found: mine.length,
+      expected: exp.size,
+      precision: Number(precision.toFixed(4)),
+      recall: Number(recall.toFixed(4)),
+    };
     console.log(
       `${type.padEnd(18)} found ${String(mine.length).padStart(6)}  expected ${String(exp.size).padStart(6)}  precision ${precision.toFixed(4)}  recall ${recall.toFixed(4)}`,
     );
     if (process.env.BENCH_VERBOSE && (precision < 1 || recall < 1)) {
-      console.log('   false:', mine.filter((f) => !(type === 'orphan_posting' ? f.posting_ids : type === 'failed_hop' ? f.correlation_ids : f.event_ids).some((k) => exp.has(k))).slice(0, 5));
+      console.log(
+        '   false:',
+        mine
+          .filter(
+            (f) =>
+              !(type === 'orphan_posting' ? f.posting_ids : type === 'failed_hop' ? f.correlation_ids : f.event_ids).some((k) =>
+                exp.has(k),
+              ),
+          )
+          .slice(0, 5),
+      );
       const missed = [...exp.keys()].filter((k) => !matched.has(k)).slice(0, 3);
-      console.log('   missed:', missed.map((k) => exp.get(k)));
+      console.log(
+        '   missed:',
+        missed.map((k) => exp.get(k)),
+      );
       for (const k of missed)
         console.log(
           '   findings about',
@@ -229,8 +281,16 @@ try {
              LEFT JOIN (SELECT finding_id, groupArray(status) AS statuses FROM finding_events GROUP BY finding_id) AS s ON s.finding_id = f.finding_id`,
             { k },
           ),
-          await rows(db, `SELECT toString(event_time) AS t, event_type, quantity, unit FROM device_events WHERE event_id = {k:String}`, { k }),
-          await rows(db, `SELECT document_id, toString(posted_at) AS t, quantity, unit, reverses_document_id FROM erp_postings WHERE device_event_id = {k:String}`, { k }),
+          await rows(
+            db,
+            `SELECT toString(event_time) AS t, event_type, quantity, unit FROM device_events WHERE event_id = {k:String}`,
+            { k },
+          ),
+          await rows(
+            db,
+            `SELECT document_id, toString(posted_at) AS t, quantity, unit, reverses_document_id FROM erp_postings WHERE device_event_id = {k:String}`,
+            { k },
+          ),
         );
     }
   }

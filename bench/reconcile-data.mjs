@@ -51,4 +51,3 @@ export async function generate(db, events) {
   await db.command({ query: 'OPTIMIZE TABLE device_events FINAL' }).catch(() => undefined);
   await db.command({ query: 'OPTIMIZE TABLE erp_postings FINAL' }).catch(() => undefined);
 }
-

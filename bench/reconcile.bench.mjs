@@ -76,8 +76,13 @@ try {
   const rssBefore = rssMb(server.pid);
   const full = await timed(() => gql(server.url, 'mutation { reconcileNow(sinceDays: 31) { detected resolved durationMs } }'));
   const rssAfter = rssMb(server.pid);
-  console.log(`(a) full pass over ${DAYS} days: ${full.seconds.toFixed(2)} s, ${fmt(full.result.reconcileNow.detected)} findings written`);
-  const byType = await db.query({ query: 'SELECT type, count() AS n FROM findings FINAL GROUP BY type ORDER BY type', format: 'JSONEachRow' });
+  console.log(
+    `(a) full pass over ${DAYS} days: ${full.seconds.toFixed(2)} s, ${fmt(full.result.reconcileNow.detected)} findings written`,
+  );
+  const byType = await db.query({
+    query: 'SELECT type, count() AS n FROM findings FINAL GROUP BY type ORDER BY type',
+    format: 'JSONEachRow',
+  });
   console.log(`    findings: ${(await byType.json()).map((r) => `${r.type} ${fmt(r.n)}`).join(', ')}`);
 
   // One minute of new data: events of the last minute and their postings.
@@ -97,7 +102,9 @@ try {
     console.log(`(c) ${name}: ${r.seconds.toFixed(2)} s (${fmt(r.result)})`);
   }
   const ratio = full.seconds / reference;
-  console.log(`ratio a / c = ${ratio.toFixed(2)}; server RSS ${rssBefore.toFixed(0)} MB before, ${rssAfter.toFixed(0)} MB after the full pass`);
+  console.log(
+    `ratio a / c = ${ratio.toFixed(2)}; server RSS ${rssBefore.toFixed(0)} MB before, ${rssAfter.toFixed(0)} MB after the full pass`,
+  );
   console.log(
     JSON.stringify({
       events,

@@ -171,7 +171,7 @@ LEFT ANTI JOIN (${knownEvents}) AS e ON e.event_id = p.device_event_id
 LEFT JOIN
 (
   SELECT order_id, toString(any(line)) AS line FROM device_events
-  WHERE event_time >= ${FROM} - toIntervalDay(1) AND event_time <= ${NOW} AND order_id != ''
+  WHERE event_time >= ${FROM} - toIntervalHour(1) AND event_time <= ${NOW} AND order_id != ''
   GROUP BY order_id
 ) AS o ON o.order_id = p.order_id
 WHERE pflow IN {r_flow:Array(String)}
