@@ -85,6 +85,21 @@ try {
   });
   console.log(`    findings: ${(await byType.json()).map((r) => `${r.type} ${fmt(r.n)}`).join(', ')}`);
 
+  // The exception queue over every finding of the full pass: first page, a later page, counts.
+  const queue = [];
+  let after = null;
+  for (let i = 0; i < 5; i++) {
+    const page = await timed(() =>
+      gql(server.url, 'query($after: String) { findings(first: 50, after: $after) { totalCount pageInfo { endCursor } nodes { id } } }', { after }),
+    );
+    after = page.result.findings.pageInfo.endCursor;
+    queue.push(page.seconds);
+  }
+  const counts = await timed(() => gql(server.url, '{ findingCounts { type status count } }'));
+  console.log(
+    `    exception queue over ${fmt(full.result.reconcileNow.detected)} findings: a page of 50 in ${queue.map((x) => (x * 1000).toFixed(0)).join(' / ')} ms, counts in ${(counts.seconds * 1000).toFixed(0)} ms`,
+  );
+
   // One minute of new data: events of the last minute and their postings.
   await db.command({
     query: `INSERT INTO device_events (event_id, event_time, plant, line, order_id, material, event_type, quantity, unit)
@@ -116,6 +131,7 @@ try {
       server_rss_mb: Math.round(rssAfter),
       server_rss_before_mb: Math.round(rssBefore),
       findings_written: full.result.reconcileNow.detected,
+      queue_page_ms: Math.round(Math.max(...queue) * 1000),
     }),
   );
 } finally {
