@@ -35,7 +35,6 @@ const TYPES = [
   'silent_line',
 ];
 const HOUR = 3_600_000;
-const DAY_NAMES = [7, 1, 2, 3, 4, 5, 6]; // simulator weekday (0 = Sunday) -> ISO weekday
 
 /** The simulator's plant calendar (breaks, UTC) as the shifts a plant admin enters: working time per weekday. */
 function shiftsOf(calendar) {
