@@ -90,7 +90,11 @@ try {
   let after = null;
   for (let i = 0; i < 5; i++) {
     const page = await timed(() =>
-      gql(server.url, 'query($after: String) { findings(first: 50, after: $after) { totalCount pageInfo { endCursor } nodes { id } } }', { after }),
+      gql(
+        server.url,
+        'query($after: String) { findings(first: 50, after: $after) { totalCount pageInfo { endCursor } nodes { id } } }',
+        { after },
+      ),
     );
     after = page.result.findings.pageInfo.endCursor;
     queue.push(page.seconds);
