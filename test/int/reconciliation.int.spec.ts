@@ -125,6 +125,17 @@ describe('reconciliation: what counts as a finding', () => {
     });
   });
 
+  it('says so when quantities cannot be compared for want of a unit conversion', async () => {
+    await seed(app.url, {
+      events: [deviceEvent('nc-1', 60, { order_id: 'O-nc', material: 'M-NOCONV', quantity: 5, unit: 'KG' })],
+      postings: [posting('nc-1-d', 'nc-1', 55, { order_id: 'O-nc', material: 'M-NOCONV', quantity: 5, unit: 'EA' })],
+    });
+    await reconcileNow(app.url);
+    const [f] = await ofOrder('O-nc');
+    expect(f).toMatchObject({ type: 'quantity_mismatch', eventIds: ['nc-1'], unit: 'EA' });
+    expect(f.details).toBe('no unit conversion KG to EA for material M-NOCONV: quantities cannot be compared');
+  });
+
   it('is no finding exactly at the tolerance, and a finding just beyond it', async () => {
     // production_confirmation: 1 % tolerance. Device 100: ERP 101 is exactly at it, 101.5 beyond.
     await seed(app.url, {

@@ -29,22 +29,22 @@ const EFFECTIVE_POSTINGS = `
  * postings and, when the bucket's quantities differ beyond tolerance, one quantity mismatch. Rows
  * carry plain columns until ARRAY JOIN; texts and values are computed for findings only.
  */
-const CANDIDATE = `(event_id, toString(line), qty, toString(unit), event_time, due, sla_s, first_doc, first_at, first_qty,
-  toString(first_unit), docs, total_qty, n, second_at)`;
+const CANDIDATE = `(event_id, line, qty, unit, event_time, due, sla_s, first_doc, first_at, first_qty,
+  first_unit, docs, total_qty, n, second_at)`;
 
 export const EVENT_FINDINGS = `
 SELECT
   ${findingId('x.1', "if(x.1 = 'quantity_mismatch', [toString(plant), toString(flow), order_id, material, toString(bucket)], [c.1])")} AS finding_id,
-  x.1 AS type, plant, if(x.1 = 'quantity_mismatch', toString(line_any), c.2) AS line, flow, order_id, material,
+  x.1 AS type, plant, toString(if(x.1 = 'quantity_mismatch', line_any, c.2)) AS line, flow, order_id, material,
   if(x.1 = 'quantity_mismatch', diff_events, [c.1]) AS event_ids,
   multiIf(x.1 = 'quantity_mismatch', diff_docs, x.1 = 'late_posting', [c.8], x.1 = 'duplicate_posting', c.12, CAST([] AS Array(String))) AS posting_ids,
   CAST([] AS Array(String)) AS correlation_ids,
   CAST(if(x.1 = 'quantity_mismatch', dev_sum, c.3) AS Nullable(Float64)) AS device_quantity,
   CAST(multiIf(x.1 = 'quantity_mismatch', erp_sum, x.1 = 'late_posting', c.10, x.1 = 'duplicate_posting', c.13, NULL) AS Nullable(Float64)) AS erp_quantity,
-  multiIf(x.1 = 'quantity_mismatch', toString(erp_unit), x.1 = 'duplicate_posting', c.11, c.4) AS unit,
+  toString(multiIf(x.1 = 'quantity_mismatch', erp_unit, x.1 = 'duplicate_posting', c.11, c.4)) AS unit,
   multiIf(
-    x.1 = 'missing_posting', ${valueOf('material', 'c.3', 'c.4')},
-    x.1 = 'duplicate_posting', ${valueOf('material', 'c.13 - c.10', 'c.11')},
+    x.1 = 'missing_posting', ${valueOf('material', 'c.3', 'toString(c.4)')},
+    x.1 = 'duplicate_posting', ${valueOf('material', 'c.13 - c.10', 'toString(c.11)')},
     x.1 = 'quantity_mismatch', ${valueOf('material', 'dev_sum - erp_sum', 'toString(erp_unit)')},
     0.0) AS value_at_risk,
   if(x.1 = 'quantity_mismatch', bucket, c.5) AS anchor_at,
@@ -58,7 +58,7 @@ SELECT
     x.1 = 'duplicate_posting',
       concat(toString(c.14), ' postings reference device event ', c.1, ': ', arrayStringConcat(c.12, ', ')),
     unconvertible > 0,
-      concat('no unit conversion ', unconvertible_units, ' for material ', material, ': quantities cannot be compared'),
+      concat('no unit conversion ', unconvertible_units.1, ' to ', unconvertible_units.2, ' for material ', material, ': quantities cannot be compared'),
     concat('order ', order_id, ': device ', toString(round(dev_sum, 6)), ' ', erp_unit, ', ERP ', toString(round(erp_sum, 6)), ' ', erp_unit,
            ' in the bucket from ', toString(bucket))) AS details,
   '' AS resolution_hint
@@ -72,9 +72,9 @@ FROM
     sumIf(first_qty, n > 0 AND isFinite(dev_conv)) AS erp_sum,
     anyIf(first_unit, n > 0) AS erp_unit,
     countIf(n > 0 AND NOT isFinite(dev_conv)) AS unconvertible,
-    anyIf(concat(unit, ' to ', first_unit), n > 0 AND NOT isFinite(dev_conv)) AS unconvertible_units,
-    groupArrayIf(event_id, n > 0 AND (NOT isFinite(dev_conv) OR abs(dev_conv - first_qty) > 1e-9 * greatest(1, abs(dev_conv)))) AS diff_events,
-    groupArrayIf(first_doc, n > 0 AND (NOT isFinite(dev_conv) OR abs(dev_conv - first_qty) > 1e-9 * greatest(1, abs(dev_conv)))) AS diff_docs,
+    anyIf((unit, first_unit), n > 0 AND NOT isFinite(dev_conv)) AS unconvertible_units,
+    groupArrayIf(event_id, differs) AS diff_events,
+    groupArrayIf(first_doc, differs) AS diff_docs,
     maxIf(first_at, n > 0) AS last_posted,
     any(tabs) AS tabs_any, any(tpct) AS tpct_any,
     groupArrayIf(${CANDIDATE}, n = 0 AND due <= ${NOW}) AS missing,
@@ -92,7 +92,8 @@ FROM
       toDateTime64(intDiv(toUnixTimestamp64Milli(e.event_time), ${rule('e.flow', 'bucket')} * 60000) * (${rule('e.flow', 'bucket')} * 60000) / 1000, 3, 'UTC') AS bucket,
       p.n AS n, p.first_at AS first_at, p.first_doc AS first_doc, p.first_qty AS first_qty, p.first_unit AS first_unit,
       p.second_at AS second_at, p.docs AS docs, p.total_qty AS total_qty,
-      if(e.unit = p.first_unit OR p.n = 0, e.qty, e.qty * ${factor('e.material', 'e.unit', 'p.first_unit')}) AS dev_conv
+      if(e.unit = p.first_unit OR p.n = 0, e.qty, e.qty * ${factor('e.material', 'e.unit', 'p.first_unit')}) AS dev_conv,
+      p.n > 0 AND (NOT isFinite(dev_conv) OR abs(dev_conv - p.first_qty) > 1e-9 * greatest(1, abs(dev_conv))) AS differs
     FROM
     (
       SELECT event_id, plant, line, order_id, material, event_time, quantity AS qty, unit,
@@ -122,7 +123,7 @@ ARRAY JOIN arrayConcat(
   arrayMap(c -> ('late_posting', c), late),
   arrayMap(c -> ('duplicate_posting', c), duplicate),
   if(length(diff_events) > 0 AND (unconvertible > 0 OR NOT ${withinTolerance('dev_sum', 'erp_sum', 'tabs_any', 'tpct_any')}),
-     [('quantity_mismatch', ('', '', 0.0, '', bucket, bucket, toUInt32(0), '', bucket, 0.0, '', CAST([] AS Array(String)), 0.0, toUInt64(0), bucket))],
+     [('quantity_mismatch', ('', line_any, 0.0, erp_unit, bucket, bucket, toUInt32(0), '', bucket, 0.0, erp_unit, CAST([] AS Array(String)), 0.0, toUInt64(0), bucket))],
      [])
 ) AS x
 ARRAY JOIN [x.2] AS c`;
