@@ -5,6 +5,7 @@ import { Time } from '../app/Time';
 import { fromLocalInput, toLocalInput } from '../app/local-time';
 import { filterFromParams, OUTCOMES, paramsFromFilter } from './audit-filter';
 import { AUDIT_PAGE_SIZE, useAuditLog, type AuditEntry } from './useAuditLog';
+import { Pager } from '../app/Pager';
 
 function formatJson(text: string): string {
   try {
@@ -194,20 +195,7 @@ export function AuditPage() {
       )}
       {page && page.nodes.length === 0 && <p className="page__empty">No entries match these filters.</p>}
       {page && page.nodes.length > 0 && <AuditTable entries={page.nodes} />}
-      {page && (after || page.pageInfo.hasNextPage) && (
-        <div className="pager">
-          {after && (
-            <button type="button" className="button" onClick={() => goTo(null)}>
-              First page
-            </button>
-          )}
-          {page.pageInfo.hasNextPage && page.pageInfo.endCursor && (
-            <button type="button" className="button" onClick={() => goTo(page.pageInfo.endCursor ?? null)}>
-              Next page
-            </button>
-          )}
-        </div>
-      )}
+      {page && <Pager after={after} pageInfo={page.pageInfo} goTo={goTo} />}
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { typeLabel } from './finding-vocabulary';
 import { FindingActions, type ActionScope } from './FindingActions';
 import { SeverityBadge, StatusBadge } from './FindingBadges';
 import { FINDINGS_PAGE_SIZE, useFindings, type Finding } from './useFindings';
+import { Pager } from '../app/Pager';
 
 /** A checkbox that can show "some selected". */
 function PageCheckbox({
@@ -254,20 +255,7 @@ export function FindingList({ filter, orderBy, descending, after, openId, canTri
           </table>
         </div>
       )}
-      {(after || page.pageInfo.hasNextPage) && (
-        <div className="pager">
-          {after && (
-            <button type="button" className="button" onClick={() => goTo(null)}>
-              First page
-            </button>
-          )}
-          {page.pageInfo.hasNextPage && page.pageInfo.endCursor && (
-            <button type="button" className="button" onClick={() => goTo(page.pageInfo.endCursor ?? null)}>
-              Next page
-            </button>
-          )}
-        </div>
-      )}
+      <Pager after={after} pageInfo={page.pageInfo} goTo={goTo} />
     </div>
   );
 }
