@@ -1,7 +1,7 @@
 // `npm run bench -- accuracy [days] [seed]`: how right reconciliation is, scored against what the plant
 // simulator injected. Simulates `days` (default 7) of the default plant with faults into a fresh engine,
-// configures Syncline as a plant admin would (calendars from the simulator's, SLAs and tolerances are
-// the seeded defaults), reconciles the history, then runs the continuous reconciliation every 30 s (and the re-check of
+// with the master data a plant admin would enter (the backfill writes the simulator's calendars, costs
+// and unit conversions; SLAs and tolerances are the seeded defaults), reconciles the history, then runs the continuous reconciliation every 30 s (and the re-check of
 // older findings every 10 min) of simulated time over the last 90 minutes ("as of" each step: later records are invisible). Scores
 // the findings against sim_ground_truth: precision and recall per finding type, and the p95 delay
 // from a fault becoming true to its finding (from the stepped period). Last line: JSON.
@@ -17,14 +17,13 @@ const { backfill } = dist('demo/simulate.command.js');
 const sim = dist('simulator/index.js');
 const { startSyncline } = dist('bootstrap/start-syncline.js');
 const { ReconcileService } = dist('reconciliation/reconcile.service.js');
-const { RulesService } = dist('reconciliation/rules/rules.service.js');
 
 const DAYS = Number(process.argv[2] ?? 7);
 const SEED = Number(process.argv[3] ?? 7);
 const STEP_MS = 30_000;
 const RECHECK_MS = 10 * 60_000;
 const STEPPED_MS = 90 * 60_000;
-const SILENT_MINUTES = 25; // below the simulator's shortest silence (30 min), far above a normal gap between events
+const SILENT_MINUTES = sim.simulatorMasterData(sim.DEFAULT_SIMULATOR_OPTIONS).calendars[0].silentMinutes;
 const TYPES = [
   'missing_posting',
   'duplicate_posting',
@@ -35,28 +34,6 @@ const TYPES = [
   'silent_line',
 ];
 const HOUR = 3_600_000;
-
-/** The simulator's plant calendar (breaks, UTC) as the shifts a plant admin enters: working time per weekday. */
-function shiftsOf(calendar) {
-  const weekStart = Date.UTC(2026, 10, 2); // a Monday (any Monday: the calendar repeats weekly)
-  const working = [];
-  for (let m = 0; m < 7 * 1440; m++) working.push(sim.plannedBreakAt(calendar, weekStart + m * 60_000) === undefined);
-  const shifts = [];
-  const hhmm = (minute) => `${String(Math.floor((minute % 1440) / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
-  let m = 0;
-  while (m < working.length) {
-    if (!working[m]) {
-      m++;
-      continue;
-    }
-    let end = m;
-    while (end < working.length && working[end] && end - m < 1440) end++;
-    const day = Math.floor(m / 1440);
-    shifts.push({ weekday: day + 1, start: hhmm(m), end: hhmm(end) });
-    m = end;
-  }
-  return shifts;
-}
 
 async function rows(client, query, params) {
   const rs = await client.query({ query, query_params: params, format: 'JSONEachRow' });
@@ -93,21 +70,8 @@ const syncline = await startSyncline(
   undefined,
 );
 try {
-  const rules = syncline.app.get(RulesService);
+  // The backfill entered the simulator's calendars, costs and conversions, as a plant admin would.
   const model = sim.buildPlantModel(options);
-  for (const plant of model.plants) {
-    await rules.setCalendar(
-      {
-        plant: plant.code ?? plant.id,
-        timezone: 'UTC',
-        silentMinutes: SILENT_MINUTES,
-        shifts: shiftsOf(plant.calendar),
-        stops: [],
-        holidays: [],
-      },
-      'bench',
-    );
-  }
   const reconcile = syncline.app.get(ReconcileService);
   const stepFrom = nowMs - STEPPED_MS;
   started = performance.now();

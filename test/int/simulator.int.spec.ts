@@ -33,6 +33,35 @@ describe('simulator backfill into ClickHouse', () => {
               (SELECT groupBitXor(cityHash64(document_id, posted_at, quantity)) FROM erp_postings FINAL) AS postings_hash`,
     );
 
+  it('enters the master data a plant admin would: calendars as shifts, standard costs, unit conversions', async () => {
+    const db = await createTestDatabase('sim');
+    try {
+      const hourAgo = Math.floor(Date.now() / HOUR) * HOUR - HOUR;
+      await backfill(db.client, options, hourAgo, hourAgo + HOUR);
+      const calendars = await queryRows<{
+        plant: string;
+        silent_minutes: number;
+        shifts: { weekday: number; start: string; end: string }[];
+      }>(db.client, 'SELECT plant, silent_minutes, shifts FROM plant_calendars ORDER BY plant');
+      expect(calendars.map((c) => `${c.plant}:${c.silent_minutes}`)).toEqual(['P1:25', 'P2:25', 'P3:25']);
+      // P1 rests from Saturday 06:00 to Monday 06:00.
+      expect(calendars[0].shifts[0]).toEqual({ weekday: 1, start: '06:00', end: '00:00' });
+      expect(calendars[0].shifts.some((s) => s.weekday === 7)).toBe(false);
+      const [costs] = await queryRows<{ n: number }>(
+        db.client,
+        "SELECT count() AS n FROM material_costs FINAL WHERE material LIKE 'FG-%'",
+      );
+      expect(Number(costs.n)).toBeGreaterThan(3);
+      const [conversions] = await queryRows<{ n: number }>(
+        db.client,
+        "SELECT count() AS n FROM unit_conversions FINAL WHERE material = 'FG-1002'",
+      );
+      expect(Number(conversions.n)).toBe(2);
+    } finally {
+      await db.drop();
+    }
+  });
+
   it('writes the same records for the same seed, and what the ground truth says it injected', async () => {
     const wa = await backfill(a.client, options, FROM, UNTIL);
     await backfill(b.client, options, FROM, UNTIL);

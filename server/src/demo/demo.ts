@@ -3,7 +3,9 @@ import type { Logger } from 'pino';
 import { ApiKeysService } from '../auth/api-keys/api-keys.service';
 import type { RunningSyncline } from '../bootstrap/start-syncline';
 import type { DeviceEventInput } from '../ingest/records/device-event.record';
-import { parseSimulatorArgs } from '../simulator';
+import { parseSimulatorArgs, simulatorMasterData } from '../simulator';
+import { MasterDataRepository } from '../reconciliation/master-data/master-data.repository';
+import { RulesService } from '../reconciliation/rules/rules.service';
 import { LiveSimulator } from './live-simulator';
 import { ReplayTarget } from './replay-target';
 
@@ -20,6 +22,7 @@ export async function startDemo(syncline: RunningSyncline, args: readonly string
     { name: 'demo simulator', plants: ['*'], kinds: ['hops', 'device_events', 'erp_postings'], rateLimitPerMinute: 100_000 },
     'demo',
   );
+  await enterMasterData(syncline, options);
   const replay = new ReplayTarget({ ingestUrl: `${syncline.url}/api/v1/erp-postings`, apiKey: token });
   const replayUrl = await replay.start();
 
@@ -65,4 +68,19 @@ export async function mqttPublisher(url: string, template: string) {
     },
     close: () => client.endAsync(),
   };
+}
+
+/**
+ * What a plant admin would enter for the simulated plant, so reconciliation compares like with like:
+ * unit conversions (cases, boxes, kg), standard costs (value at risk) and the plant calendars.
+ */
+async function enterMasterData(syncline: RunningSyncline, options: ReturnType<typeof parseSimulatorArgs>): Promise<void> {
+  const data = simulatorMasterData(options);
+  const masterData = syncline.app.get(MasterDataRepository);
+  const rules = syncline.app.get(RulesService);
+  for (const c of data.conversions) {
+    await masterData.saveConversion({ material: c.material, fromUnit: c.from_unit, toUnit: c.to_unit, factor: c.factor });
+  }
+  for (const c of data.costs) await rules.setCost(c, 'demo');
+  for (const c of data.calendars) await rules.setCalendar(c, 'demo');
 }

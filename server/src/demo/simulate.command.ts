@@ -12,6 +12,7 @@ import {
   parseSimulatorArgs,
   SimulatorArgsError,
   UNIT_CONVERSIONS,
+  simulatorMasterData,
   type SimulatorOptions,
 } from '../simulator';
 import { SimWriter } from './sim-writer';
@@ -42,6 +43,29 @@ export async function backfill(
   const model = buildPlantModel(options);
   const writer = await SimWriter.create(client, `seed-${options.seed}-${new Date(fromMs).toISOString()}`);
   await client.insert({ table: 'unit_conversions', values: [...UNIT_CONVERSIONS], format: 'JSONEachRow' });
+  // The plant calendars and standard costs a plant admin would enter (reconciliation reads them).
+  const master = simulatorMasterData(options);
+  const at = new Date().toISOString();
+  await client.insert({
+    table: 'plant_calendars',
+    values: master.calendars.map((c) => ({
+      plant: c.plant,
+      timezone: c.timezone,
+      silent_minutes: c.silentMinutes,
+      shifts: c.shifts,
+      stops: [],
+      holidays: [],
+      version: Date.now() * 1000,
+      updated_by: 'simulator',
+      updated_at: at,
+    })),
+    format: 'JSONEachRow',
+  });
+  await client.insert({
+    table: 'material_costs',
+    values: master.costs.map((c) => ({ ...c, version: Date.now() * 1000, updated_by: 'simulator', updated_at: at })),
+    format: 'JSONEachRow',
+  });
   for (let t = fromMs; t < untilMs; t += HOUR_MS) {
     await writer.add(notAfter(generateWindow(model, options, t, Math.min(t + HOUR_MS, untilMs)), untilMs));
     onProgress?.(t + HOUR_MS - fromMs);

@@ -53,3 +53,4 @@ export {
   type NetworkOutage,
   type SimulatedBatch,
 } from './simulated-batch';
+export { calendarShifts, simulatorMasterData, type ShiftRow } from './master-data';
