@@ -7,6 +7,8 @@ import { MetricsService } from '../metrics/metrics.service';
 import { QueueName, ReconcileJob, type ReconcileJobData } from '../queues/queue-names';
 import { ReconcileService, type ReconcileRequest, type ReconcileResult } from './reconcile.service';
 
+const SILENT_WINDOW_MS = 2 * 3_600_000;
+
 /**
  * Runs the scheduled reconciliation jobs. A failed run (ClickHouse down, a query refused) fails the
  * job, so BullMQ retries it with backoff; it never counts as "no findings".
@@ -37,7 +39,8 @@ export class ReconcileProcessor extends WorkerHost {
         if (!job.data.flow) throw new Error('a window job needs a flow');
         return { kind: 'window', flows: [job.data.flow], silentLines: false };
       case ReconcileJob.SilentLines:
-        return { kind: 'window', flows: [], silentLines: true };
+        // Silences that ended in the last hours are seen too, so they close with when events resumed.
+        return { kind: 'window', flows: [], silentLines: true, fromMs: Date.now() - SILENT_WINDOW_MS };
       case ReconcileJob.Recheck: {
         const now = Date.now();
         return {
