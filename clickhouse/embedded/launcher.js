@@ -14,6 +14,8 @@ const [dataDir, portArg] = process.argv.slice(2);
 const port = Number(portArg);
 const parentPid = process.ppid;
 const KEEPALIVE_MARK = 'syncline_embedded_keepalive';
+/** How long a stopping engine may take to finish its queries before it is ended hard. */
+const HARD_STOP_MS = 5000;
 
 function log(msg, extra = {}) {
   process.stdout.write(`${JSON.stringify({ level: 'info', component: 'embedded-clickhouse', msg, ...extra })}\n`);
@@ -52,7 +54,12 @@ function shutdown(reason) {
   req.on('error', () => undefined);
   req.end(sql);
   // If the engine does not return in time, end hard: written MergeTree parts are already on disk.
-  setTimeout(() => process.exit(0), 10000).unref();
+  // Not process.exit(): under load it can hang in the engine's exit handlers, and an orphaned engine
+  // keeps the data directory locked for every later start. SIGKILL cannot hang.
+  setTimeout(() => {
+    log('embedded ClickHouse did not stop in time; ending it hard', { reason });
+    process.kill(process.pid, 'SIGKILL');
+  }, HARD_STOP_MS).unref();
 }
 
 process.on('SIGTERM', () => shutdown('SIGTERM'));
@@ -85,6 +92,9 @@ load({
 }).then(
   () => {
     log('embedded ClickHouse stopped');
+    // With the parent gone nobody waits for an exit code, and process.exit() can hang in the
+    // engine's exit handlers under load: end without them.
+    if (process.ppid !== parentPid) process.kill(process.pid, 'SIGKILL');
     process.exit(stopping ? 0 : 1);
   },
   (err) => {
