@@ -5,6 +5,7 @@ import { InputError } from '../common/errors/input-error';
 import { validateInput } from '../common/errors/validation-error';
 import { checkPageSize, decodeCursor, encodeCursor, PageInfo, pageSizeArg } from '../common/paging/paging';
 import { AuditService, type AuditOutcome, type AuditRow } from './audit.service';
+import { isoFromClickHouse } from '../clickhouse/clickhouse-time';
 
 const OUTCOMES = ['success', 'failure', 'denied'] as const;
 
@@ -63,12 +64,10 @@ export class AuditConnection {
   @Field(() => Int) totalCount!: number;
 }
 
-const iso = (chTime: string) => `${chTime.replace(' ', 'T')}Z`;
-
 function toEntry(r: AuditRow): AuditEntry {
   return {
     id: r.id_text,
-    at: iso(r.at_text),
+    at: isoFromClickHouse(r.at_text),
     actorKind: r.actor_kind,
     actor: r.actor_id,
     actorRole: r.actor_role,

@@ -28,6 +28,7 @@ import {
   type FindingFilterInput,
   type FindingGroup,
 } from './findings.types';
+import { isoFromClickHouse } from '../clickhouse/clickhouse-time';
 
 interface FindingRow {
   finding_id: string;
@@ -62,7 +63,6 @@ interface FindingRow {
   sort_value?: number;
 }
 
-const iso = (t: string) => `${t.replace(' ', 'T')}Z`;
 const EPOCH = '1970-01-01 00:00:00.000';
 
 function toFinding(r: FindingRow): Finding {
@@ -86,12 +86,12 @@ function toFinding(r: FindingRow): Finding {
     unit: r.unit,
     valueAtRisk: r.value_at_risk,
     currency: r.currency,
-    happenedAt: iso(r.anchor_text),
-    conditionSince: iso(r.since_text),
-    firstSeenAt: iso(r.first_seen_text),
-    lastSeenAt: iso(r.last_seen_text),
+    happenedAt: isoFromClickHouse(r.anchor_text),
+    conditionSince: isoFromClickHouse(r.since_text),
+    firstSeenAt: isoFromClickHouse(r.first_seen_text),
+    lastSeenAt: isoFromClickHouse(r.last_seen_text),
     resolution: changed && r.status_reason ? r.status_reason : null,
-    statusChangedAt: changed ? iso(r.status_at_text) : null,
+    statusChangedAt: changed ? isoFromClickHouse(r.status_at_text) : null,
     statusChangedBy: changed ? r.status_by : null,
     assignee: r.assignee || null,
     details: r.details,
@@ -214,7 +214,7 @@ export class FindingsService {
       plant: r.plant,
       line: r.line,
       flow: r.flow,
-      hour: iso(r.hour_text),
+      hour: isoFromClickHouse(r.hour_text),
       count: Number(r.n),
       activeCount: Number(r.active_n),
       valueAtRisk: r.value,
@@ -285,7 +285,7 @@ export class FindingsService {
       finding,
       meaning: FINDING_MEANING[row.type] ?? '',
       history: history.map((h) => ({
-        at: iso(h.at_text),
+        at: isoFromClickHouse(h.at_text),
         kind: h.kind_text,
         status: h.status || null,
         assignee: h.assignee || null,
@@ -294,7 +294,7 @@ export class FindingsService {
       })),
       deviceEvents: events.map((e) => ({
         eventId: e.event_id,
-        eventTime: iso(e.time_text),
+        eventTime: isoFromClickHouse(e.time_text),
         plant: e.plant,
         line: e.line,
         asset: e.asset,
@@ -307,7 +307,7 @@ export class FindingsService {
       })),
       postings: postings.map((p) => ({
         documentId: p.document_id,
-        postedAt: iso(p.time_text),
+        postedAt: isoFromClickHouse(p.time_text),
         plant: p.plant,
         orderId: p.order_id,
         material: p.material,

@@ -3,6 +3,7 @@ import { ClickHouseService } from '../clickhouse/clickhouse.service';
 import type { PlantScope } from '../domain/plant-scope';
 import { SYNC_LAG_BY_LINE } from './sync-lag.queries';
 import type { LineSyncLag } from './sync-lag.types';
+import { isoFromClickHouse } from '../clickhouse/clickhouse-time';
 
 interface Row {
   plant: string;
@@ -36,7 +37,7 @@ export class SyncLagService {
         lagP50Seconds: p50 ?? null,
         lagP95Seconds: p95 ?? null,
         lagP99Seconds: p99 ?? null,
-        lastEventAt: events ? `${r.lastEventAt.replace(' ', 'T')}Z` : null,
+        lastEventAt: events ? isoFromClickHouse(r.lastEventAt) : null,
       };
     });
   }

@@ -3,6 +3,7 @@ import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Matches, MaxLength }
 import { ROLES, type Role } from '../../domain/roles';
 import type { UserRecord } from './user.record';
 import { USERNAME_PATTERN, USERNAME_RULES } from './users.service';
+import { isoFromClickHouse } from '../../clickhouse/clickhouse-time';
 
 export const RoleEnum = Object.fromEntries(ROLES.map((r) => [r, r])) as { [K in Role]: K };
 registerEnumType(RoleEnum, {
@@ -24,8 +25,6 @@ export class User {
   @Field() updatedBy!: string;
 }
 
-const iso = (t: string) => (t.includes('T') ? t : `${t.replace(' ', 'T')}Z`);
-
 export function toUser(r: UserRecord): User {
   return {
     username: r.username,
@@ -33,9 +32,9 @@ export function toUser(r: UserRecord): User {
     role: r.role,
     plants: r.plants,
     disabled: r.disabled === 1,
-    createdAt: iso(r.created_at),
+    createdAt: isoFromClickHouse(r.created_at),
     createdBy: r.created_by,
-    updatedAt: iso(r.updated_at),
+    updatedAt: isoFromClickHouse(r.updated_at),
     updatedBy: r.updated_by,
   };
 }

@@ -13,11 +13,15 @@ describe('plant calendars', () => {
   });
 
   it('finds local midnight in a zone, across daylight saving time', () => {
-    expect(new Date(localMidnightUtc('2026-07-01', 'Europe/Berlin')).toISOString()).toBe('2026-06-30T22:00:00.000Z');
-    expect(new Date(localMidnightUtc('2026-01-15', 'Europe/Berlin')).toISOString()).toBe('2026-01-14T23:00:00.000Z');
-    expect(new Date(localMidnightUtc('2026-03-10', 'UTC')).toISOString()).toBe('2026-03-10T00:00:00.000Z');
-    // The day the clocks go forward is 23 hours long.
-    const [from, to] = holidayInterval('2026-03-29', 'Europe/Berlin');
+    // Dates of next year, so the test never ages: summer (UTC+2), winter (UTC+1) and the day the
+    // clocks go forward (the last Sunday of March), which is 23 hours long in Berlin.
+    const year = new Date().getUTCFullYear() + 1;
+    const day = (month: number, date: number) => new Date(Date.UTC(year, month - 1, date)).toISOString().slice(0, 10);
+    expect(localMidnightUtc(day(7, 1), 'Europe/Berlin')).toBe(Date.UTC(year, 5, 30, 22));
+    expect(localMidnightUtc(day(1, 15), 'Europe/Berlin')).toBe(Date.UTC(year, 0, 14, 23));
+    expect(localMidnightUtc(day(3, 10), 'UTC')).toBe(Date.UTC(year, 2, 10));
+    const lastSundayOfMarch = 31 - new Date(Date.UTC(year, 2, 31)).getUTCDay();
+    const [from, to] = holidayInterval(day(3, lastSundayOfMarch), 'Europe/Berlin');
     expect((to - from) / 3_600_000).toBe(23);
   });
 

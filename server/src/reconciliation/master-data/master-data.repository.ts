@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { ClickHouseService } from '../../clickhouse/clickhouse.service';
 import type { PlantCalendar } from './calendar';
+import { isoFromClickHouse } from '../../clickhouse/clickhouse-time';
 
 export interface UnitConversion {
   material: string;
@@ -30,7 +31,6 @@ export interface LineSilence {
   cancelled: boolean;
 }
 
-const iso = (t: string) => `${t.replace(' ', 'T')}Z`;
 const chTime = (iso8601: string) => new Date(iso8601).toISOString();
 
 /** The master data that makes device events and postings comparable: conversions, costs, calendars, silences. */
@@ -68,7 +68,7 @@ export class MasterDataRepository {
       cost: r.cost,
       unit: r.unit,
       updatedBy: r.updated_by,
-      updatedAt: iso(r.updated_at),
+      updatedAt: isoFromClickHouse(r.updated_at),
     }));
   }
 
@@ -97,7 +97,7 @@ export class MasterDataRepository {
       timezone: r.timezone,
       silentMinutes: r.silent_minutes,
       shifts: r.shifts.map((x) => ({ weekday: x.weekday, start: x.start, end: x.end })),
-      stops: r.stops.map(([a, b, reason]) => ({ startsAt: iso(a), endsAt: iso(b), reason })),
+      stops: r.stops.map(([a, b, reason]) => ({ startsAt: isoFromClickHouse(a), endsAt: isoFromClickHouse(b), reason })),
       holidays: r.holidays,
     }));
   }
@@ -143,11 +143,11 @@ export class MasterDataRepository {
       silenceId: r.silence_id,
       plant: r.plant,
       line: r.line,
-      startsAt: iso(r.starts_text),
-      endsAt: iso(r.ends_text),
+      startsAt: isoFromClickHouse(r.starts_text),
+      endsAt: isoFromClickHouse(r.ends_text),
       reason: r.reason,
       createdBy: r.created_by,
-      createdAt: iso(r.created_text),
+      createdAt: isoFromClickHouse(r.created_text),
       cancelled: r.cancelled === 1,
     }));
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ClickHouseService } from '../../clickhouse/clickhouse.service';
 import type { FlowRules, Priority } from './flow-rules';
+import { isoFromClickHouse } from '../../clickhouse/clickhouse-time';
 
 interface Row {
   flow: string;
@@ -35,7 +36,7 @@ const toRules = (r: Row): FlowRules => ({
   bucketMinutes: r.bucket_minutes,
   enabled: r.enabled === 1,
   updatedBy: r.updated_by,
-  updatedAt: `${r.updated_at.replace(' ', 'T')}Z`,
+  updatedAt: isoFromClickHouse(r.updated_at),
 });
 
 const COLUMNS = `flow, version, sla_seconds, grace_seconds, tolerance_abs, tolerance_pct, event_types, posting_types,
