@@ -19,6 +19,7 @@ import { IngestModule } from './ingest/ingest.module';
 import { SyncLagModule } from './sync-lag/sync-lag.module';
 import { ReconciliationModule } from './reconciliation/reconciliation.module';
 import { FindingsModule } from './findings/findings.module';
+import { TracesModule } from './traces/traces.module';
 import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { MetricsModule } from './metrics/metrics.module';
 import { QueuesModule } from './queues/queues.module';
@@ -55,6 +56,7 @@ export class AppModule implements NestModule {
         SyncLagModule,
         ReconciliationModule,
         FindingsModule,
+        TracesModule,
         ...dashboard,
       ],
       providers: [

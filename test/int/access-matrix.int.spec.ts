@@ -39,6 +39,9 @@ const SAMPLES: Record<string, (role: string) => string> = {
   'Query.finding': () => '{ finding(id: "mi_00000000000000000000000000000000") { meaning } }',
   'Query.findingCounts': () => '{ findingCounts { count } }',
   'Query.findingGroups': () => '{ findingGroups(first: 1) { count } }',
+  'Query.traceSearch': () => '{ traceSearch(query: "ORD-1", first: 1) { nodes { correlationId } } }',
+  'Query.trace': () => '{ trace(correlationId: "no-such-message") { hopCount } }',
+  'Query.traceHop': () => '{ traceHop(correlationId: "no-such-message", hopId: "h") { hopId } }',
   'Mutation.acknowledgeFindings': () => 'mutation { acknowledgeFindings(target: { ids: ["nothing"] }) { changed } }',
   'Mutation.assignFindings': () =>
     'mutation { assignFindings(target: { ids: ["nothing"] }, assignee: "team:night shift") { changed } }',

@@ -8,7 +8,7 @@ import type { Principal } from '../domain/principal';
 import { FindingsService } from './findings.service';
 import { FindingFilterInput } from './findings.types';
 
-const LIST_FIELDS = ['types', 'statuses', 'severities', 'plants', 'lines', 'flows'] as const;
+const LIST_FIELDS = ['types', 'statuses', 'severities', 'plants', 'lines', 'flows', 'eventIds', 'correlationIds'] as const;
 
 /**
  * GET /api/v1/findings/export?format=csv|ndjson&types=missing_posting,late_posting&plants=P1&from=...

@@ -26,6 +26,8 @@ export const CURRENT_FINDINGS = `
       AND ({f_order:String} = '' OR order_id = {f_order:String})
       AND ({f_material:String} = '' OR material = {f_material:String})
       AND ({f_id_filter:Bool} = false OR finding_id IN {f_ids:Array(String)})
+      AND ({f_about:Bool} = false OR hasAny(event_ids, {f_event_ids:Array(String)})
+           OR hasAny(correlation_ids, {f_correlation_ids:Array(String)}))
       AND anchor_at >= fromUnixTimestamp64Milli({f_from:Int64}) AND anchor_at < fromUnixTimestamp64Milli({f_to:Int64})
   ) AS f
   LEFT JOIN

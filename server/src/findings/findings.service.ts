@@ -118,6 +118,9 @@ export function filterParams(filter: FindingFilterInput | undefined | null) {
     f_assignee: f.assignee ?? '',
     f_id_filter: f.ids !== undefined && f.ids !== null,
     f_ids: f.ids ?? [],
+    f_about: (f.eventIds ?? []).length + (f.correlationIds ?? []).length > 0,
+    f_event_ids: f.eventIds ?? [],
+    f_correlation_ids: f.correlationIds ?? [],
     f_from: fromMs,
     f_to: toMs,
   };

@@ -85,6 +85,18 @@ export class FindingFilterInput {
   @Field(() => [String], { nullable: true, description: 'These findings only (at most 10,000).' })
   @applyAll(stringList(10_000))
   ids?: string[];
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Findings about any of these device events (business keys) or, with correlationIds, messages.',
+  })
+  @applyAll(stringList(1000))
+  eventIds?: string[];
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Findings about any of these messages (correlation ids) or, with eventIds, device events.',
+  })
+  @applyAll(stringList(1000))
+  correlationIds?: string[];
 }
 
 @ObjectType({ description: 'Something reconciliation found: a gap, duplicate, mismatch, delay or silence.' })

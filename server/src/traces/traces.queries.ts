@@ -1,0 +1,158 @@
+/**
+ * Trace lookups (docs/traces.md, ADR 0008). A message is found through `trace_index` (one row per
+ * correlation id and plant, folded by the AggregatingMergeTree; every read groups again because parts
+ * not merged yet hold several rows), then its hops are read from `hops` bounded by the message's plant,
+ * flow and time, so ClickHouse reads a few granules instead of the table. Hops are deduplicated by
+ * hop_id, keeping the latest ingest (`LIMIT 1 BY`), never with FINAL, which defeats the skip indexes.
+ * Every value is a bound parameter; every query carries the plant scope condition.
+ */
+
+const SCOPE = '(plant IN {scope_plants:Array(String)} OR {scope_all:Bool})';
+
+/**
+ * One message per (correlation_id, plant) with the index's facts: the shape every lookup returns.
+ * Aggregates are named m_* so that no alias shadows a column (the client prefers column names).
+ */
+const MESSAGE_COLUMNS = `
+  correlation_id, plant,
+  toString(anyLast(flow)) AS m_flow, toString(anyLast(line)) AS m_line,
+  max(business_key) AS m_business_key, max(order_id) AS m_order_id, max(batch) AS m_batch,
+  max(asset) AS m_asset, max(material) AS m_material,
+  min(first_start) AS first_at, max(last_end) AS last_at,
+  toString(min(first_start)) AS first_text, toString(max(last_end)) AS last_text,
+  max(has_error) AS m_error, max(reached_erp) AS m_posted,
+  groupUniqArrayArray(stages) AS stage_list, groupUniqArrayArray(systems) AS system_list`;
+
+/** The messages with these correlation ids. */
+export const MESSAGES_BY_ID = `
+SELECT ${MESSAGE_COLUMNS}
+FROM trace_index
+WHERE correlation_id IN {ids:Array(String)} AND ${SCOPE}
+GROUP BY correlation_id, plant`;
+
+/** The messages that carry this business key (hops whose trace context broke are stitched by it). */
+export const MESSAGES_BY_BUSINESS_KEY = `
+SELECT ${MESSAGE_COLUMNS}
+FROM trace_index
+WHERE business_key IN {keys:Array(String)} AND ${SCOPE}
+GROUP BY correlation_id, plant`;
+
+/**
+ * Correlation ids whose message carries `q` as a key: its correlation id, business key, order, batch,
+ * or an ERP document that references its device event. Each branch reads one index.
+ */
+const KEYED_CANDIDATES = `
+  SELECT correlation_id FROM trace_index WHERE correlation_id = {q:String}
+  UNION ALL SELECT correlation_id FROM trace_index WHERE business_key = {q:String}
+  UNION ALL SELECT correlation_id FROM trace_index WHERE order_id = {q:String}
+  UNION ALL SELECT correlation_id FROM trace_index WHERE batch = {q:String}
+  UNION ALL SELECT correlation_id FROM trace_index WHERE business_key IN (
+    SELECT device_event_id FROM erp_postings
+    WHERE document_id = {q:String} AND device_event_id != '' AND ${SCOPE})`;
+
+/** How the search narrows the index before grouping: by key, by asset or material, or by time only. */
+export type SearchMode = 'keyed' | 'attribute' | 'browse';
+
+const MODE_WHERE: Record<SearchMode, string> = {
+  keyed: `correlation_id IN (${KEYED_CANDIDATES})`,
+  attribute: '(asset = {q:String} OR material = {q:String})',
+  // A message counts from its first hop; rows of a message that began more than a day before the
+  // range are not read, so such a long-running message is listed from what the range holds.
+  browse: `first_start >= fromUnixTimestamp64Milli({from_ms:Int64}) - toIntervalDay(1)
+           AND first_start < fromUnixTimestamp64Milli({to_ms:Int64})`,
+};
+
+/**
+ * One page of messages, newest first (first hop time, then correlation id), matching the search mode
+ * and the filters. Filters apply to the whole message (every row of it), after grouping.
+ */
+export function searchPage(mode: SearchMode): string {
+  return `
+SELECT ${MESSAGE_COLUMNS}, toUnixTimestamp64Micro(first_at) AS first_us
+FROM trace_index
+WHERE ${MODE_WHERE[mode]} AND ${SCOPE}
+  AND (length({f_plants:Array(String)}) = 0 OR plant IN {f_plants:Array(String)})
+GROUP BY correlation_id, plant
+HAVING first_at >= fromUnixTimestamp64Milli({from_ms:Int64}) AND first_at < fromUnixTimestamp64Milli({to_ms:Int64})
+  AND (length({f_lines:Array(String)}) = 0 OR m_line IN {f_lines:Array(String)})
+  AND (length({f_flows:Array(String)}) = 0 OR m_flow IN {f_flows:Array(String)})
+  AND (length({f_stages:Array(String)}) = 0 OR hasAny(stage_list, {f_stages:Array(String)}))
+  AND (length({f_systems:Array(String)}) = 0 OR hasAny(system_list, {f_systems:Array(String)}))
+  AND (length({f_statuses:Array(String)}) = 0
+       OR (has({f_statuses:Array(String)}, 'error') AND m_error = 1)
+       OR (has({f_statuses:Array(String)}, 'not_posted') AND m_posted = 0))
+  AND ({has_cursor:Bool} = false OR (first_us, correlation_id) < ({cursor_us:Int64}, {cursor_id:String}))
+ORDER BY first_us DESC, correlation_id DESC
+LIMIT {limit:UInt32}`;
+}
+
+/**
+ * The hops of a message's correlation ids within its time bounds, one row per hop id (latest
+ * ingest), with what the waterfall needs and no payload or attributes: its parent's times (from the
+ * same trace), whether the parent is missing, and the total. Paged by (start, hop id).
+ */
+export const TRACE_HOPS = `
+WITH h AS (
+  SELECT hop_id, correlation_id, parent_hop_id, toString(stage) AS stage, toString(system) AS system,
+         toString(status) AS status, toString(error_code) AS error_code, error_message, attempt,
+         start_time, end_time
+  FROM hops
+  WHERE correlation_id IN {ids:Array(String)} AND ${SCOPE}
+    AND plant IN {plants:Array(String)} AND flow IN {flows:Array(String)}
+    AND start_time >= fromUnixTimestamp64Micro({from_us:Int64}) AND start_time <= fromUnixTimestamp64Micro({to_us:Int64})
+  ORDER BY hop_id, ingested_at DESC
+  LIMIT 1 BY hop_id
+)
+SELECT h.hop_id AS hop_id, h.correlation_id AS correlation_id, h.parent_hop_id AS parent_hop_id, h.stage AS stage,
+       h.system AS system, h.status AS status, h.error_code AS error_code, h.error_message AS error_message,
+       h.attempt AS attempt, toString(h.start_time) AS start_text, toString(h.end_time) AS end_text,
+       toUnixTimestamp64Micro(h.start_time) AS start_us, toUnixTimestamp64Micro(h.end_time) AS end_us,
+       p.hop_id != '' AS parent_found, toUnixTimestamp64Micro(p.start_time) AS parent_start_us,
+       toUnixTimestamp64Micro(p.end_time) AS parent_end_us,
+       count() OVER () AS total
+FROM h
+LEFT JOIN (SELECT hop_id, start_time, end_time FROM h) AS p ON p.hop_id = h.parent_hop_id
+ORDER BY start_us, hop_id
+LIMIT {limit:UInt32} OFFSET {offset:UInt32}
+SETTINGS join_use_nulls = 0`;
+
+/** One hop with everything it carries, the payload cut at `max_payload` characters. */
+export const TRACE_HOP = `
+SELECT hop_id, correlation_id, parent_hop_id, toString(flow) AS flow, toString(stage) AS stage, toString(system) AS system,
+       toString(plant) AS plant, toString(line) AS line, asset, order_id, material, batch, toString(event_type) AS event_type,
+       quantity, toString(unit) AS unit, toString(start_time) AS start_text, toString(end_time) AS end_text,
+       toString(status) AS status, toString(error_code) AS error_code, error_message, attempt, business_key,
+       length(payload) AS payload_bytes, substringUTF8(payload, 1, {max_payload:UInt32}) AS payload,
+       lengthUTF8(payload) > {max_payload:UInt32} AS truncated,
+       toJSONString(attributes) AS attributes_json, toString(ingested_at) AS ingested_text
+FROM hops
+WHERE correlation_id IN {ids:Array(String)} AND hop_id = {hop_id:String} AND ${SCOPE}
+  AND plant IN {plants:Array(String)} AND flow IN {flows:Array(String)}
+  AND start_time >= fromUnixTimestamp64Micro({from_us:Int64}) AND start_time <= fromUnixTimestamp64Micro({to_us:Int64})
+ORDER BY ingested_at DESC
+LIMIT 1`;
+
+/** The device events a message is about (its business keys), near its time. */
+export const TRACE_DEVICE_EVENTS = `
+SELECT event_id, toString(event_time) AS event_text, toString(plant) AS plant, toString(line) AS line, asset, order_id, material,
+       toString(event_type) AS event_type, quantity, toString(unit) AS unit
+FROM device_events
+WHERE event_id IN {keys:Array(String)} AND ${SCOPE}
+  AND event_time >= fromUnixTimestamp64Micro({from_us:Int64}) - toIntervalDay(1)
+  AND event_time <= fromUnixTimestamp64Micro({to_us:Int64}) + toIntervalDay(1)
+ORDER BY event_id, ingested_at DESC
+LIMIT 1 BY event_id`;
+
+/** The ERP postings that reference the message's device events, and their reversals. */
+export const TRACE_POSTINGS = `
+SELECT * FROM
+(
+  SELECT document_id, toString(posted_at) AS posted_text, toString(plant) AS plant, toString(posting_type) AS posting_type,
+         order_id, material, quantity, toString(unit) AS unit, device_event_id, reverses_document_id
+  FROM erp_postings
+  WHERE device_event_id IN {keys:Array(String)} AND ${SCOPE}
+    AND posted_at >= fromUnixTimestamp64Micro({from_us:Int64}) - toIntervalDay(1)
+  ORDER BY document_id, ingested_at DESC
+  LIMIT 1 BY document_id
+)
+ORDER BY posted_text, document_id`;

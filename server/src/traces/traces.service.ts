@@ -1,0 +1,462 @@
+import { Injectable } from '@nestjs/common';
+import { ClickHouseService } from '../clickhouse/clickhouse.service';
+import { isoFromClickHouse } from '../clickhouse/clickhouse-time';
+import { InputError } from '../common/errors/input-error';
+import { decodeCursor, encodeCursor } from '../common/paging/paging';
+import type { PlantScope } from '../domain/plant-scope';
+import { FindingsService } from '../findings/findings.service';
+import type { Finding } from '../findings/findings.types';
+import { chainOrder, missingStages, outcomeOf, shapeHop, type HopTimes } from './trace-shape';
+import {
+  MESSAGES_BY_BUSINESS_KEY,
+  MESSAGES_BY_ID,
+  searchPage,
+  TRACE_DEVICE_EVENTS,
+  TRACE_HOP,
+  TRACE_HOPS,
+  TRACE_POSTINGS,
+  type SearchMode,
+} from './traces.queries';
+import type {
+  Trace,
+  TraceDeviceEvent,
+  TraceFilterInput,
+  TraceHop,
+  TraceHopDetail,
+  TraceMessage,
+  TraceMessageConnection,
+  TracePosting,
+} from './traces.types';
+
+/** No key is longer (hop and posting records refuse longer ones): a longer text cannot match. */
+export const MAX_KEY_LENGTH = 256;
+const DAY_MS = 86_400_000;
+const FAR_FUTURE_MS = 4102444800000;
+
+interface MessageRow {
+  correlation_id: string;
+  plant: string;
+  m_flow: string;
+  m_line: string;
+  m_business_key: string;
+  m_order_id: string;
+  m_batch: string;
+  m_asset: string;
+  m_material: string;
+  first_text: string;
+  last_text: string;
+  m_error: number;
+  m_posted: number;
+  stage_list: string[];
+  system_list: string[];
+  first_us?: number | string;
+}
+
+interface HopRow extends HopTimes {
+  hop_id: string;
+  correlation_id: string;
+  stage: string;
+  system: string;
+  error_code: string;
+  error_message: string;
+  start_text: string;
+  end_text: string;
+  total: number | string;
+}
+
+const micros = (text: string) => Math.round(Date.parse(isoFromClickHouse(text)) * 1000) + subMillis(text);
+/** The microseconds ClickHouse printed after the milliseconds ("…18.984123" -> 123). */
+function subMillis(text: string): number {
+  const frac = /\.(\d+)$/.exec(text)?.[1] ?? '';
+  return Number((frac + '000000').slice(3, 6));
+}
+
+function toMessage(r: MessageRow, findingCount: number): TraceMessage {
+  const stages = chainOrder(r.stage_list);
+  const first = micros(r.first_text);
+  const last = micros(r.last_text);
+  return {
+    correlationId: r.correlation_id,
+    plant: r.plant,
+    line: r.m_line,
+    flow: r.m_flow,
+    businessKey: r.m_business_key,
+    orderId: r.m_order_id,
+    batch: r.m_batch,
+    asset: r.m_asset,
+    material: r.m_material,
+    firstHopAt: isoFromClickHouse(r.first_text),
+    lastHopAt: isoFromClickHouse(r.last_text),
+    durationMs: Math.max(0, last - first) / 1000,
+    stages,
+    firstStage: stages[0] ?? '',
+    lastStage: stages[stages.length - 1] ?? '',
+    missingStages: missingStages(stages),
+    hasError: Number(r.m_error) === 1,
+    outcome: outcomeOf(Number(r.m_error) === 1, Number(r.m_posted) === 1),
+    findingCount,
+  };
+}
+
+/** What the search text matched in a message, for "matched as". */
+function matchedAs(q: string, r: MessageRow): string {
+  if (r.correlation_id === q) return 'correlation_id';
+  if (r.m_business_key === q) return 'business_key';
+  if (r.m_order_id === q) return 'order';
+  if (r.m_batch === q) return 'batch';
+  if (r.m_asset === q) return 'asset';
+  if (r.m_material === q) return 'material';
+  return 'document';
+}
+
+function timeRange(filter: TraceFilterInput | undefined, defaultFromMs: number): { fromMs: number; toMs: number } {
+  const fromMs = filter?.from ? Date.parse(filter.from) : defaultFromMs;
+  const toMs = filter?.to ? Date.parse(filter.to) : FAR_FUTURE_MS;
+  if (fromMs >= toMs) throw new InputError('filter.from must be before filter.to', 'filter.from');
+  return { fromMs, toMs };
+}
+
+/**
+ * Finds messages by any key and reads one message end to end (docs/traces.md). Every read is plant
+ * scoped: another plant's message answers exactly as one that does not exist.
+ */
+@Injectable()
+export class TracesService {
+  constructor(
+    private readonly clickhouse: ClickHouseService,
+    private readonly findings: FindingsService,
+  ) {}
+
+  async search(
+    scope: PlantScope,
+    text: string | undefined,
+    filter: TraceFilterInput | undefined,
+    first: number,
+    after: string | undefined,
+  ): Promise<TraceMessageConnection> {
+    const q = (text ?? '').trim();
+    const cursor = after ? decodeCursor<[string, string]>(after, 2) : undefined;
+    if (cursor && !/^\d{1,19}$/.test(String(cursor[0])))
+      throw new InputError('after is not a cursor this query gave out', 'after');
+    const empty = { nodes: [], pageInfo: { hasNextPage: false, endCursor: null }, matchedAs: [] };
+    if (q.length > MAX_KEY_LENGTH) return empty;
+    // Browsing without a text is bounded in time (the last day unless asked); a key finds its
+    // messages whenever they happened unless the filter says otherwise.
+    const range = timeRange(filter, q ? 0 : Date.now() - DAY_MS);
+    const params = {
+      q,
+      from_ms: range.fromMs,
+      to_ms: range.toMs,
+      f_plants: filter?.plants ?? [],
+      f_lines: filter?.lines ?? [],
+      f_flows: filter?.flows ?? [],
+      f_stages: filter?.stages ?? [],
+      f_systems: filter?.systems ?? [],
+      f_statuses: filter?.statuses ?? [],
+      has_cursor: !!cursor,
+      cursor_us: cursor ? cursor[0] : '0',
+      cursor_id: cursor?.[1] ?? '',
+      limit: first + 1,
+    };
+    const modes: SearchMode[] = q ? ['keyed', 'attribute'] : ['browse'];
+    const pages = await Promise.all(
+      modes.map((mode) =>
+        this.clickhouse.scopedQuery<MessageRow>(
+          {
+            name: `traces.search.${mode}`,
+            sql: searchPage(mode),
+            params,
+            settings: { min_table_rows_to_use_projection_index: '0' },
+          },
+          scope,
+        ),
+      ),
+    );
+    // Newest first over both lookups; a message found by both counts once.
+    const byKey = new Map<string, MessageRow>();
+    for (const r of pages.flat()) byKey.set(`${r.correlation_id}\u0000${r.plant}`, r);
+    const rows = [...byKey.values()].sort(
+      (a, b) =>
+        Number(BigInt(b.first_us ?? 0) - BigInt(a.first_us ?? 0)) ||
+        (a.correlation_id < b.correlation_id ? 1 : a.correlation_id > b.correlation_id ? -1 : 0),
+    );
+    const page = rows.slice(0, first);
+    const counts = await this.findingCounts(scope, page);
+    const last = page[page.length - 1];
+    return {
+      nodes: page.map((r) => toMessage(r, counts.get(r.correlation_id) ?? 0)),
+      pageInfo: {
+        hasNextPage: rows.length > first,
+        endCursor: last ? encodeCursor([String(last.first_us), last.correlation_id]) : null,
+      },
+      matchedAs: q ? [...new Set(page.map((r) => matchedAs(q, r)))] : [],
+    };
+  }
+
+  /** The message of `correlationId` with the correlation ids stitched to it; null when none in scope. */
+  private async messageOf(scope: PlantScope, correlationId: string): Promise<{ seed: MessageRow; all: MessageRow[] } | null> {
+    if (correlationId.length > MAX_KEY_LENGTH) return null;
+    const seeds = await this.clickhouse.scopedQuery<MessageRow>(
+      { name: 'traces.message', sql: MESSAGES_BY_ID, params: { ids: [correlationId] } },
+      scope,
+    );
+    if (seeds.length === 0) return null;
+    const keys = [...new Set(seeds.map((s) => s.m_business_key).filter(Boolean))];
+    const stitched = keys.length
+      ? await this.clickhouse.scopedQuery<MessageRow>(
+          {
+            name: 'traces.stitched',
+            sql: MESSAGES_BY_BUSINESS_KEY,
+            params: { keys },
+            settings: { min_table_rows_to_use_projection_index: '0' },
+          },
+          scope,
+        )
+      : [];
+    const all = new Map(seeds.map((s) => [`${s.correlation_id}\u0000${s.plant}`, s]));
+    for (const s of stitched) all.set(`${s.correlation_id}\u0000${s.plant}`, s);
+    return { seed: seeds[0], all: [...all.values()] };
+  }
+
+  /** Bounds that let ClickHouse read only the message's granules of `hops`. */
+  private bounds(rows: MessageRow[]) {
+    return {
+      ids: [...new Set(rows.map((r) => r.correlation_id))],
+      plants: [...new Set(rows.map((r) => r.plant))],
+      flows: [...new Set(rows.map((r) => r.m_flow))],
+      from_us: Math.min(...rows.map((r) => micros(r.first_text))),
+      to_us: Math.max(...rows.map((r) => micros(r.last_text))),
+    };
+  }
+
+  async trace(scope: PlantScope, correlationId: string, first: number, after: string | undefined): Promise<Trace | null> {
+    const offset = after ? Number(decodeCursor<[number]>(after, 1)[0]) : 0;
+    if (!Number.isInteger(offset) || offset < 0) throw new InputError('after is not a cursor this query gave out', 'after');
+    const found = await this.messageOf(scope, correlationId);
+    if (!found) return null;
+    const b = this.bounds(found.all);
+    const keys = [...new Set(found.all.map((r) => r.m_business_key).filter(Boolean))];
+    const [hops, events, postings, findings] = await Promise.all([
+      this.clickhouse.scopedQuery<HopRow>(
+        { name: 'traces.hops', sql: TRACE_HOPS, params: { ...b, limit: first, offset } },
+        scope,
+      ),
+      keys.length
+        ? this.clickhouse.scopedQuery<DeviceEventRow>(
+            { name: 'traces.device_events', sql: TRACE_DEVICE_EVENTS, params: { keys, from_us: b.from_us, to_us: b.to_us } },
+            scope,
+          )
+        : [],
+      keys.length
+        ? this.clickhouse.scopedQuery<PostingRow>(
+            { name: 'traces.postings', sql: TRACE_POSTINGS, params: { keys, from_us: b.from_us } },
+            scope,
+          )
+        : [],
+      this.findingsAbout(scope, b.ids, keys),
+    ]);
+    const total = hops.length ? Number(hops[0].total) : await this.hopCount(scope, b);
+    const count = (r: MessageRow) =>
+      findings.filter((f) => f.correlationIds.includes(r.correlation_id) || f.eventIds.includes(r.m_business_key)).length;
+    return {
+      message: toMessage(found.seed, count(found.seed)),
+      stitched: found.all
+        .filter((r) => r.correlation_id !== found.seed.correlation_id || r.plant !== found.seed.plant)
+        .map((r) => toMessage(r, count(r))),
+      hops: hops.map((h) => this.toHop(h, b.from_us, found.seed.correlation_id)),
+      hopCount: total,
+      hopsPageInfo: {
+        hasNextPage: offset + hops.length < total,
+        endCursor: offset + hops.length < total ? encodeCursor([offset + hops.length]) : null,
+      },
+      deviceEvents: events.map(toDeviceEvent),
+      postings: postings.map(toPosting),
+      findings,
+    };
+  }
+
+  private async hopCount(scope: PlantScope, b: ReturnType<TracesService['bounds']>): Promise<number> {
+    const rows = await this.clickhouse.scopedQuery<HopRow>(
+      { name: 'traces.hops', sql: TRACE_HOPS, params: { ...b, limit: 1, offset: 0 } },
+      scope,
+    );
+    return rows.length ? Number(rows[0].total) : 0;
+  }
+
+  private toHop(h: HopRow, originUs: number, primary: string): TraceHop {
+    return {
+      hopId: h.hop_id,
+      correlationId: h.correlation_id,
+      parentHopId: h.parent_hop_id,
+      stage: h.stage,
+      system: h.system,
+      status: h.status,
+      errorCode: h.error_code,
+      errorMessage: h.error_message,
+      attempt: Number(h.attempt),
+      startAt: isoFromClickHouse(h.start_text),
+      endAt: isoFromClickHouse(h.end_text),
+      ...shapeHop(h, originUs),
+      stitched: h.correlation_id !== primary,
+    };
+  }
+
+  /** The findings about these messages or their device events, found through the bloom indexes. */
+  private async findingsAbout(scope: PlantScope, ids: string[], keys: string[]): Promise<Finding[]> {
+    const page = await this.findings.list(scope, { correlationIds: ids, eventIds: keys }, 'LAST_SEEN', true, 100, undefined);
+    return page.nodes;
+  }
+
+  private async findingCounts(scope: PlantScope, rows: MessageRow[]): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    if (rows.length === 0) return counts;
+    const ids = rows.map((r) => r.correlation_id);
+    const keys = rows.map((r) => r.m_business_key).filter(Boolean);
+    const found = await this.clickhouse.scopedQuery<{ event_ids: string[]; correlation_ids: string[] }>(
+      {
+        name: 'traces.finding_counts',
+        sql: `SELECT any(event_ids) AS event_ids, any(correlation_ids) AS correlation_ids FROM findings
+              WHERE (plant IN {scope_plants:Array(String)} OR {scope_all:Bool})
+                AND (hasAny(event_ids, {keys:Array(String)}) OR hasAny(correlation_ids, {ids:Array(String)}))
+              GROUP BY finding_id`,
+        params: { ids, keys },
+      },
+      scope,
+    );
+    for (const r of rows) {
+      const n = found.filter(
+        (f) => f.correlation_ids.includes(r.correlation_id) || f.event_ids.includes(r.m_business_key),
+      ).length;
+      counts.set(r.correlation_id, n);
+    }
+    return counts;
+  }
+
+  /** One hop with its payload (cut at `maxPayload` characters) and attributes. */
+  async hop(scope: PlantScope, correlationId: string, hopId: string, maxPayload: number): Promise<TraceHopDetail | null> {
+    if (hopId.length > MAX_KEY_LENGTH) return null;
+    const found = await this.messageOf(scope, correlationId);
+    if (!found) return null;
+    const own = found.all.filter((r) => r.correlation_id === correlationId);
+    const [row] = await this.clickhouse.scopedQuery<HopDetailRow>(
+      { name: 'traces.hop', sql: TRACE_HOP, params: { ...this.bounds(own), hop_id: hopId, max_payload: maxPayload } },
+      scope,
+    );
+    if (!row) return null;
+    return {
+      hopId: row.hop_id,
+      correlationId: row.correlation_id,
+      parentHopId: row.parent_hop_id,
+      flow: row.flow,
+      stage: row.stage,
+      system: row.system,
+      plant: row.plant,
+      line: row.line,
+      asset: row.asset,
+      orderId: row.order_id,
+      material: row.material,
+      batch: row.batch,
+      eventType: row.event_type,
+      quantity: row.quantity,
+      unit: row.unit,
+      businessKey: row.business_key,
+      startAt: isoFromClickHouse(row.start_text),
+      endAt: isoFromClickHouse(row.end_text),
+      status: row.status,
+      errorCode: row.error_code,
+      errorMessage: row.error_message,
+      attempt: Number(row.attempt),
+      ingestedAt: isoFromClickHouse(row.ingested_text),
+      attributes: row.attributes_json,
+      payload: row.payload,
+      payloadBytes: Number(row.payload_bytes),
+      payloadTruncated: Boolean(Number(row.truncated)),
+    };
+  }
+}
+
+interface DeviceEventRow {
+  event_id: string;
+  event_text: string;
+  plant: string;
+  line: string;
+  asset: string;
+  order_id: string;
+  material: string;
+  event_type: string;
+  quantity: number;
+  unit: string;
+}
+
+function toDeviceEvent(r: DeviceEventRow): TraceDeviceEvent {
+  return {
+    eventId: r.event_id,
+    eventTime: isoFromClickHouse(r.event_text),
+    plant: r.plant,
+    line: r.line,
+    asset: r.asset,
+    orderId: r.order_id,
+    material: r.material,
+    eventType: r.event_type,
+    quantity: r.quantity,
+    unit: r.unit,
+  };
+}
+
+interface PostingRow {
+  document_id: string;
+  posted_text: string;
+  plant: string;
+  posting_type: string;
+  order_id: string;
+  material: string;
+  quantity: number;
+  unit: string;
+  device_event_id: string;
+  reverses_document_id: string;
+}
+
+function toPosting(r: PostingRow): TracePosting {
+  return {
+    documentId: r.document_id,
+    postedAt: isoFromClickHouse(r.posted_text),
+    plant: r.plant,
+    postingType: r.posting_type,
+    orderId: r.order_id,
+    material: r.material,
+    quantity: r.quantity,
+    unit: r.unit,
+    deviceEventId: r.device_event_id,
+    reversesDocumentId: r.reverses_document_id,
+  };
+}
+
+interface HopDetailRow {
+  hop_id: string;
+  correlation_id: string;
+  parent_hop_id: string;
+  flow: string;
+  stage: string;
+  system: string;
+  plant: string;
+  line: string;
+  asset: string;
+  order_id: string;
+  material: string;
+  batch: string;
+  event_type: string;
+  quantity: number | null;
+  unit: string;
+  start_text: string;
+  end_text: string;
+  status: string;
+  error_code: string;
+  error_message: string;
+  attempt: number;
+  business_key: string;
+  payload_bytes: number | string;
+  payload: string;
+  truncated: number | boolean;
+  attributes_json: string;
+  ingested_text: string;
+}

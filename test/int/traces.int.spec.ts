@@ -1,0 +1,339 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql, startTestApp, TEST_ADMIN_TOKEN, type TestApp } from '../support/app';
+import { personWithSession } from '../support/people';
+import { MIN, posting, seed } from '../support/reconcile';
+
+interface Msg {
+  correlationId: string;
+  plant: string;
+  businessKey: string;
+  stages: string[];
+  missingStages: string[];
+  outcome: string;
+  hasError: boolean;
+  durationMs: number;
+  findingCount: number;
+}
+interface Hop {
+  hopId: string;
+  correlationId: string;
+  stage: string;
+  status: string;
+  errorCode: string;
+  attempt: number;
+  offsetMs: number;
+  durationMs: number;
+  gapMs: number | null;
+  parentMissing: boolean;
+  startsBeforeParentEnd: boolean;
+  retry: boolean;
+  stitched: boolean;
+}
+
+const MSG_FIELDS = 'correlationId plant businessKey stages missingStages outcome hasError durationMs findingCount';
+const HOP_FIELDS =
+  'hopId correlationId stage status errorCode attempt offsetMs durationMs gapMs parentMissing startsBeforeParentEnd retry stitched';
+
+/**
+ * Traces on hand-built messages in the real engine: every key finds its message, another plant's
+ * message is as absent as one that never existed, gaps and durations are exact, a retry storm pages.
+ */
+describe('traces', () => {
+  let app: TestApp;
+  let p1Manager: string;
+  const t0 = Date.now() - 120 * MIN;
+  const at = (ms: number) => new Date(t0 + ms).toISOString();
+
+  const hop = (id: string, corr: string, stage: string, start: number, end: number, extra: Record<string, unknown> = {}) => ({
+    hop_id: id,
+    correlation_id: corr,
+    flow: 'production_confirmation',
+    stage,
+    system: `${stage}-sys`,
+    plant: 'P1',
+    line: 'L2',
+    asset: 'ASSET-7',
+    order_id: 'ORD-A',
+    material: 'M-CASE',
+    batch: 'BATCH-A',
+    event_type: 'cycle_complete',
+    quantity: 12,
+    unit: 'EA',
+    start_time: at(start),
+    end_time: at(end),
+    status: 'ok',
+    business_key: 'EV-A',
+    payload: { event_id: 'EV-A', quantity: 12 },
+    ...extra,
+  });
+
+  // Message A: the gateway buffered 12 minutes (network outage), middleware failed once and retried,
+  // and middleware started a new correlation id (tr-a2) for the ERP side: stitched by business key.
+  const messageA = [
+    hop('a-1', 'tr-a', 'device', 0, 40),
+    hop('a-2', 'tr-a', 'gateway', 12 * MIN, 12 * MIN + 100, { parent_hop_id: 'a-1' }),
+    hop('a-3', 'tr-a', 'broker', 12 * MIN + 150, 12 * MIN + 160, { parent_hop_id: 'a-2' }),
+    hop('a-4', 'tr-a', 'middleware', 12 * MIN + 200, 12 * MIN + 700, {
+      parent_hop_id: 'a-3',
+      status: 'error',
+      error_code: 'HTTP_503',
+      error_message: 'upstream unavailable',
+    }),
+    hop('a-5', 'tr-a', 'middleware', 12 * MIN + 2700, 12 * MIN + 2900, { parent_hop_id: 'a-3', attempt: 2 }),
+    hop('a-6', 'tr-a2', 'erp_api', 12 * MIN + 3000, 12 * MIN + 3400, { parent_hop_id: 'a-5' }),
+    hop('a-7', 'tr-a2', 'erp_posting', 12 * MIN + 3500, 12 * MIN + 4000, {
+      parent_hop_id: 'a-6',
+      attributes: { document_id: 'DOC-A' },
+      payload: { big: 'x'.repeat(70_000) },
+    }),
+  ];
+  // Message B in plant P2.
+  const messageB = [
+    hop('b-1', 'tr-b', 'device', 1000, 1040, { plant: 'P2', business_key: 'EV-B', order_id: 'ORD-B', batch: 'BATCH-B' }),
+    hop('b-2', 'tr-b', 'gateway', 1100, 1200, { plant: 'P2', business_key: 'EV-B', order_id: 'ORD-B', parent_hop_id: 'b-1' }),
+  ];
+  // Message C: skipped the broker, a hop whose parent never arrived, and one that starts before its
+  // parent ended (device clock ahead).
+  const messageC = [
+    hop('c-1', 'tr-c', 'device', 5000, 5400, { business_key: 'EV-C', order_id: 'ORD-C' }),
+    hop('c-2', 'tr-c', 'gateway', 5300, 5500, { business_key: 'EV-C', order_id: 'ORD-C', parent_hop_id: 'c-1' }),
+    hop('c-3', 'tr-c', 'middleware', 6000, 6100, { business_key: 'EV-C', order_id: 'ORD-C', parent_hop_id: 'ghost' }),
+  ];
+  // A retry storm: 3,000 hops of one message.
+  const storm = Array.from({ length: 3000 }, (_, i) =>
+    hop(`s-${String(i).padStart(4, '0')}`, 'tr-storm', 'erp_api', 20_000 + i * 10, 20_000 + i * 10 + 5, {
+      business_key: 'EV-S',
+      order_id: 'ORD-S',
+      status: 'retry',
+      attempt: i + 1,
+      parent_hop_id: i === 0 ? '' : `s-${String(i - 1).padStart(4, '0')}`,
+    }),
+  );
+
+  beforeAll(async () => {
+    app = await startTestApp();
+    await seed(app.url, {
+      events: [
+        {
+          event_id: 'EV-A',
+          event_time: t0,
+          plant: 'P1',
+          line: 'L2',
+          order_id: 'ORD-A',
+          material: 'M-CASE',
+          event_type: 'cycle_complete',
+          quantity: 12,
+          unit: 'EA',
+        },
+      ],
+      postings: [
+        posting('DOC-A', 'EV-A', 105, { order_id: 'ORD-A', material: 'M-CASE', quantity: 12 }),
+        posting('DOC-B', 'EV-B', 105, { plant: 'P2', order_id: 'ORD-B' }),
+      ],
+      hops: [...messageA, ...messageB, ...messageC],
+    });
+    await seed(app.url, { hops: storm });
+    // The same batch again (a client retry after a timeout): stored twice, shown once.
+    await seed(app.url, { hops: messageA });
+    p1Manager = (await personWithSession(app.url, { username: 'pm-p1', role: 'plant_manager', plants: ['P1'] })).token;
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  async function search(
+    query: string | null,
+    token = TEST_ADMIN_TOKEN,
+    filter?: Record<string, unknown>,
+    after?: string,
+    first = 50,
+  ) {
+    const { body } = await graphql<{
+      traceSearch: { nodes: Msg[]; matchedAs: string[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+    }>(
+      app.url,
+      `query($q: String, $f: TraceFilterInput, $after: String, $first: Int) {
+         traceSearch(query: $q, filter: $f, first: $first, after: $after) { nodes { ${MSG_FIELDS} } matchedAs pageInfo { hasNextPage endCursor } } }`,
+      { q: query, f: filter, after, first },
+      token,
+    );
+    expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+    return body.data!.traceSearch;
+  }
+
+  async function trace(id: string, token = TEST_ADMIN_TOKEN, after?: string, first = 500) {
+    return graphql<{
+      trace: {
+        message: Msg;
+        stitched: Msg[];
+        hops: Hop[];
+        hopCount: number;
+        hopsPageInfo: { hasNextPage: boolean; endCursor: string | null };
+        deviceEvents: { eventId: string }[];
+        postings: { documentId: string }[];
+      };
+    }>(
+      app.url,
+      `query($id: String!, $after: String, $first: Int) { trace(correlationId: $id, hopsFirst: $first, hopsAfter: $after) {
+         message { ${MSG_FIELDS} } stitched { ${MSG_FIELDS} } hops { ${HOP_FIELDS} } hopCount
+         hopsPageInfo { hasNextPage endCursor } deviceEvents { eventId } postings { documentId } } }`,
+      { id, after, first },
+      token,
+    );
+  }
+
+  it('finds message A by each of its keys, and says what the text matched as', async () => {
+    const keys: [string, string][] = [
+      ['tr-a', 'correlation_id'],
+      ['EV-A', 'business_key'],
+      ['ORD-A', 'order'],
+      ['BATCH-A', 'batch'],
+      ['DOC-A', 'document'],
+      ['ASSET-7', 'asset'],
+      ['M-CASE', 'material'],
+    ];
+    for (const [key, kind] of keys) {
+      const found = await search(key);
+      expect(
+        found.nodes.map((n) => n.correlationId),
+        key,
+      ).toContain('tr-a');
+      expect(found.matchedAs, key).toContain(kind);
+    }
+  });
+
+  it('lists a message once per correlation id, newest first, paged by cursor', async () => {
+    const first = await search('ORD-A');
+    // tr-a2 starts later than tr-a: both carry order ORD-A.
+    expect(first.nodes.map((n) => n.correlationId)).toEqual(['tr-a2', 'tr-a']);
+    // Five messages carry material M-CASE (tr-b in P2): three pages of two, newest first hop first.
+    const all: string[] = [];
+    let after: string | undefined;
+    do {
+      const page = await search('M-CASE', TEST_ADMIN_TOKEN, undefined, after, 2);
+      all.push(...page.nodes.map((n) => n.correlationId));
+      after = page.pageInfo.endCursor ?? undefined;
+      if (!page.pageInfo.hasNextPage) break;
+    } while (after);
+    expect(all).toEqual(['tr-a2', 'tr-storm', 'tr-c', 'tr-b', 'tr-a']);
+  });
+
+  it('filters by status: a hop in error, never reached erp_posting', async () => {
+    const errors = await search(null, TEST_ADMIN_TOKEN, { statuses: ['error'], from: at(-MIN) });
+    expect(errors.nodes.map((n) => n.correlationId)).toEqual(['tr-a']);
+    const notPosted = (await search('ORD-C', TEST_ADMIN_TOKEN, { statuses: ['not_posted'] })).nodes;
+    expect(notPosted.map((n) => n.correlationId)).toEqual(['tr-c']);
+    expect(notPosted[0].outcome).toBe('in_progress');
+    expect(notPosted[0].missingStages).toEqual(['broker']);
+  });
+
+  it('answers "no match" to any text that is not a key, never an error', async () => {
+    for (const text of ['x'.repeat(10_000), "' OR 1=1 --", '%', '_', 'tr-%', 'Ünïcødé ✓ 工場', '\\', '{"a":1}', 'NOPE']) {
+      const found = await search(text);
+      expect(found.nodes, text.slice(0, 20)).toEqual([]);
+    }
+    const missing = await trace('x'.repeat(10_000));
+    expect(missing.body.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('shows another plant\u2019s message to nobody outside it: by any key, by id, over REST', async () => {
+    for (const key of ['tr-b', 'EV-B', 'ORD-B', 'BATCH-B', 'DOC-B'])
+      expect((await search(key, p1Manager)).nodes, key).toEqual([]);
+    // The admin does see it.
+    expect((await search('DOC-B')).nodes.map((n) => n.correlationId)).toEqual(['tr-b']);
+    const hidden = await trace('tr-b', p1Manager);
+    const absent = await trace('does-not-exist', p1Manager);
+    expect(hidden.body.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect(hidden.body.errors?.[0].message.replace('tr-b', 'X')).toBe(
+      absent.body.errors?.[0].message.replace('does-not-exist', 'X'),
+    );
+    const rest = (id: string) => fetch(`${app.url}/api/v1/traces/${id}`, { headers: { authorization: `Bearer ${p1Manager}` } });
+    expect((await rest('tr-b')).status).toBe(404);
+    expect((await rest('does-not-exist')).status).toBe(404);
+    const own = await rest('tr-a');
+    expect(own.status).toBe(200);
+    const json = (await own.json()) as { message: Msg; hops: Hop[] };
+    expect(json.message.correlationId).toBe('tr-a');
+    expect(json.hops).toHaveLength(7);
+    expect((await fetch(`${app.url}/api/v1/traces/tr-a`)).status).toBe(401);
+  });
+
+  it('computes durations and gaps of message A, marks the retry, the error and the stitched hops', async () => {
+    const { body } = await trace('tr-a', p1Manager);
+    expect(body.errors).toBeUndefined();
+    const t = body.data!.trace;
+    // Stored twice, shown once.
+    expect(t.hopCount).toBe(7);
+    expect(t.message.stages).toEqual(['device', 'gateway', 'broker', 'middleware']);
+    expect(t.message.hasError).toBe(true);
+    expect(t.stitched.map((s) => s.correlationId)).toEqual(['tr-a2']);
+    expect(t.stitched[0].outcome).toBe('posted');
+    const byId = new Map(t.hops.map((h) => [h.hopId, h]));
+    expect(t.hops.map((h) => h.hopId)).toEqual(['a-1', 'a-2', 'a-3', 'a-4', 'a-5', 'a-6', 'a-7']);
+    expect(byId.get('a-1')).toMatchObject({ offsetMs: 0, durationMs: 40, gapMs: null, parentMissing: false });
+    // The gateway's store-and-forward: 12 minutes after the device hop ended.
+    expect(byId.get('a-2')).toMatchObject({ offsetMs: 12 * MIN, durationMs: 100, gapMs: 12 * MIN - 40 });
+    expect(byId.get('a-4')).toMatchObject({ status: 'error', errorCode: 'HTTP_503', retry: false, gapMs: 40 });
+    expect(byId.get('a-5')).toMatchObject({ status: 'ok', attempt: 2, retry: true, gapMs: 2540 });
+    expect(byId.get('a-6')).toMatchObject({ stitched: true, correlationId: 'tr-a2', gapMs: 100 });
+    expect(byId.get('a-7')).toMatchObject({ stitched: true, durationMs: 500 });
+    expect(Object.values(byId.get('a-3')!).includes(true)).toBe(false);
+    expect(t.deviceEvents.map((e) => e.eventId)).toEqual(['EV-A']);
+    expect(t.postings.map((p) => p.documentId)).toEqual(['DOC-A']);
+    // Opening the stitched id shows the same message from its side.
+    const other = await trace('tr-a2');
+    expect(other.body.data!.trace.stitched.map((s) => s.correlationId)).toEqual(['tr-a']);
+    expect(other.body.data!.trace.hopCount).toBe(7);
+  });
+
+  it('shows what is missing: a skipped stage, a parent that never arrived, a hop before its parent ended', async () => {
+    const t = (await trace('tr-c')).body.data!.trace;
+    expect(t.message.missingStages).toEqual(['broker']);
+    const byId = new Map(t.hops.map((h) => [h.hopId, h]));
+    expect(byId.get('c-2')).toMatchObject({ startsBeforeParentEnd: true, gapMs: -100 });
+    expect(byId.get('c-3')).toMatchObject({ parentMissing: true, gapMs: null });
+    expect(byId.get('c-1')).toMatchObject({ parentMissing: false, startsBeforeParentEnd: false });
+  });
+
+  it('pages a 3,000-hop retry storm 500 at a time, in start order, each hop once', async () => {
+    const seen: string[] = [];
+    let after: string | undefined;
+    let pages = 0;
+    do {
+      const { body } = await trace('tr-storm', TEST_ADMIN_TOKEN, after);
+      expect(body.errors).toBeUndefined();
+      const t = body.data!.trace;
+      expect(t.hopCount).toBe(3000);
+      expect(t.hops.length).toBeLessThanOrEqual(500);
+      seen.push(...t.hops.map((h) => h.hopId));
+      after = t.hopsPageInfo.endCursor ?? undefined;
+      expect(t.hopsPageInfo.hasNextPage).toBe(after !== undefined);
+      pages++;
+    } while (after);
+    expect(pages).toBe(6);
+    expect(seen).toEqual(storm.map((h) => h.hop_id));
+  });
+
+  it('opens a hop with its attributes and payload, cut at 64 KiB with the whole on request', async () => {
+    const query = `query($full: Boolean) { traceHop(correlationId: "tr-a2", hopId: "a-7", fullPayload: $full) {
+        hopId stage attributes payload payloadBytes payloadTruncated } }`;
+    const cut = await graphql<{
+      traceHop: { attributes: string; payload: string; payloadBytes: number; payloadTruncated: boolean };
+    }>(app.url, query, { full: false }, p1Manager);
+    expect(cut.body.errors).toBeUndefined();
+    const h = cut.body.data!.traceHop;
+    expect(JSON.parse(h.attributes)).toEqual({ document_id: 'DOC-A' });
+    expect(h.payloadTruncated).toBe(true);
+    expect(h.payload.length).toBe(64 * 1024);
+    const full = await graphql<{ traceHop: { payload: string; payloadTruncated: boolean } }>(
+      app.url,
+      query,
+      { full: true },
+      p1Manager,
+    );
+    expect(full.body.data!.traceHop.payloadTruncated).toBe(false);
+    expect(JSON.parse(full.body.data!.traceHop.payload)).toEqual({ big: 'x'.repeat(70_000) });
+    const hidden = await graphql(app.url, 'query { traceHop(correlationId: "tr-b", hopId: "b-1") { hopId } }', {}, p1Manager);
+    expect(hidden.body.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+});
