@@ -22,6 +22,10 @@ const TracesPage = page(
   () => import('../traces/TracesPage'),
   (m) => m.TracesPage,
 );
+const TracePage = page(
+  () => import('../traces/TracePage'),
+  (m) => m.TracePage,
+);
 const RoiPage = page(
   () => import('../roi/RoiPage'),
   (m) => m.RoiPage,
@@ -64,6 +68,7 @@ export const router = createBrowserRouter([
       { path: 'sync-lag', element: guarded('/sync-lag', SyncLagPage) },
       { path: 'exceptions', element: guarded('/exceptions', ExceptionsPage) },
       { path: 'traces', element: guarded('/traces', TracesPage) },
+      { path: 'traces/:correlationId', element: guarded('/traces', TracePage) },
       { path: 'roi', element: guarded('/roi', RoiPage) },
       {
         path: 'settings',

@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { severityLabel, severitySymbol, statusLabel, isActiveStatus } from './finding-vocabulary';
 
 /** Severity as a symbol and a word; the colour only repeats what both say. */
@@ -16,14 +17,11 @@ export function StatusBadge({ status }: { status: string }) {
   return <span className={`pill ${isActiveStatus(status) ? 'pill--active' : 'pill--done'}`}>{statusLabel(status)}</span>;
 }
 
-/**
- * A message's correlation id. Text for now; when the trace view exists this becomes the link to the
- * message's hops (every id on the page goes through here).
- */
+/** A message's correlation id, linked to its trace (every id on the page goes through here). */
 export function CorrelationId({ id }: { id: string }) {
   return (
-    <code className="correlation-id" data-correlation-id={id}>
-      {id}
-    </code>
+    <Link className="correlation-id" data-correlation-id={id} to={`/traces/${encodeURIComponent(id)}`}>
+      <code>{id}</code>
+    </Link>
   );
 }

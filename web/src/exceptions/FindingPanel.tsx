@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { errorCode, errorMessage } from '../api/errors';
 import { FormError, TextField, formErrors } from '../app/form';
@@ -239,7 +240,17 @@ function Facts({ detail }: { detail: FindingDetail }) {
       <dt>Correlation ids</dt>
       <dd>
         {f.correlationIds.length === 0 ? (
-          <span className="muted">None recorded</span>
+          f.eventIds.length > 0 ? (
+            <ul className="inline-list" data-testid="event-traces">
+              {f.eventIds.map((e) => (
+                <li key={e}>
+                  <Link to={`/traces?${new URLSearchParams({ q: e, open: '1' }).toString()}`}>Open trace of {e}</Link>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <span className="muted">None recorded</span>
+          )
         ) : (
           <ul className="inline-list" data-testid="correlation-ids">
             {f.correlationIds.map((c) => (

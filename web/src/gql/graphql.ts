@@ -34,6 +34,10 @@ export type CreateUserInput = {
 export type FindingFilterInput = {
   /** A username, or team:<name>. */
   assignee?: string | null | undefined;
+  /** Findings about any of these messages (correlation ids) or, with eventIds, device events. */
+  correlationIds?: Array<string> | null | undefined;
+  /** Findings about any of these device events (business keys) or, with correlationIds, messages. */
+  eventIds?: Array<string> | null | undefined;
   flows?: Array<string> | null | undefined;
   /** When it happened, from (ISO 8601, inclusive). */
   from?: string | null | undefined;
@@ -64,6 +68,23 @@ export type FindingTargetInput = {
 
 /** viewer, plant_manager (listed plants), it_support (plants or all), executive (all), admin (all). */
 export type Role = 'admin' | 'executive' | 'it_support' | 'plant_manager' | 'viewer';
+
+/** Narrows a trace search; every field narrows, empty or absent means any. */
+export type TraceFilterInput = {
+  flows?: Array<string> | null | undefined;
+  /** Messages whose first hop is at or after this time (ISO 8601). */
+  from?: string | null | undefined;
+  lines?: Array<string> | null | undefined;
+  plants?: Array<string> | null | undefined;
+  /** Messages with a hop at any of these stages. */
+  stages?: Array<string> | null | undefined;
+  /** Any of: error, not_posted (error: a hop failed or was dropped; not_posted: never reached erp_posting). */
+  statuses?: Array<string> | null | undefined;
+  /** Messages with a hop in any of these systems. */
+  systems?: Array<string> | null | undefined;
+  /** Messages whose first hop is before this time (ISO 8601). */
+  to?: string | null | undefined;
+};
 
 export type UpdateUserInput = {
   displayName?: string | null | undefined;
@@ -491,6 +512,207 @@ export type SyncLagByLineQuery = {
   }>;
 };
 
+export type TraceMessageFieldsFragment = {
+  correlationId: string;
+  plant: string;
+  line: string;
+  flow: string;
+  businessKey: string;
+  orderId: string;
+  batch: string;
+  asset: string;
+  material: string;
+  firstHopAt: string;
+  lastHopAt: string;
+  durationMs: number;
+  stages: Array<string>;
+  firstStage: string;
+  lastStage: string;
+  missingStages: Array<string>;
+  hasError: boolean;
+  outcome: string;
+  findingCount: number;
+};
+
+export type TraceSearchQueryVariables = Exact<{
+  query?: string | null | undefined;
+  filter?: TraceFilterInput | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+export type TraceSearchQuery = {
+  traceSearch: {
+    matchedAs: Array<string>;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    nodes: Array<{
+      correlationId: string;
+      plant: string;
+      line: string;
+      flow: string;
+      businessKey: string;
+      orderId: string;
+      batch: string;
+      asset: string;
+      material: string;
+      firstHopAt: string;
+      lastHopAt: string;
+      durationMs: number;
+      stages: Array<string>;
+      firstStage: string;
+      lastStage: string;
+      missingStages: Array<string>;
+      hasError: boolean;
+      outcome: string;
+      findingCount: number;
+    }>;
+  };
+};
+
+export type TraceQueryVariables = Exact<{
+  correlationId: string;
+  hopsFirst: number;
+  hopsAfter?: string | null | undefined;
+}>;
+
+export type TraceQuery = {
+  trace: {
+    hopCount: number;
+    message: {
+      correlationId: string;
+      plant: string;
+      line: string;
+      flow: string;
+      businessKey: string;
+      orderId: string;
+      batch: string;
+      asset: string;
+      material: string;
+      firstHopAt: string;
+      lastHopAt: string;
+      durationMs: number;
+      stages: Array<string>;
+      firstStage: string;
+      lastStage: string;
+      missingStages: Array<string>;
+      hasError: boolean;
+      outcome: string;
+      findingCount: number;
+    };
+    stitched: Array<{
+      correlationId: string;
+      plant: string;
+      line: string;
+      flow: string;
+      businessKey: string;
+      orderId: string;
+      batch: string;
+      asset: string;
+      material: string;
+      firstHopAt: string;
+      lastHopAt: string;
+      durationMs: number;
+      stages: Array<string>;
+      firstStage: string;
+      lastStage: string;
+      missingStages: Array<string>;
+      hasError: boolean;
+      outcome: string;
+      findingCount: number;
+    }>;
+    hopsPageInfo: { hasNextPage: boolean; endCursor: string | null };
+    hops: Array<{
+      hopId: string;
+      correlationId: string;
+      parentHopId: string;
+      stage: string;
+      system: string;
+      status: string;
+      errorCode: string;
+      errorMessage: string;
+      attempt: number;
+      startAt: string;
+      endAt: string;
+      offsetMs: number;
+      durationMs: number;
+      gapMs: number | null;
+      parentMissing: boolean;
+      startsBeforeParentEnd: boolean;
+      retry: boolean;
+      stitched: boolean;
+    }>;
+    deviceEvents: Array<{
+      eventId: string;
+      eventTime: string;
+      line: string;
+      asset: string;
+      orderId: string;
+      material: string;
+      eventType: string;
+      quantity: number;
+      unit: string;
+    }>;
+    postings: Array<{
+      documentId: string;
+      postedAt: string;
+      postingType: string;
+      orderId: string;
+      material: string;
+      quantity: number;
+      unit: string;
+      deviceEventId: string;
+      reversesDocumentId: string;
+    }>;
+    findings: Array<{
+      id: string;
+      type: string;
+      status: string;
+      severity: string;
+      details: string;
+      valueAtRisk: number;
+      currency: string;
+    }>;
+  };
+};
+
+export type TraceHopQueryVariables = Exact<{
+  correlationId: string;
+  hopId: string;
+  fullPayload: boolean;
+}>;
+
+export type TraceHopQuery = {
+  traceHop: {
+    hopId: string;
+    correlationId: string;
+    parentHopId: string;
+    flow: string;
+    stage: string;
+    system: string;
+    plant: string;
+    line: string;
+    asset: string;
+    orderId: string;
+    material: string;
+    batch: string;
+    eventType: string;
+    quantity: number | null;
+    unit: string;
+    businessKey: string;
+    startAt: string;
+    endAt: string;
+    status: string;
+    errorCode: string;
+    errorMessage: string;
+    attempt: number;
+    ingestedAt: string;
+    attributes: string;
+    payload: string;
+    payloadBytes: number;
+    payloadTruncated: boolean;
+  };
+};
+
 export const FindingFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -559,6 +781,40 @@ export const PersonFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<PersonFieldsFragment, unknown>;
+export const TraceMessageFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'TraceMessageFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'TraceMessage' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'correlationId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'plant' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'line' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'flow' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'businessKey' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'orderId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'batch' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'asset' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'material' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'firstHopAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastHopAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'durationMs' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'stages' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'firstStage' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastStage' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'missingStages' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'hasError' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'outcome' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'findingCount' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<TraceMessageFieldsFragment, unknown>;
 export const ChangePasswordDocument = {
   kind: 'Document',
   definitions: [
@@ -1824,3 +2080,399 @@ export const SyncLagByLineDocument = {
     },
   ],
 } as unknown as DocumentNode<SyncLagByLineQuery, SyncLagByLineQueryVariables>;
+export const TraceSearchDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'TraceSearch' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'query' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'TraceFilterInput' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'traceSearch' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'query' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'query' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'after' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'matchedAs' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'pageInfo' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'nodes' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'TraceMessageFields' } }],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'TraceMessageFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'TraceMessage' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'correlationId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'plant' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'line' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'flow' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'businessKey' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'orderId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'batch' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'asset' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'material' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'firstHopAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastHopAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'durationMs' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'stages' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'firstStage' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastStage' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'missingStages' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'hasError' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'outcome' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'findingCount' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<TraceSearchQuery, TraceSearchQueryVariables>;
+export const TraceDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'Trace' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'correlationId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'hopsFirst' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'hopsAfter' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'trace' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'correlationId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'correlationId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'hopsFirst' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'hopsFirst' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'hopsAfter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'hopsAfter' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'message' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'TraceMessageFields' } }],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'stitched' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'TraceMessageFields' } }],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'hopCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'hopsPageInfo' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'hops' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'hopId' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'correlationId' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'parentHopId' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'stage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'system' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'errorCode' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'errorMessage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'attempt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'startAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'offsetMs' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'durationMs' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'gapMs' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'parentMissing' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'startsBeforeParentEnd' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'retry' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'stitched' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'deviceEvents' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'eventId' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'eventTime' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'line' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'asset' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'orderId' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'material' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'eventType' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'unit' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'postings' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'documentId' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'postedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'postingType' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'orderId' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'material' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'unit' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'deviceEventId' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'reversesDocumentId' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'findings' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'type' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'severity' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'details' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'valueAtRisk' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'TraceMessageFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'TraceMessage' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'correlationId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'plant' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'line' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'flow' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'businessKey' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'orderId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'batch' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'asset' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'material' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'firstHopAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastHopAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'durationMs' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'stages' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'firstStage' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lastStage' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'missingStages' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'hasError' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'outcome' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'findingCount' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<TraceQuery, TraceQueryVariables>;
+export const TraceHopDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'TraceHop' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'correlationId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'hopId' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'fullPayload' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Boolean' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'traceHop' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'correlationId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'correlationId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'hopId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'hopId' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'fullPayload' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'fullPayload' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'hopId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'correlationId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'parentHopId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'flow' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'stage' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'system' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'plant' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'line' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'asset' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'orderId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'material' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'batch' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'eventType' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'quantity' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'unit' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'businessKey' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'startAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'endAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'errorCode' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'errorMessage' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'attempt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'ingestedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'attributes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'payload' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'payloadBytes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'payloadTruncated' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<TraceHopQuery, TraceHopQueryVariables>;
