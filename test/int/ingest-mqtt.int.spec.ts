@@ -129,7 +129,7 @@ describe('MQTT while ClickHouse is down', () => {
       await engine.stop();
       await pub.publishAsync(
         `${prefix}/plants/P1/lines/DOWN/events`,
-        JSON.stringify({ event_id: 'held-1', event_time: 1763712000000, event_type: 'cycle_complete' }),
+        JSON.stringify({ event_id: 'held-1', event_time: Date.now() - 60_000, event_type: 'cycle_complete' }),
         { qos: 1 },
       );
       await new Promise((r) => setTimeout(r, 1500));
@@ -150,6 +150,50 @@ describe('MQTT while ClickHouse is down', () => {
     } finally {
       await pub.endAsync();
       await app.close();
+      await engine.stop();
+    }
+  });
+
+  it('leaves a message it could not store before stopping unacknowledged: after both come back it is stored exactly once', async () => {
+    const port = await freePort();
+    let engine = await startEmbeddedClickHouse({ dataDir: dir, port });
+    const prefix = `t${randomBytes(4).toString('hex')}`;
+    const env = { ...mqttEnv(prefix), CLICKHOUSE_URL: engine.url };
+    const first = await startTestApp(env);
+    const database = first.syncline.config.clickhouse.database;
+    const pub = await publisher();
+    let second: TestApp | undefined;
+    try {
+      await engine.stop();
+      await pub.publishAsync(
+        `${prefix}/plants/P1/lines/STOP/events`,
+        JSON.stringify({ event_id: 'held-at-stop', event_time: Date.now() - 60_000, event_type: 'cycle_complete' }),
+        { qos: 1 },
+      );
+      // Received and retrying against the stopped engine; then Syncline stops.
+      await new Promise((r) => setTimeout(r, 1500));
+      await first.close();
+      engine = await startEmbeddedClickHouse({ dataDir: dir, port });
+      second = await startTestApp({ ...env, CLICKHOUSE_DATABASE: database });
+      const { createClient } = await import('@clickhouse/client');
+      const ch = createClient({ url: engine.url, database });
+      const count = async () =>
+        Number(
+          (
+            await (
+              await ch.query({ query: "SELECT count() AS n FROM device_events WHERE line = 'STOP'", format: 'JSONEachRow' })
+            ).json<{ n: string }>()
+          )[0].n,
+        );
+      const stored = await eventually(count, (n) => n > 0, 30_000);
+      // A little longer: a second delivery would show as a second row.
+      await new Promise((r) => setTimeout(r, 2000));
+      expect(stored).toBe(1);
+      expect(await count()).toBe(1);
+      await ch.close();
+    } finally {
+      await pub.endAsync();
+      await second?.close();
       await engine.stop();
     }
   });

@@ -26,6 +26,8 @@ export class MqttIngestService implements OnApplicationBootstrap, OnApplicationS
   private readonly clients: MqttClient[] = [];
   private readonly templates: TopicTemplate[];
   private stopping = false;
+  /** Messages being stored; shutdown waits for them to be stored or given up. */
+  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -49,10 +51,15 @@ export class MqttIngestService implements OnApplicationBootstrap, OnApplicationS
         connectTimeout: 10_000,
       });
       client.handleMessage = (packet, done) => {
-        void this.handle(packet).then(
+        const handled = this.handle(packet).then(
           () => done(),
-          () => done(),
+          // Not stored (Syncline is stopping): no PUBACK, so the broker redelivers it to the next
+          // consumer of this session or share group. Acknowledging it here would lose it.
+          (err: Error) =>
+            this.logger.warn(`MQTT message on ${packet.topic} not stored before shutdown, left unacknowledged: ${err.message}`),
         );
+        this.inFlight.add(handled);
+        void handled.finally(() => this.inFlight.delete(handled));
       };
       client.on('error', (err) => this.logger.warn(`MQTT connection ${i}: ${err.message}`));
       this.clients.push(client);
@@ -122,6 +129,15 @@ export class MqttIngestService implements OnApplicationBootstrap, OnApplicationS
 
   async onApplicationShutdown(): Promise<void> {
     this.stopping = true;
-    await Promise.all(this.clients.map((c) => c.endAsync()));
+    await Promise.allSettled([...this.inFlight]);
+    // A message left unacknowledged can hold a graceful end; after 3 s the connection is cut, which
+    // leaves the broker holding what was not acknowledged.
+    await Promise.all(
+      this.clients.map((c) =>
+        Promise.race([c.endAsync(), new Promise<void>((r) => setTimeout(r, 3000).unref())]).then(() =>
+          c.connected ? c.endAsync(true) : undefined,
+        ),
+      ),
+    );
   }
 }
