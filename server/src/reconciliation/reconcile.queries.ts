@@ -24,44 +24,57 @@ const EFFECTIVE_POSTINGS = `
       WHERE reverses_document_id != '' AND posted_at >= ${FROM} - ${POSTING_SKEW} AND posted_at <= ${NOW})`;
 
 /**
- * Device events of the window's flows, each joined once to its effective postings; grouped per plant,
- * flow, order, material and time bucket. Each group yields its events' missing, late and duplicate
- * postings and, when the bucket's quantities differ beyond tolerance, one quantity mismatch. Rows
- * carry plain columns until ARRAY JOIN; texts and values are computed for findings only.
+ * Device events of the window's flows, each joined once to numbers about its effective postings
+ * (count, first and last time, first quantity, first unit as an index into the window's units);
+ * grouped per plant, flow, order, material and time bucket. Each group yields its events' missing,
+ * late and duplicate postings and, when the bucket's quantities differ beyond tolerance, one quantity
+ * mismatch. The big join carries no strings from the postings: argMin/argMax over document ids for
+ * ten million events were half of the pass. The document ids are looked up afterwards, for the events
+ * of findings only (a join whose hash table holds the findings, while the postings stream past it).
  */
-const CANDIDATE = `(event_id, line, qty, unit, event_time, due, sla_s, first_doc, first_at, first_qty,
-  first_unit, docs, total_qty, n, second_at)`;
+const CANDIDATE = `(event_id, line, qty, unit, event_time, due, sla_s, first_at, first_qty, first_unit, total_qty, n, second_at)`;
 
-export const EVENT_FINDINGS = `
+/**
+ * An event's first posting as one number, whose minimum over the event's postings is the earliest
+ * posting: its time in ms (offset to be positive), the index of its unit in `units`, its quantity's
+ * bits. One `min` over a number instead of `argMin`s, which for ten million events cost as much as
+ * the join itself.
+ */
+const MS_OFFSET = '70368744177664'; // 2^46 ms, before any DateTime64
+const FIRST_POSTING = `bitShiftLeft(toUInt256(toUInt64(toUnixTimestamp64Milli(posted_at) + ${MS_OFFSET})), 128)
+  + bitShiftLeft(toUInt256(indexOf(units, unit)), 64) + toUInt256(reinterpretAsUInt64(quantity))`;
+
+/** Units of the postings the window can see: the big join carries a posting's unit as its index here. */
+const UNITS = `(SELECT groupUniqArray(unit) FROM erp_postings WHERE posted_at >= ${FROM} - ${POSTING_SKEW} AND posted_at <= ${NOW})`;
+
+/** The findings with everything but their document ids, which `lookup` names the events of. */
+const EVENT_FINDINGS_WITHOUT_DOCUMENTS = `
 SELECT
   ${findingId('x.1', "if(x.1 = 'quantity_mismatch', [toString(plant), toString(flow), order_id, material, toString(bucket)], [c.1])")} AS finding_id,
   x.1 AS type, plant, toString(if(x.1 = 'quantity_mismatch', line_any, c.2)) AS line, flow, order_id, material,
   if(x.1 = 'quantity_mismatch', diff_events, [c.1]) AS event_ids,
-  multiIf(x.1 = 'quantity_mismatch', diff_docs, x.1 = 'late_posting', [c.8], x.1 = 'duplicate_posting', c.12, CAST([] AS Array(String))) AS posting_ids,
-  CAST([] AS Array(String)) AS correlation_ids,
+  multiIf(x.1 = 'quantity_mismatch', diff_events, x.1 IN ('late_posting', 'duplicate_posting'), [c.1], CAST([] AS Array(String))) AS lookup,
   CAST(if(x.1 = 'quantity_mismatch', dev_sum, c.3) AS Nullable(Float64)) AS device_quantity,
-  CAST(multiIf(x.1 = 'quantity_mismatch', erp_sum, x.1 = 'late_posting', c.10, x.1 = 'duplicate_posting', c.13, NULL) AS Nullable(Float64)) AS erp_quantity,
-  toString(multiIf(x.1 = 'quantity_mismatch', erp_unit, x.1 = 'duplicate_posting', c.11, c.4)) AS unit,
+  CAST(multiIf(x.1 = 'quantity_mismatch', erp_sum, x.1 = 'late_posting', c.9, x.1 = 'duplicate_posting', c.11, NULL) AS Nullable(Float64)) AS erp_quantity,
+  toString(multiIf(x.1 = 'quantity_mismatch', erp_unit, x.1 = 'duplicate_posting', c.10, c.4)) AS unit,
   multiIf(
     x.1 = 'missing_posting', ${valueOf('material', 'c.3', 'toString(c.4)')},
-    x.1 = 'duplicate_posting', ${valueOf('material', 'c.13 - c.10', 'toString(c.11)')},
+    x.1 = 'duplicate_posting', ${valueOf('material', 'c.11 - c.9', 'toString(c.10)')},
     x.1 = 'quantity_mismatch', ${valueOf('material', 'dev_sum - erp_sum', 'toString(erp_unit)')},
     0.0) AS value_at_risk,
   if(x.1 = 'quantity_mismatch', bucket, c.5) AS anchor_at,
-  multiIf(x.1 = 'missing_posting', c.6, x.1 = 'late_posting', c.9, x.1 = 'duplicate_posting', c.15, last_posted) AS condition_since,
-  toUInt8(1) AS active,
+  multiIf(x.1 = 'missing_posting', c.6, x.1 = 'late_posting', c.8, x.1 = 'duplicate_posting', c.13, last_posted) AS condition_since,
+  -- The details around the document ids (late: before the first; duplicate: before the list).
   multiIf(
     x.1 = 'missing_posting',
       concat('no ERP posting references device event ', c.1, ' ', ${minutesText('c.6', NOW)}, ' after its SLA of ', toString(c.7 / 60), ' min'),
-    x.1 = 'late_posting',
-      concat('posting ', c.8, ' arrived ', ${minutesText('c.5', 'c.9')}, ' after the event; SLA ', toString(c.7 / 60), ' min'),
-    x.1 = 'duplicate_posting',
-      concat(toString(c.14), ' postings reference device event ', c.1, ': ', arrayStringConcat(c.12, ', ')),
+    x.1 = 'late_posting', 'posting ',
+    x.1 = 'duplicate_posting', concat(toString(c.12), ' postings reference device event ', c.1, ': '),
     unconvertible > 0,
       concat('no unit conversion ', unconvertible_units.1, ' to ', unconvertible_units.2, ' for material ', material, ': quantities cannot be compared'),
     concat('order ', order_id, ': device ', toString(round(dev_sum, 6)), ' ', erp_unit, ', ERP ', toString(round(erp_sum, 6)), ' ', erp_unit,
-           ' in the bucket from ', toString(bucket))) AS details,
-  '' AS resolution_hint
+           ' in the bucket from ', toString(bucket))) AS details_before,
+  if(x.1 = 'late_posting', concat(' arrived ', ${minutesText('c.5', 'c.8')}, ' after the event; SLA ', toString(c.7 / 60), ' min'), '') AS details_after
 FROM
 (
   SELECT
@@ -73,8 +86,8 @@ FROM
     anyIf(first_unit, n > 0) AS erp_unit,
     countIf(n > 0 AND NOT isFinite(dev_conv)) AS unconvertible,
     anyIf((unit, first_unit), n > 0 AND NOT isFinite(dev_conv)) AS unconvertible_units,
-    groupArrayIf(event_id, differs) AS diff_events,
-    groupArrayIf(first_doc, differs) AS diff_docs,
+    -- Sorted: the same finding lists its events in the same order in every run.
+    arraySort(groupArrayIf(event_id, differs)) AS diff_events,
     maxIf(first_at, n > 0) AS last_posted,
     any(tabs) AS tabs_any, any(tpct) AS tpct_any,
     groupArrayIf(${CANDIDATE}, n = 0 AND due <= ${NOW}) AS missing,
@@ -90,10 +103,13 @@ FROM
       ${rule('e.flow', 'tpct')} AS tpct,
       e.event_time + toIntervalSecond(sla_s) AS due,
       toDateTime64(intDiv(toUnixTimestamp64Milli(e.event_time), ${rule('e.flow', 'bucket')} * 60000) * (${rule('e.flow', 'bucket')} * 60000) / 1000, 3, 'UTC') AS bucket,
-      p.n AS n, p.first_at AS first_at, p.first_doc AS first_doc, p.first_qty AS first_qty, p.first_unit AS first_unit,
-      p.second_at AS second_at, p.docs AS docs, p.total_qty AS total_qty,
-      if(e.unit = p.first_unit OR p.n = 0, e.qty, e.qty * ${factor('e.material', 'e.unit', 'p.first_unit')}) AS dev_conv,
-      p.n > 0 AND (NOT isFinite(dev_conv) OR abs(dev_conv - p.first_qty) > 1e-9 * greatest(1, abs(dev_conv))) AS differs
+      p.n AS n,
+      if(n > 0, fromUnixTimestamp64Milli(toInt64(bitShiftRight(p.first, 128)) - ${MS_OFFSET}, 'UTC'), toDateTime64(0, 3, 'UTC')) AS first_at,
+      reinterpretAsFloat64(toUInt64(bitAnd(p.first, toUInt256('18446744073709551615')))) AS first_qty,
+      units[toUInt64(bitAnd(bitShiftRight(p.first, 64), toUInt256('18446744073709551615')))] AS first_unit,
+      p.second_at AS second_at, p.total_qty AS total_qty,
+      if(e.unit = first_unit OR p.n = 0, e.qty, e.qty * ${factor('e.material', 'e.unit', 'first_unit')}) AS dev_conv,
+      p.n > 0 AND (NOT isFinite(dev_conv) OR abs(dev_conv - first_qty) > 1e-9 * greatest(1, abs(dev_conv))) AS differs
     FROM
     (
       SELECT event_id, plant, line, order_id, material, event_time, quantity AS qty, unit,
@@ -104,14 +120,9 @@ FROM
     ) AS e
     LEFT JOIN
     (
-      SELECT device_event_id, count() AS n, min(posted_at) AS first_at,
-             argMin(document_id, posted_at) AS first_doc, argMin(quantity, posted_at) AS first_qty,
-             argMin(unit, posted_at) AS first_unit, sum(quantity) AS total_qty,
-             -- The second posting's time and the documents without per-event arrays (a third of the
-             -- pass's time): exact for two postings; for more, the last one stands for the rest, and the
-             -- finding's detail lists every posting of the event.
-             max(posted_at) AS second_at,
-             if(n > 1, [first_doc, argMax(document_id, posted_at)], [first_doc]) AS docs
+      -- The second posting's time without per-event arrays: exact for two postings; for more, the
+      -- last one stands for the rest, and the finding's detail lists every posting of the event.
+      SELECT device_event_id, count() AS n, min(${FIRST_POSTING}) AS first, sum(quantity) AS total_qty, max(posted_at) AS second_at
       FROM (${EFFECTIVE_POSTINGS})
       GROUP BY device_event_id
     ) AS p ON p.device_event_id = e.event_id
@@ -123,10 +134,50 @@ ARRAY JOIN arrayConcat(
   arrayMap(c -> ('late_posting', c), late),
   arrayMap(c -> ('duplicate_posting', c), duplicate),
   if(length(diff_events) > 0 AND (unconvertible > 0 OR NOT ${withinTolerance('dev_sum', 'erp_sum', 'tabs_any', 'tpct_any')}),
-     [('quantity_mismatch', ('', line_any, 0.0, erp_unit, bucket, bucket, toUInt32(0), '', bucket, 0.0, erp_unit, CAST([] AS Array(String)), 0.0, toUInt64(0), bucket))],
+     [('quantity_mismatch', ('', line_any, 0.0, erp_unit, bucket, bucket, toUInt32(0), bucket, 0.0, erp_unit, 0.0, toUInt64(0), bucket))],
      [])
 ) AS x
 ARRAY JOIN [x.2] AS c`;
+
+export const EVENT_FINDINGS = `
+WITH ${UNITS} AS units
+SELECT
+  finding_id, type, plant, line, flow, order_id, material, event_ids,
+  multiIf(type = 'quantity_mismatch', firsts, type = 'late_posting', [firsts[1]], type = 'duplicate_posting', docs, CAST([] AS Array(String))) AS posting_ids,
+  CAST([] AS Array(String)) AS correlation_ids,
+  device_quantity, erp_quantity, unit, value_at_risk, anchor_at, condition_since, toUInt8(1) AS active,
+  concat(details_before, multiIf(type = 'late_posting', firsts[1], type = 'duplicate_posting', arrayStringConcat(docs, ', '), ''), details_after) AS details,
+  '' AS resolution_hint
+FROM
+(
+  -- Per finding: the first document of each event it names (in the order it names them), and for a
+  -- duplicate its event's first and last.
+  SELECT
+    finding_id, any(type) AS type, any(plant) AS plant, any(line) AS line, any(flow) AS flow, any(order_id) AS order_id,
+    any(material) AS material, any(event_ids) AS event_ids, any(device_quantity) AS device_quantity,
+    any(erp_quantity) AS erp_quantity, any(unit) AS unit, any(value_at_risk) AS value_at_risk, any(anchor_at) AS anchor_at,
+    any(condition_since) AS condition_since, any(details_before) AS details_before, any(details_after) AS details_after,
+    arrayMap(d -> d.2, arraySort(groupArrayIf((ord, first_doc), ord > 0))) AS firsts, any(event_docs) AS docs
+  FROM
+  (
+    SELECT
+      f.finding_id AS finding_id, f.ord AS ord, any(f.type) AS type, any(f.plant) AS plant, any(f.line) AS line, any(f.flow) AS flow,
+      any(f.order_id) AS order_id, any(f.material) AS material, any(f.event_ids) AS event_ids,
+      any(f.device_quantity) AS device_quantity, any(f.erp_quantity) AS erp_quantity, any(f.unit) AS unit,
+      any(f.value_at_risk) AS value_at_risk, any(f.anchor_at) AS anchor_at, any(f.condition_since) AS condition_since,
+      any(f.details_before) AS details_before, any(f.details_after) AS details_after,
+      argMinIf(d.document_id, d.posted_at, d.device_event_id != '') AS first_doc,
+      if(countIf(d.device_event_id != '') > 1, [first_doc, argMaxIf(d.document_id, d.posted_at, d.device_event_id != '')], [first_doc]) AS event_docs
+    FROM (${EFFECTIVE_POSTINGS}) AS d
+    RIGHT JOIN
+    (
+      SELECT *, event AS event, ord AS ord FROM (${EVENT_FINDINGS_WITHOUT_DOCUMENTS})
+      LEFT ARRAY JOIN lookup AS event, arrayEnumerate(lookup) AS ord
+    ) AS f ON d.device_event_id = f.event
+    GROUP BY f.finding_id, f.ord
+  )
+  GROUP BY finding_id
+)`;
 
 /**
  * Postings no device event accounts for: one that references an event Syncline never saw (once the
