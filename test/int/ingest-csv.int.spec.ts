@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app';
 import { queryRows } from '../support/clickhouse';
 import { createApiKey } from '../support/ingest';
+import { DAY } from '../support/time';
 
 describe('ERP extract as CSV', () => {
   let app: TestApp;
@@ -31,8 +32,8 @@ describe('ERP extract as CSV', () => {
   it('maps an SAP-style extract (semicolons, decimal commas, local times) and keeps extra columns as attributes', async () => {
     const csv = [
       'BELNR;BUDAT;WERKS;AUFNR;MATNR;BWART;MENGE;MEINS;REFID;USNAM',
-      '4900000001;2026-11-21 08:15:00;1000;ORD-1;MAT-1;production_confirmation;1.234,5;ST;evt-1;JDOE',
-      '4900000002;2026-11-21 08:16:00;1000;ORD-1;MAT-1;goods_receipt;12;KAR;;JDOE',
+      `4900000001;${DAY} 08:15:00;1000;ORD-1;MAT-1;production_confirmation;1.234,5;ST;evt-1;JDOE`,
+      `4900000002;${DAY} 08:16:00;1000;ORD-1;MAT-1;goods_receipt;12;KAR;;JDOE`,
     ].join('\n');
     const res = await upload(csv, SAP_MAPPING);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -44,7 +45,7 @@ describe('ERP extract as CSV', () => {
     expect(rows).toEqual([
       {
         document_id: '4900000001',
-        posted_at: '2026-11-21 07:15:00.000',
+        posted_at: `${DAY} 07:15:00.000`,
         quantity: 1234.5,
         unit: 'EA',
         device_event_id: 'evt-1',
@@ -53,7 +54,7 @@ describe('ERP extract as CSV', () => {
       },
       {
         document_id: '4900000002',
-        posted_at: '2026-11-21 07:16:00.000',
+        posted_at: `${DAY} 07:16:00.000`,
         quantity: 12,
         unit: 'CS',
         device_event_id: '',
@@ -65,7 +66,7 @@ describe('ERP extract as CSV', () => {
 
   it('streams a large gzip-compressed file', async () => {
     const lines = ['document_id,posted_at,plant,posting_type,quantity,unit'];
-    for (let i = 0; i < 20_000; i++) lines.push(`big-${i},2026-11-21T08:00:00Z,1000,goods_receipt,${i % 7},kg`);
+    for (let i = 0; i < 20_000; i++) lines.push(`big-${i},${DAY}T08:00:00Z,1000,goods_receipt,${i % 7},kg`);
     const res = await upload(gzipSync(lines.join('\n')), '', { 'content-encoding': 'gzip' });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.accepted).toBe(20_000);
@@ -79,10 +80,10 @@ describe('ERP extract as CSV', () => {
   it('rejects the whole file when a row is invalid, naming the CSV line and field', async () => {
     const csv = [
       'document_id,posted_at,plant,posting_type,quantity,unit',
-      'ok-1,2026-11-21T08:00:00Z,1000,goods_receipt,1,kg',
-      'bad-1,2026-11-21 08:00,1000,goods_receipt,1,kg',
-      'bad-2,2026-11-21T08:00:00Z,1000,goods_receipt,lots,kg',
-      'bad-3,2026-11-21T08:00:00Z,2000,goods_receipt,1,kg',
+      `ok-1,${DAY}T08:00:00Z,1000,goods_receipt,1,kg`,
+      `bad-1,${DAY} 08:00,1000,goods_receipt,1,kg`,
+      `bad-2,${DAY}T08:00:00Z,1000,goods_receipt,lots,kg`,
+      `bad-3,${DAY}T08:00:00Z,2000,goods_receipt,1,kg`,
     ].join('\n');
     const res = await upload(csv, '');
     expect(res.status).toBe(422);
@@ -101,7 +102,7 @@ describe('ERP extract as CSV', () => {
   });
 
   it('says which mapped column is missing, and refuses unknown options', async () => {
-    const missing = await upload('document_id,posted_at\nx,2026-11-21T08:00:00Z', 'columns=plant:WERKS');
+    const missing = await upload(`document_id,posted_at\nx,${DAY}T08:00:00Z`, 'columns=plant:WERKS');
     expect(missing.status).toBe(400);
     expect(missing.body.message).toMatch(/no column "WERKS" \(mapped to plant\); its columns are document_id, posted_at/);
     const badField = await upload('a\n1', 'columns=plnt:WERKS');

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql, startTestApp, TEST_ADMIN_TOKEN, type TestApp } from '../support/app';
 import { queryRows } from '../support/clickhouse';
 import { createApiKey, deviceEvent, erpPosting, hop, postRecords } from '../support/ingest';
+import { DAY } from '../support/time';
 
 // Every case runs with bodies parsed on the HTTP thread and on encoder worker threads (INGEST_PARSE_WORKERS):
 // the answers and what is stored must not depend on where the parsing ran.
@@ -32,8 +33,8 @@ describe.each([
       "SELECT start_time, end_time, unit, quantity, status, payload, attributes FROM hops WHERE hop_id = 'json-1'",
     );
     expect(row).toEqual({
-      start_time: '2026-11-21 07:00:00.000000',
-      end_time: '2026-11-21 07:00:00.250000',
+      start_time: `${DAY} 07:00:00.000000`,
+      end_time: `${DAY} 07:00:00.250000`,
       unit: 'EA',
       quantity: 12,
       status: 'ok',
@@ -59,7 +60,7 @@ describe.each([
       app.db.client,
       "SELECT event_time, unit, source FROM device_events WHERE event_id = 'nd-evt-1'",
     );
-    expect(ev).toEqual({ event_time: '2025-11-21 08:00:00.000', unit: 'EA', source: 'http' });
+    expect(ev).toEqual({ event_time: `${DAY} 08:00:00.000`, unit: 'EA', source: 'http' });
     const [po] = await queryRows<Record<string, unknown>>(
       app.db.client,
       "SELECT unit, device_event_id FROM erp_postings WHERE document_id = 'nd-doc-1'",
@@ -109,7 +110,7 @@ describe.each([
   it('rejects a batch with invalid records, naming each record, field and what is allowed, and stores none of it', async () => {
     const batch = [
       hop({ hop_id: 'bad-ok', flow: 'bad_batch' }),
-      hop({ flow: 'bad_batch', start_time: '2026-11-21T08:00:00' }),
+      hop({ flow: 'bad_batch', start_time: `${DAY}T08:00:00` }),
       hop({ flow: 'bad_batch', status: 'maybe' }),
       hop({ flow: 'bad_batch', unit: 'bananas' }),
       hop({ flow: 'bad_batch', stage: 'teleport' }),

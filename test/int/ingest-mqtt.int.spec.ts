@@ -8,6 +8,7 @@ import { startEmbeddedClickHouse } from '@syncline/clickhouse';
 import { startTestApp, type TestApp } from '../support/app';
 import { queryRows } from '../support/clickhouse';
 import { freePort } from '../support/process';
+import { at, DAY } from '../support/time';
 
 const MQTT_URL = process.env.MQTT_URL ?? 'mqtt://127.0.0.1:1883';
 
@@ -60,7 +61,7 @@ describe('MQTT device events into ClickHouse (real Mosquitto)', () => {
       `${prefix}/plants/P7/lines/L-A/events`,
       JSON.stringify({
         event_id: 'mq-1',
-        event_time: '2026-11-21T06:00:00Z',
+        event_time: `${DAY}T06:00:00Z`,
         event_type: 'cycle_complete',
         quantity: 3,
         unit: 'pcs',
@@ -77,7 +78,7 @@ describe('MQTT device events into ClickHouse (real Mosquitto)', () => {
   it('stores every event of an array payload, and a redelivered message once', async () => {
     const batch = ['mq-2', 'mq-3', 'mq-4'].map((id) => ({
       event_id: id,
-      event_time: 1763712000000,
+      event_time: at('08:00'),
       event_type: 'scrap',
       quantity: 1,
     }));
@@ -99,10 +100,10 @@ describe('MQTT device events into ClickHouse (real Mosquitto)', () => {
     });
     await pub.publishAsync(
       topic,
-      JSON.stringify({ event_id: 'mq-5', event_time: 1763712000000, event_type: 'downtime', plant: 'P8' }),
+      JSON.stringify({ event_id: 'mq-5', event_time: at('08:00'), event_type: 'downtime', plant: 'P8' }),
       { qos: 1 },
     );
-    await pub.publishAsync(topic, JSON.stringify({ event_id: 'mq-6', event_time: 1763712000000, event_type: 'downtime' }), {
+    await pub.publishAsync(topic, JSON.stringify({ event_id: 'mq-6', event_time: at('08:00'), event_type: 'downtime' }), {
       qos: 1,
     });
     const rows = await eventually(

@@ -5,6 +5,7 @@ import { createClient } from '@clickhouse/client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MigrationError, runMigrations } from '../../server/src/clickhouse/migrations/migration-runner';
 import { clickhouseUrl, createTestDatabase, MIGRATIONS_DIR, queryRows, type TestDatabase } from '../support/clickhouse';
+import { DAY } from '../support/time';
 
 describe('schema migrations on the real engine', () => {
   const cleanups: (() => Promise<void> | void)[] = [];
@@ -91,7 +92,7 @@ describe('schema migrations on the real engine', () => {
       status,
       business_key: 'evt-1',
     });
-    const batch = [hop('h1', 'device', '2026-11-21 08:00:00.000'), hop('h2', 'gateway', '2026-11-21 08:00:01.000', 'error')];
+    const batch = [hop('h1', 'device', `${DAY} 08:00:00.000`), hop('h2', 'gateway', `${DAY} 08:00:01.000`, 'error')];
     await db.client.insert({ table: 'hops', values: batch, format: 'JSONEachRow' });
     await db.client.insert({ table: 'hops', values: batch, format: 'JSONEachRow' });
     const [row] = await queryRows<{ hops: number; first: string; last: string; errors: number }>(
@@ -100,6 +101,6 @@ describe('schema migrations on the real engine', () => {
        FROM hops FINAL WHERE correlation_id = {id:String}`,
       { id: 'corr-1' },
     );
-    expect(row).toEqual({ hops: 2, first: '2026-11-21 08:00:00.000000', last: '2026-11-21 08:00:01.000000', errors: 1 });
+    expect(row).toEqual({ hops: 2, first: `${DAY} 08:00:00.000000`, last: `${DAY} 08:00:01.000000`, errors: 1 });
   });
 });

@@ -7,10 +7,12 @@ import { backfill } from '../../server/src/demo/simulate.command';
 import { DEFAULT_SIMULATOR_OPTIONS, type SimulatorOptions } from '../../server/src/simulator';
 import { startTestApp, TEST_ADMIN_TOKEN, type TestApp } from '../support/app';
 import { createTestDatabase, queryRows, type TestDatabase } from '../support/clickhouse';
+import { at, recentWednesday } from '../support/time';
 
 const HOUR = 3_600_000;
-// A weekday with all three plants working: Wednesday 2026-11-18, 08:00-14:00 UTC.
-const FROM = Date.UTC(2026, 10, 18, 8);
+// A weekday with all three plants working: the latest Wednesday at least two days back, 08:00-14:00 UTC
+// (the default calendars, in UTC, stop only at night and from Saturday to Monday 06:00).
+const FROM = at('08:00', recentWednesday());
 const UNTIL = FROM + 6 * HOUR;
 const options: SimulatorOptions = { ...DEFAULT_SIMULATOR_OPTIONS, seed: 7 };
 

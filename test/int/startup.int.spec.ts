@@ -5,6 +5,7 @@ import { createClient } from '@clickhouse/client';
 import { afterAll, describe, expect, it } from 'vitest';
 import { clickhouseUrl } from '../support/clickhouse';
 import { freePort, isAlive, ServerProcess, waitFor } from '../support/process';
+import { DAY } from '../support/time';
 
 const dirs: string[] = [];
 function tempDir() {
@@ -47,7 +48,7 @@ describe('starting the built server as npm start does', () => {
     const ch = createClient({ url: engineUrl, database: 'lifecycle' });
     await ch.insert({
       table: 'device_events',
-      values: [{ event_id: 'e-keep', event_time: '2026-11-21 10:00:00', plant: 'P1', event_type: 'cycle_complete', quantity: 5 }],
+      values: [{ event_id: 'e-keep', event_time: `${DAY} 10:00:00`, plant: 'P1', event_type: 'cycle_complete', quantity: 5 }],
       format: 'JSONEachRow',
     });
     await ch.close();

@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { graphql, TEST_ADMIN_TOKEN } from './app';
+import { at, DAY } from './time';
 
 export async function createApiKey(
   url: string,
@@ -61,8 +62,8 @@ export function hop(overrides: Record<string, unknown> = {}): Record<string, unk
     event_type: 'cycle_complete',
     quantity: 12,
     unit: 'pcs',
-    start_time: '2026-11-21T08:00:00.000+01:00',
-    end_time: '2026-11-21T08:00:00.250+01:00',
+    start_time: `${DAY}T08:00:00.000+01:00`,
+    end_time: `${DAY}T08:00:00.250+01:00`,
     status: 'ok',
     business_key: `evt-${seq}`,
     payload: { qty: 12 },
@@ -75,7 +76,7 @@ export function deviceEvent(overrides: Record<string, unknown> = {}): Record<str
   seq++;
   return {
     event_id: `evt-${process.pid}-${seq}`,
-    event_time: 1763712000000,
+    event_time: at('08:00'),
     plant: 'P1',
     line: 'L1',
     asset: 'A1',
@@ -92,7 +93,7 @@ export function erpPosting(overrides: Record<string, unknown> = {}): Record<stri
   seq++;
   return {
     document_id: `doc-${process.pid}-${seq}`,
-    posted_at: '2026-11-21T07:10:00Z',
+    posted_at: `${DAY}T07:10:00Z`,
     plant: 'P1',
     flow: 'production_confirmation',
     order_id: 'ORD-1',
