@@ -15,9 +15,13 @@ export class AuthMiddleware implements NestMiddleware {
   constructor(private readonly authenticator: Authenticator) {}
 
   use(req: HttpRequest, res: Response, next: NextFunction): void {
-    const given = req.headers['x-request-id'];
-    req.requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-    res.setHeader('x-request-id', req.requestId);
+    // The request log (logging/request-log.ts) gives every request its id first; this covers an
+    // application mounted without it (tests of the module alone).
+    if (!req.requestId) {
+      const given = req.headers['x-request-id'];
+      req.requestId = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+      res.setHeader('x-request-id', req.requestId);
+    }
     this.authenticator.authenticate(req).then(
       () => next(),
       (err: unknown) => next(err),

@@ -11,6 +11,7 @@ import { UsersService } from '../auth/users/users.service';
 import { loadOrCreateAdminToken } from '../auth/admin-token';
 import { loadConfig, type AppConfig } from '../config/config';
 import { createLogger, PinoNestLogger } from '../logging/logger';
+import { requestLog } from '../logging/request-log';
 import { removeEngineInfo, startEmbeddedEngine, writeEngineInfo } from './embedded-engine';
 import { migrate } from './migrate';
 import { assertPortFree, assertRedisReachable } from './preflight';
@@ -51,6 +52,7 @@ export async function startSyncline(env: NodeJS.ProcessEnv = process.env, logger
       // Ingest routes read their own (possibly gzip, possibly 64 MB) bodies; only GraphQL is parsed here.
       bodyParser: false,
     });
+    app.use(requestLog(log));
     app.use('/graphql', json({ limit: '2mb' }));
     await app.get(UsersService).ensureFirstAdmin((msg, fields) => log.info(fields ?? {}, msg));
     await app.listen(config.port, config.host);
