@@ -5,6 +5,7 @@ import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor, type Re
 import { JsonTraceSerializer, ProtobufTraceSerializer } from '@opentelemetry/otlp-transformer';
 import { decodeOtlpJson, decodeOtlpProtobuf, int64ToValue, OtlpDecodeError, uint64ToDecimal, type OtlpSpan } from './otlp-decode';
 import { ExportTraceServiceRequest } from './otlp-proto';
+import { Random } from '../../simulator/random';
 
 const START: HrTime = [1763712000, 123456789];
 const END: HrTime = [1763712001, 5];
@@ -194,23 +195,27 @@ describe('decodeOtlpProtobuf', () => {
 
 describe('uint64ToDecimal / int64ToValue', () => {
   it('matches BigInt for random and edge 64-bit values', () => {
+    // Seeded so a failure can be repeated: TEST_SEED=<the seed in the failure message> npx vitest run ...
+    const seed = process.env.TEST_SEED ? Number(process.env.TEST_SEED) : Math.floor(Math.random() * 2 ** 31);
+    const random = new Random(seed);
     const samples: bigint[] = [0n, 1n, 2n ** 32n - 1n, 2n ** 32n, 2n ** 53n - 1n, 2n ** 53n, 2n ** 53n + 1n, 2n ** 64n - 1n];
     samples.push(1763712000123456789n, 1000000n * 2n ** 32n);
     // signed edges, as two's complement
     for (const s of [-1n, -(2n ** 32n), -(2n ** 52n), -(2n ** 53n) + 1n, -(2n ** 53n), -(2n ** 63n)])
       samples.push(BigInt.asUintN(64, s));
     for (let i = 0; i < 2000; i++) {
-      samples.push((BigInt(Math.floor(Math.random() * 2 ** 32)) << 32n) | BigInt(Math.floor(Math.random() * 2 ** 32)));
+      samples.push((BigInt(random.int(0, 2 ** 32 - 1)) << 32n) | BigInt(random.int(0, 2 ** 32 - 1)));
     }
     for (const n of samples) {
+      const why = `${n} (TEST_SEED=${seed})`;
       const low = Number(BigInt.asUintN(32, n)) | 0;
       const high = Number(BigInt.asUintN(32, n >> 32n)) | 0;
-      expect(uint64ToDecimal({ low, high, unsigned: true })).toBe(n.toString());
-      expect(uint64ToDecimal({ low, high })).toBe(n.toString());
+      expect(uint64ToDecimal({ low, high, unsigned: true }), why).toBe(n.toString());
+      expect(uint64ToDecimal({ low, high }), why).toBe(n.toString());
       const signed = BigInt.asIntN(64, n);
       const asValue = int64ToValue({ low, high, unsigned: false });
-      if (signed >= -(2n ** 53n - 1n) && signed <= 2n ** 53n - 1n) expect(asValue).toBe(Number(signed));
-      else expect(asValue).toBe(signed.toString());
+      if (signed >= -(2n ** 53n - 1n) && signed <= 2n ** 53n - 1n) expect(asValue, why).toBe(Number(signed));
+      else expect(asValue, why).toBe(signed.toString());
     }
   });
 
