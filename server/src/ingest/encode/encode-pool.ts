@@ -10,8 +10,9 @@ import { encodeBody, type BodyLimits, type EncodedBody } from './encode-body';
 import { asBuffer, transferable, type FromWorker, type ToWorker } from './encode-protocol';
 
 /**
- * The compiled worker script. From TypeScript sources (vitest) it is the build of the same source
- * (`npm test` builds first): worker threads run JavaScript.
+ * The compiled worker script. From TypeScript sources (vitest) it is the build of the same source:
+ * worker threads run JavaScript (Node 20 cannot load the .ts), so `npm test`, `npm run test:int` and
+ * `npm run test:e2e` build the server first, or the worker variant would test stale code.
  */
 function workerScript(): string {
   const here = path.join(__dirname, 'encode.worker.js');
