@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql, startTestApp, TEST_ADMIN_TOKEN, type TestApp } from '../support/app';
 import { personWithSession } from '../support/people';
-import { MIN, posting, seed } from '../support/reconcile';
+import { MIN, posting, reconcileNow, seed } from '../support/reconcile';
 
 interface Msg {
   correlationId: string;
@@ -99,6 +99,17 @@ describe('traces', () => {
     hop('c-2', 'tr-c', 'gateway', 5300, 5500, { business_key: 'EV-C', order_id: 'ORD-C', parent_hop_id: 'c-1' }),
     hop('c-3', 'tr-c', 'middleware', 6000, 6100, { business_key: 'EV-C', order_id: 'ORD-C', parent_hop_id: 'ghost' }),
   ];
+  // Message D: its last hop failed at the ERP API (a failed_hop finding).
+  const messageD = [
+    hop('d-1', 'tr-d', 'device', 9000, 9040, { business_key: 'EV-D', order_id: 'ORD-D' }),
+    hop('d-2', 'tr-d', 'erp_api', 9100, 9200, {
+      business_key: 'EV-D',
+      order_id: 'ORD-D',
+      parent_hop_id: 'd-1',
+      status: 'error',
+      error_code: 'HTTP_500',
+    }),
+  ];
   // A retry storm: 3,000 hops of one message.
   const storm = Array.from({ length: 3000 }, (_, i) =>
     hop(`s-${String(i).padStart(4, '0')}`, 'tr-storm', 'erp_api', 20_000 + i * 10, 20_000 + i * 10 + 5, {
@@ -130,12 +141,13 @@ describe('traces', () => {
         posting('DOC-A', 'EV-A', 105, { order_id: 'ORD-A', material: 'M-CASE', quantity: 12 }),
         posting('DOC-B', 'EV-B', 105, { plant: 'P2', order_id: 'ORD-B' }),
       ],
-      hops: [...messageA, ...messageB, ...messageC],
+      hops: [...messageA, ...messageB, ...messageC, ...messageD],
     });
     await seed(app.url, { hops: storm });
     // The same batch again (a client retry after a timeout): stored twice, shown once.
     await seed(app.url, { hops: messageA });
     p1Manager = (await personWithSession(app.url, { username: 'pm-p1', role: 'plant_manager', plants: ['P1'] })).token;
+    await reconcileNow(app.url);
   });
   afterAll(async () => {
     await app?.close();
@@ -206,7 +218,7 @@ describe('traces', () => {
     const first = await search('ORD-A');
     // tr-a2 starts later than tr-a: both carry order ORD-A.
     expect(first.nodes.map((n) => n.correlationId)).toEqual(['tr-a2', 'tr-a']);
-    // Five messages carry material M-CASE (tr-b in P2): three pages of two, newest first hop first.
+    // Six messages carry material M-CASE (tr-b in P2): three pages of two, newest first hop first.
     const all: string[] = [];
     let after: string | undefined;
     do {
@@ -215,12 +227,12 @@ describe('traces', () => {
       after = page.pageInfo.endCursor ?? undefined;
       if (!page.pageInfo.hasNextPage) break;
     } while (after);
-    expect(all).toEqual(['tr-a2', 'tr-storm', 'tr-c', 'tr-b', 'tr-a']);
+    expect(all).toEqual(['tr-a2', 'tr-storm', 'tr-d', 'tr-c', 'tr-b', 'tr-a']);
   });
 
   it('filters by status: a hop in error, never reached erp_posting', async () => {
     const errors = await search(null, TEST_ADMIN_TOKEN, { statuses: ['error'], from: at(-MIN) });
-    expect(errors.nodes.map((n) => n.correlationId)).toEqual(['tr-a']);
+    expect(errors.nodes.map((n) => n.correlationId)).toEqual(['tr-d', 'tr-a']);
     const notPosted = (await search('ORD-C', TEST_ADMIN_TOKEN, { statuses: ['not_posted'] })).nodes;
     expect(notPosted.map((n) => n.correlationId)).toEqual(['tr-c']);
     expect(notPosted[0].outcome).toBe('in_progress');
@@ -293,6 +305,20 @@ describe('traces', () => {
     expect(byId.get('c-2')).toMatchObject({ startsBeforeParentEnd: true, gapMs: -100 });
     expect(byId.get('c-3')).toMatchObject({ parentMissing: true, gapMs: null });
     expect(byId.get('c-1')).toMatchObject({ parentMissing: false, startsBeforeParentEnd: false });
+  });
+
+  it('shows the findings about a message beside it and counts them in the search', async () => {
+    const { body } = await graphql<{ trace: { findings: { type: string; correlationIds: string[] }[] } }>(
+      app.url,
+      '{ trace(correlationId: "tr-d") { findings { type correlationIds } } }',
+      {},
+      p1Manager,
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.trace.findings).toEqual([{ type: 'failed_hop', correlationIds: ['tr-d'] }]);
+    const found = await search('EV-D', p1Manager);
+    expect(found.nodes.map((n) => [n.correlationId, n.findingCount])).toEqual([['tr-d', 1]]);
+    expect((await search('ORD-C', p1Manager)).nodes[0].findingCount).toBe(0);
   });
 
   it('pages a 3,000-hop retry storm 500 at a time, in start order, each hop once', async () => {

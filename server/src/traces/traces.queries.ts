@@ -30,11 +30,18 @@ FROM trace_index
 WHERE correlation_id IN {ids:Array(String)} AND ${SCOPE}
 GROUP BY correlation_id, plant`;
 
-/** The messages that carry this business key (hops whose trace context broke are stitched by it). */
-export const MESSAGES_BY_BUSINESS_KEY = `
+/**
+ * The message of correlation id `id`: its own rows and those of every correlation id that carries the
+ * same business key (hops whose trace context broke are stitched by it), in one round trip.
+ */
+export const MESSAGE_WITH_STITCHED = `
 SELECT ${MESSAGE_COLUMNS}
 FROM trace_index
-WHERE business_key IN {keys:Array(String)} AND ${SCOPE}
+WHERE ${SCOPE} AND correlation_id IN (
+  SELECT {id:String}
+  UNION ALL
+  SELECT correlation_id FROM trace_index WHERE business_key IN (
+    SELECT business_key FROM trace_index WHERE correlation_id = {id:String} AND business_key != '' AND ${SCOPE}))
 GROUP BY correlation_id, plant`;
 
 /**
@@ -56,10 +63,10 @@ export type SearchMode = 'keyed' | 'attribute' | 'browse';
 const MODE_WHERE: Record<SearchMode, string> = {
   keyed: `correlation_id IN (${KEYED_CANDIDATES})`,
   attribute: '(asset = {q:String} OR material = {q:String})',
-  // A message counts from its first hop; rows of a message that began more than a day before the
-  // range are not read, so such a long-running message is listed from what the range holds.
-  browse: `first_start >= fromUnixTimestamp64Milli({from_ms:Int64}) - toIntervalDay(1)
-           AND first_start < fromUnixTimestamp64Milli({to_ms:Int64})`,
+  // Messages with a hop that started in the range, read through the index projection on the start:
+  // only the range's rows. Their full facts (a message that began before the range) are read again
+  // by id for the page (MESSAGES_BY_ID).
+  browse: `first_start >= fromUnixTimestamp64Milli({from_ms:Int64}) AND first_start < fromUnixTimestamp64Milli({to_ms:Int64})`,
 };
 
 /**

@@ -8,7 +8,7 @@ import { FindingsService } from '../findings/findings.service';
 import type { Finding } from '../findings/findings.types';
 import { chainOrder, missingStages, outcomeOf, shapeHop, type HopTimes } from './trace-shape';
 import {
-  MESSAGES_BY_BUSINESS_KEY,
+  MESSAGE_WITH_STITCHED,
   MESSAGES_BY_ID,
   searchPage,
   TRACE_DEVICE_EVENTS,
@@ -181,10 +181,20 @@ export class TracesService {
         (a.correlation_id < b.correlation_id ? 1 : a.correlation_id > b.correlation_id ? -1 : 0),
     );
     const page = rows.slice(0, first);
-    const counts = await this.findingCounts(scope, page);
+    const [counts, whole] = await Promise.all([
+      this.findingCounts(scope, page),
+      // Browsing read only the range's rows of each message: its whole facts, by id.
+      q || page.length === 0
+        ? []
+        : this.clickhouse.scopedQuery<MessageRow>(
+            { name: 'traces.messages', sql: MESSAGES_BY_ID, params: { ids: page.map((r) => r.correlation_id) } },
+            scope,
+          ),
+    ]);
+    const full = new Map(whole.map((r) => [`${r.correlation_id}\u0000${r.plant}`, r]));
     const last = page[page.length - 1];
     return {
-      nodes: page.map((r) => toMessage(r, counts.get(r.correlation_id) ?? 0)),
+      nodes: page.map((r) => toMessage(full.get(`${r.correlation_id}\u0000${r.plant}`) ?? r, counts.get(r.correlation_id) ?? 0)),
       pageInfo: {
         hasNextPage: rows.length > first,
         endCursor: last ? encodeCursor([String(last.first_us), last.correlation_id]) : null,
@@ -196,26 +206,17 @@ export class TracesService {
   /** The message of `correlationId` with the correlation ids stitched to it; null when none in scope. */
   private async messageOf(scope: PlantScope, correlationId: string): Promise<{ seed: MessageRow; all: MessageRow[] } | null> {
     if (correlationId.length > MAX_KEY_LENGTH) return null;
-    const seeds = await this.clickhouse.scopedQuery<MessageRow>(
-      { name: 'traces.message', sql: MESSAGES_BY_ID, params: { ids: [correlationId] } },
+    const all = await this.clickhouse.scopedQuery<MessageRow>(
+      {
+        name: 'traces.message',
+        sql: MESSAGE_WITH_STITCHED,
+        params: { id: correlationId },
+        settings: { min_table_rows_to_use_projection_index: '0' },
+      },
       scope,
     );
-    if (seeds.length === 0) return null;
-    const keys = [...new Set(seeds.map((s) => s.m_business_key).filter(Boolean))];
-    const stitched = keys.length
-      ? await this.clickhouse.scopedQuery<MessageRow>(
-          {
-            name: 'traces.stitched',
-            sql: MESSAGES_BY_BUSINESS_KEY,
-            params: { keys },
-            settings: { min_table_rows_to_use_projection_index: '0' },
-          },
-          scope,
-        )
-      : [];
-    const all = new Map(seeds.map((s) => [`${s.correlation_id}\u0000${s.plant}`, s]));
-    for (const s of stitched) all.set(`${s.correlation_id}\u0000${s.plant}`, s);
-    return { seed: seeds[0], all: [...all.values()] };
+    const seed = all.find((r) => r.correlation_id === correlationId);
+    return seed ? { seed, all } : null;
   }
 
   /** Bounds that let ClickHouse read only the message's granules of `hops`. */
@@ -301,27 +302,38 @@ export class TracesService {
     };
   }
 
-  /** The findings about these messages or their device events, found through the bloom indexes. */
+  /**
+   * The findings about these messages or their device events: their ids through the bloom indexes
+   * first (most messages have none), then the findings with their status.
+   */
   private async findingsAbout(scope: PlantScope, ids: string[], keys: string[]): Promise<Finding[]> {
-    const page = await this.findings.list(scope, { correlationIds: ids, eventIds: keys }, 'LAST_SEEN', true, 100, undefined);
+    const found = await this.findingRefs(scope, ids, keys);
+    if (found.length === 0) return [];
+    const page = await this.findings.list(scope, { ids: found.map((f) => f.finding_id) }, 'LAST_SEEN', true, 100, undefined);
     return page.nodes;
+  }
+
+  private findingRefs(scope: PlantScope, ids: string[], keys: string[]) {
+    return this.clickhouse.scopedQuery<{ finding_id: string; event_ids: string[]; correlation_ids: string[] }>(
+      {
+        name: 'traces.finding_refs',
+        sql: `SELECT finding_id, any(event_ids) AS event_ids, any(correlation_ids) AS correlation_ids FROM findings
+              WHERE (plant IN {scope_plants:Array(String)} OR {scope_all:Bool})
+                AND (hasAny(event_ids, {keys:Array(String)}) OR hasAny(correlation_ids, {ids:Array(String)}))
+              GROUP BY finding_id LIMIT 1000`,
+        params: { ids, keys },
+      },
+      scope,
+    );
   }
 
   private async findingCounts(scope: PlantScope, rows: MessageRow[]): Promise<Map<string, number>> {
     const counts = new Map<string, number>();
     if (rows.length === 0) return counts;
-    const ids = rows.map((r) => r.correlation_id);
-    const keys = rows.map((r) => r.m_business_key).filter(Boolean);
-    const found = await this.clickhouse.scopedQuery<{ event_ids: string[]; correlation_ids: string[] }>(
-      {
-        name: 'traces.finding_counts',
-        sql: `SELECT any(event_ids) AS event_ids, any(correlation_ids) AS correlation_ids FROM findings
-              WHERE (plant IN {scope_plants:Array(String)} OR {scope_all:Bool})
-                AND (hasAny(event_ids, {keys:Array(String)}) OR hasAny(correlation_ids, {ids:Array(String)}))
-              GROUP BY finding_id`,
-        params: { ids, keys },
-      },
+    const found = await this.findingRefs(
       scope,
+      rows.map((r) => r.correlation_id),
+      rows.map((r) => r.m_business_key).filter(Boolean),
     );
     for (const r of rows) {
       const n = found.filter(
