@@ -35,12 +35,6 @@ async function main() {
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
-
-  void syncline.engine?.exited.then((code) => {
-    if (signalled) return;
-    logger.fatal({ code }, 'the embedded ClickHouse engine stopped unexpectedly; exiting so a supervisor can restart Syncline');
-    process.exit(1);
-  });
 }
 
 main().catch((err: unknown) => {

@@ -1,8 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createClient } from '@clickhouse/client';
 import { afterAll, describe, expect, it } from 'vitest';
+import { startEmbeddedClickHouse } from '@syncline/clickhouse';
 import { clickhouseUrl } from '../support/clickhouse';
 import { freePort, isAlive, ServerProcess, waitFor } from '../support/process';
 import { DAY } from '../support/time';
@@ -14,6 +16,62 @@ function tempDir() {
   return d;
 }
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+const TOKEN = 'sl_admin_startup_test_token_0123456789';
+
+/**
+ * `clients` senders posting device events (`batch` per request) until stopped, as a plant's
+ * gateways would: a batch answered 503 is sent again; the ids of every batch answered 2xx are kept.
+ */
+function ingestLoad(port: number, clients: number, batch: number) {
+  const acked: string[] = [];
+  const statuses = new Map<number, number>();
+  let running = true;
+  let seq = 0;
+  const client = async (c: number) => {
+    while (running) {
+      const events = Array.from({ length: batch }, () => ({
+        event_id: `load-${c}-${seq++}`,
+        event_time: Date.now() - 60_000,
+        plant: 'P1',
+        line: 'LOAD',
+        event_type: 'cycle_complete',
+        quantity: 1,
+      }));
+      for (let attempt = 0; running || attempt === 0; attempt++) {
+        let status: number;
+        try {
+          const res = await fetch(`http://127.0.0.1:${port}/api/v1/device-events`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+            body: JSON.stringify(events),
+            signal: AbortSignal.timeout(30_000),
+          });
+          status = res.status;
+          await res.arrayBuffer();
+        } catch {
+          status = 0; // connection refused or reset: the server is gone
+        }
+        statuses.set(status, (statuses.get(status) ?? 0) + 1);
+        if (status >= 200 && status < 300) {
+          acked.push(...events.map((e) => e.event_id));
+          break;
+        }
+        if (status === 0 && !running) break;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+  };
+  const done = Promise.all(Array.from({ length: clients }, (_, c) => client(c)));
+  return {
+    acked,
+    statuses,
+    stop: async () => {
+      running = false;
+      await done;
+    },
+  };
+}
 
 describe('starting the built server as npm start does', () => {
   it('stops with a message naming the variable when configuration is bad', async () => {
@@ -36,7 +94,7 @@ describe('starting the built server as npm start does', () => {
   it('runs on the embedded engine, keeps data across restarts, refuses a busy port, and never leaves the engine behind', async () => {
     const dataDir = tempDir();
     const port = await freePort();
-    const env = { PORT: String(port), SYNCLINE_DATA_DIR: dataDir, CLICKHOUSE_DATABASE: 'lifecycle' };
+    const env = { PORT: String(port), SYNCLINE_DATA_DIR: dataDir, CLICKHOUSE_DATABASE: 'lifecycle', SYNCLINE_ADMIN_TOKEN: TOKEN };
 
     // First start: embedded engine comes up, schema applied, /ready answers.
     const first = new ServerProcess(env);
@@ -76,10 +134,15 @@ describe('starting the built server as npm start does', () => {
     await ch2.close();
     expect(rows).toEqual([{ event_id: 'e-keep' }]);
 
-    // Killed outright: the engine must not outlive it holding the data directory.
+    // Killed outright under load (8 clients, 500 events per request): the engine must not outlive it
+    // holding the data directory.
+    const load = ingestLoad(port, 8, 500);
+    await new Promise((r) => setTimeout(r, 3000));
     third.child.kill('SIGKILL');
     await third.exited;
     await waitFor(() => !isAlive(thirdEnginePid), 15_000, 'engine to stop after its parent was SIGKILLed');
+    await load.stop();
+    expect(load.acked.length).toBeGreaterThan(0);
 
     // And the data directory is free again for the next start.
     const fourth = new ServerProcess(env);
@@ -88,11 +151,73 @@ describe('starting the built server as npm start does', () => {
     expect(await fourth.exited).toBe(0);
   });
 
-  it('exits when the embedded engine dies under it, so a supervisor can restart it', async () => {
-    const server = new ServerProcess({ PORT: String(await freePort()), SYNCLINE_DATA_DIR: tempDir() });
+  it('restarts the embedded engine that dies under load: 503 meanwhile, ready again within 30 s, nothing acknowledged lost', async () => {
+    const port = await freePort();
+    const server = new ServerProcess({
+      PORT: String(port),
+      SYNCLINE_DATA_DIR: tempDir(),
+      CLICKHOUSE_DATABASE: 'restart',
+      SYNCLINE_ADMIN_TOKEN: TOKEN,
+    });
     await server.waitForLog(/Syncline is ready/);
-    process.kill(await server.enginePid(), 'SIGKILL');
-    expect(await server.exited).toBe(1);
-    expect(server.output).toContain('the embedded ClickHouse engine stopped unexpectedly');
+    const engineUrl = server.output.match(/"url":"(http:\/\/127\.0\.0\.1:\d+)"[^\n]*embedded ClickHouse is up/)![1];
+    const load = ingestLoad(port, 4, 500);
+    try {
+      await new Promise((r) => setTimeout(r, 3000));
+      const killedAt = Date.now();
+      process.kill(await server.enginePid(), 'SIGKILL');
+      await server.waitForLog(/the embedded ClickHouse engine stopped unexpectedly; restarting it/, 10_000);
+      let ready = 0;
+      while (Date.now() - killedAt < 30_000) {
+        ready = (await fetch(`http://127.0.0.1:${port}/ready`)).status;
+        if (ready === 200) break;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      expect(ready).toBe(200);
+      // Ingest goes on after the restart.
+      const before = load.acked.length;
+      await waitFor(() => load.acked.length > before, 15_000, 'an acknowledged batch after the restart');
+    } finally {
+      await load.stop();
+    }
+    expect(server.exitCode).toBeNull();
+    expect(server.output).toMatch(/the embedded ClickHouse engine is back/);
+    // While it was down, senders were told to retry (503), never an error that loses data.
+    expect([...load.statuses.keys()].filter((s) => s >= 500 && s !== 503)).toEqual([]);
+    const ch = createClient({ url: engineUrl, database: 'restart' });
+    const stored = await (
+      await ch.query({ query: "SELECT DISTINCT event_id FROM device_events WHERE line = 'LOAD'", format: 'JSONEachRow' })
+    ).json<{ event_id: string }>();
+    await ch.close();
+    const ids = new Set(stored.map((r) => r.event_id));
+    expect(load.acked.filter((id) => !ids.has(id))).toEqual([]);
+    expect(load.acked.length).toBeGreaterThan(1000);
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
+  });
+
+  it('stops the engine a dead Syncline left on its data directory, busy or not, says so, and comes up', async () => {
+    const dataDir = tempDir();
+    // An engine as a killed Syncline would leave it: running, busy, its info file naming a parent that is gone.
+    const orphan = await startEmbeddedClickHouse({ dataDir: path.join(dataDir, 'clickhouse') });
+    const gone = spawnSync(process.execPath, ['-e', 'process.pid']).pid;
+    writeFileSync(
+      path.join(dataDir, 'embedded-clickhouse.json'),
+      JSON.stringify({ url: orphan.url, pid: orphan.pid, parentPid: gone }),
+    );
+    const busy = createClient({ url: orphan.url, request_timeout: 60_000 });
+    const work = busy
+      .query({ query: 'SELECT count() FROM numbers(100000000000) WHERE sipHash64(number) = 0', format: 'JSONEachRow' })
+      .catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 500));
+
+    const server = new ServerProcess({ PORT: String(await freePort()), SYNCLINE_DATA_DIR: dataDir });
+    await server.waitForLog(/Syncline is ready/, 60_000);
+    expect(server.output).toContain('found the embedded ClickHouse engine of a Syncline that is gone');
+    expect(isAlive(orphan.pid)).toBe(false);
+    await work;
+    await busy.close();
+    server.child.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
   });
 });

@@ -5,14 +5,13 @@ import { json } from 'express';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
-import type { EmbeddedClickHouse } from '@syncline/clickhouse';
 import { AppModule } from '../app.module';
 import { UsersService } from '../auth/users/users.service';
 import { loadOrCreateAdminToken } from '../auth/admin-token';
 import { loadConfig, type AppConfig } from '../config/config';
 import { createLogger, PinoNestLogger } from '../logging/logger';
 import { requestLog } from '../logging/request-log';
-import { removeEngineInfo, startEmbeddedEngine, writeEngineInfo } from './embedded-engine';
+import { EngineSupervisor } from './engine-supervisor';
 import { migrate } from './migrate';
 import { assertPortFree, assertRedisReachable } from './preflight';
 
@@ -20,7 +19,8 @@ export interface RunningSyncline {
   url: string;
   config: AppConfig;
   app: INestApplication;
-  engine: EmbeddedClickHouse | undefined;
+  /** The embedded engine and its supervisor (restarts it when it dies); undefined with CLICKHOUSE_URL. */
+  engine: EngineSupervisor | undefined;
   /** Stops taking requests, lets in-flight requests and jobs finish, then stops the engine. */
   close(): Promise<void>;
 }
@@ -35,11 +35,10 @@ export async function startSyncline(env: NodeJS.ProcessEnv = process.env, logger
   await assertPortFree(config.host, config.port);
   await assertRedisReachable(config.redis.url);
 
-  let engine: EmbeddedClickHouse | undefined;
+  let engine: EngineSupervisor | undefined;
   if (!config.clickhouse.url) {
-    engine = await startEmbeddedEngine(config.dataDir, config.clickhouse.embeddedPort, log);
+    engine = await EngineSupervisor.start(config.dataDir, config.clickhouse.embeddedPort, log);
     config.clickhouse.url = engine.url;
-    await writeEngineInfo(config.dataDir, engine);
   }
   try {
     await migrate(config, log);
@@ -71,7 +70,6 @@ export async function startSyncline(env: NodeJS.ProcessEnv = process.env, logger
         server.closeAllConnections();
         await app.close();
         await engine?.stop();
-        await removeEngineInfo(config.dataDir);
       })());
 
     return { url, config, app, engine, close };
