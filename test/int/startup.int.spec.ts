@@ -19,6 +19,15 @@ afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 
 const TOKEN = 'sl_admin_startup_test_token_0123456789';
 
+/** Servers a failed test would leave running are killed when the file ends. */
+const servers: ServerProcess[] = [];
+afterAll(() => servers.forEach((s) => s.exitCode === null && s.child.kill('SIGKILL')));
+function serverProcess(env: Record<string, string | undefined>): ServerProcess {
+  const server = new ServerProcess(env);
+  servers.push(server);
+  return server;
+}
+
 /**
  * `clients` senders posting device events (`batch` per request) until stopped, as a plant's
  * gateways would: a batch answered 503 is sent again; the ids of every batch answered 2xx are kept.
@@ -75,13 +84,13 @@ function ingestLoad(port: number, clients: number, batch: number) {
 
 describe('starting the built server as npm start does', () => {
   it('stops with a message naming the variable when configuration is bad', async () => {
-    const server = new ServerProcess({ PORT: 'abc', SYNCLINE_DATA_DIR: tempDir() });
+    const server = serverProcess({ PORT: 'abc', SYNCLINE_DATA_DIR: tempDir() });
     expect(await server.exited).toBe(1);
     expect(server.output).toContain('PORT: PORT must be a port number (got "abc")');
   });
 
   it('says what to run when Redis is unreachable', async () => {
-    const server = new ServerProcess({
+    const server = serverProcess({
       PORT: String(await freePort()),
       REDIS_URL: 'redis://127.0.0.1:1',
       CLICKHOUSE_URL: clickhouseUrl(),
@@ -97,7 +106,7 @@ describe('starting the built server as npm start does', () => {
     const env = { PORT: String(port), SYNCLINE_DATA_DIR: dataDir, CLICKHOUSE_DATABASE: 'lifecycle', SYNCLINE_ADMIN_TOKEN: TOKEN };
 
     // First start: embedded engine comes up, schema applied, /ready answers.
-    const first = new ServerProcess(env);
+    const first = serverProcess(env);
     await first.waitForLog(/Syncline is ready/);
     const enginePid = await first.enginePid();
     const ready = await fetch(`http://127.0.0.1:${port}/ready`);
@@ -112,7 +121,7 @@ describe('starting the built server as npm start does', () => {
     await ch.close();
 
     // A second start on the same port fails fast with a clear message and leaves the first alone.
-    const second = new ServerProcess(env);
+    const second = serverProcess(env);
     expect(await second.exited).toBe(1);
     expect(second.output).toContain(`Port ${port} on 127.0.0.1 is already in use`);
     expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
@@ -123,7 +132,7 @@ describe('starting the built server as npm start does', () => {
     await waitFor(() => !isAlive(enginePid), 10_000, 'engine to stop after SIGTERM');
 
     // Restart on the same data directory: the row is still there.
-    const third = new ServerProcess(env);
+    const third = serverProcess(env);
     await third.waitForLog(/Syncline is ready/);
     const thirdEnginePid = await third.enginePid();
     const thirdUrl = third.output.match(/"url":"(http:\/\/127\.0\.0\.1:\d+)"[^\n]*embedded ClickHouse is up/)![1];
@@ -145,7 +154,7 @@ describe('starting the built server as npm start does', () => {
     expect(load.acked.length).toBeGreaterThan(0);
 
     // And the data directory is free again for the next start.
-    const fourth = new ServerProcess(env);
+    const fourth = serverProcess(env);
     await fourth.waitForLog(/Syncline is ready/);
     fourth.child.kill('SIGTERM');
     expect(await fourth.exited).toBe(0);
@@ -153,7 +162,7 @@ describe('starting the built server as npm start does', () => {
 
   it('restarts the embedded engine that dies under load: 503 meanwhile, ready again within 30 s, nothing acknowledged lost', async () => {
     const port = await freePort();
-    const server = new ServerProcess({
+    const server = serverProcess({
       PORT: String(port),
       SYNCLINE_DATA_DIR: tempDir(),
       CLICKHOUSE_DATABASE: 'restart',
@@ -211,7 +220,7 @@ describe('starting the built server as npm start does', () => {
       .catch(() => undefined);
     await new Promise((r) => setTimeout(r, 500));
 
-    const server = new ServerProcess({ PORT: String(await freePort()), SYNCLINE_DATA_DIR: dataDir });
+    const server = serverProcess({ PORT: String(await freePort()), SYNCLINE_DATA_DIR: dataDir });
     await server.waitForLog(/Syncline is ready/, 60_000);
     expect(server.output).toContain('found the embedded ClickHouse engine of a Syncline that is gone');
     expect(isAlive(orphan.pid)).toBe(false);
