@@ -5,6 +5,7 @@ import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import type { Principal } from '../domain/principal';
 import type { RecordKind } from '../domain/vocabulary';
+import { MetricsService } from '../metrics/metrics.service';
 import { APP_REDIS } from '../redis/redis.module';
 import { IngestHttpError } from './ingest.errors';
 
@@ -19,6 +20,7 @@ export class IngestAccessService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(APP_REDIS) private readonly redis: Redis,
+    private readonly metrics: MetricsService,
   ) {}
 
   /** Throws 403 or 429; returns the plants the caller may write (null = any). */
@@ -41,7 +43,9 @@ export class IngestAccessService {
           { retryAfterSeconds: retryAfter },
         );
       }
-      // Redis trouble must not stop data from being stored: let the request through.
+      // Redis trouble must not stop data from being stored: let the request through (counted; the
+      // outage itself is logged once by the Redis module).
+      this.metrics.rateLimitFailOpen.inc();
     }
     return plants ? new Set(plants) : null;
   }

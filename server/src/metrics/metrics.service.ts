@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** The product's own Prometheus metrics; features register theirs here so /metrics shows all. */
 @Injectable()
@@ -44,6 +44,22 @@ export class MetricsService {
     help: 'Time to store one batch in ClickHouse, by kind',
     labelNames: ['kind'] as const,
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [this.registry],
+  });
+
+  readonly redisUp = new Gauge({
+    name: 'syncline_redis_up',
+    help: '1 while the request-time Redis connection (sessions, rate limits) is up, 0 during an outage',
+    registers: [this.registry],
+  });
+  readonly redisOutages = new Counter({
+    name: 'syncline_redis_outages_total',
+    help: 'Times the request-time Redis connection was lost',
+    registers: [this.registry],
+  });
+  readonly rateLimitFailOpen = new Counter({
+    name: 'syncline_ingest_rate_limit_fail_open_total',
+    help: 'Ingest requests let through unlimited because Redis could not count them',
     registers: [this.registry],
   });
 

@@ -1,7 +1,9 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
+import { QueueErrorHandlers } from './queue-errors';
 import { QueueName } from './queue-names';
 import { redisOptionsFromUrl } from './redis-connection';
 import { SystemProcessor } from './system.processor';
@@ -26,8 +28,9 @@ export const DEFAULT_JOB_OPTIONS = {
       }),
     }),
     BullModule.registerQueue({ name: QueueName.System }),
+    DiscoveryModule,
   ],
-  providers: [SystemProcessor, SystemQueueService],
+  providers: [SystemProcessor, SystemQueueService, QueueErrorHandlers],
   exports: [SystemQueueService, BullModule],
 })
 export class QueuesModule {}

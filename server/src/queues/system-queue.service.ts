@@ -1,6 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { QueueEvents, type Queue } from 'bullmq';
+import { handleQueueErrors } from './queue-errors';
 import { QueueName, SystemJob, type EchoJobData, type EchoJobResult } from './queue-names';
 
 @Injectable()
@@ -13,6 +14,7 @@ export class SystemQueueService implements OnApplicationShutdown {
   async echo(message: string, timeoutMs = 10_000): Promise<EchoJobResult> {
     if (!this.events) {
       this.events = new QueueEvents(this.queue.name, { connection: this.queue.opts.connection, prefix: this.queue.opts.prefix });
+      handleQueueErrors(`queue events ${this.queue.name}`, this.events);
       await this.events.waitUntilReady();
     }
     const job = await this.queue.add(SystemJob.Echo, { message, enqueuedAt: Date.now() }, { attempts: 1 });
