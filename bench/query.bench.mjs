@@ -16,8 +16,8 @@ const RUNS = Number(process.env.BENCH_QUERY_RUNS ?? 200);
 const WARMUP = 5;
 const DAYS = 30;
 const HOPS_PER_MESSAGE = 6;
-/** Hops per INSERT: bounds the engine's memory (with max_insert_threads 2). */
-const CHUNK_HOPS = 10_000_000;
+/** Hops per INSERT: bounds the engine's memory (with max_insert_threads 2) and each insert's time (the client waits 120 s at most). */
+const CHUNK_HOPS = 2_000_000;
 const MESSAGES = Math.max(1, Math.round(HOPS / HOPS_PER_MESSAGE));
 const SPAN_MS = DAYS * 86_400_000;
 // One fixed end for every chunk and table: hops after it (messages still on their way) are not written.
