@@ -92,7 +92,7 @@ describe('MQTT device events into ClickHouse (real Mosquitto)', () => {
     expect(rows.map((r) => r.event_id)).toEqual(['mq-2', 'mq-3', 'mq-4']);
   });
 
-  it('drops an invalid message with a reason in the log and the rejected counter, and keeps consuming', async () => {
+  it('acknowledges an invalid message once it is kept as a dead letter (counted), and keeps consuming', async () => {
     const topic = `${prefix}/plants/P7/lines/L-C/events`;
     await pub.publishAsync(topic, 'not json', { qos: 1 });
     await pub.publishAsync(topic, JSON.stringify({ event_id: 'mq-bad', event_time: 'yesterday', event_type: 'cycle_complete' }), {

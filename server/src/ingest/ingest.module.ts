@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CsvIngestService } from './csv/csv-ingest.service';
+import { DeadLetterWriter } from './dead-letters/dead-letter-writer';
 import { IngestAccessService } from './ingest-access.service';
 import { IngestController } from './ingest.controller';
 import { IngestService } from './ingest.service';
@@ -9,7 +10,7 @@ import { UnitsService } from './units/units.service';
 
 @Module({
   controllers: [IngestController, OtlpController],
-  providers: [IngestService, IngestAccessService, UnitsService, MqttIngestService, CsvIngestService],
+  providers: [IngestService, IngestAccessService, UnitsService, MqttIngestService, CsvIngestService, DeadLetterWriter],
   exports: [IngestService, IngestAccessService, UnitsService],
 })
 export class IngestModule {}

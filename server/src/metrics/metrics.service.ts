@@ -65,7 +65,19 @@ export class MetricsService {
 
   readonly mqttRejected = new Counter({
     name: 'syncline_mqtt_rejected_total',
-    help: 'MQTT messages acknowledged but not stored because they were invalid (see the log for why)',
+    help: 'MQTT messages acknowledged but not stored because they were invalid (each kept as a dead letter first)',
+    registers: [this.registry],
+  });
+  readonly deadLetters = new Counter({
+    name: 'syncline_dead_letters_total',
+    help: 'Messages kept as dead letters (stored neither as data nor refused to a waiting sender), by source and reason',
+    labelNames: ['source', 'reason'] as const,
+    registers: [this.registry],
+  });
+  readonly refusedBatches = new Counter({
+    name: 'syncline_ingest_refused_batches_total',
+    help: "Ingest requests refused with a 4xx answer (HTTP batch, CSV, OTLP), by API key id ('admin', 'session' or 'anonymous' without a key) and error code",
+    labelNames: ['key', 'reason'] as const,
     registers: [this.registry],
   });
 

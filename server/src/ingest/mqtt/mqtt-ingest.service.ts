@@ -1,13 +1,16 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import mqtt, { type IPublishPacket, type MqttClient } from 'mqtt';
 import { ClickHouseUnavailableError } from '../../clickhouse/clickhouse.errors';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/config';
 import { MetricsService } from '../../metrics/metrics.service';
+import { DeadLetterWriter } from '../dead-letters/dead-letter-writer';
 import { IngestHttpError } from '../ingest.errors';
 import { IngestService } from '../ingest.service';
 import { deviceEventSpec } from '../records/device-event.record';
+import { InvalidMessageError, parseMqttMessage, topicFields, type DeadLetterReason } from './mqtt-message';
 import { parseTopicTemplate, subscriptionFilter, type TopicTemplate } from './mqtt-topics';
 
 const spec = deviceEventSpec('mqtt');
@@ -18,7 +21,9 @@ const RETRY_MS = [500, 1000, 2000, 5000, 10000];
  * its events are stored in ClickHouse; while ClickHouse is down the message stays unacknowledged and
  * is retried, so the broker keeps it. mqtt.js handles one message at a time per connection, so
  * MQTT_CONNECTIONS connections share the subscription ($share group) to work in parallel; their
- * events are stored through the shared insert batcher.
+ * events are stored through the shared insert batcher. An invalid message is kept as a dead letter
+ * (raw payload, topic, reason) and acknowledged only once that is stored; until then it is held and
+ * retried like a valid one, so nothing the broker handed over is lost.
  */
 @Injectable()
 export class MqttIngestService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -33,6 +38,7 @@ export class MqttIngestService implements OnApplicationBootstrap, OnApplicationS
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly ingest: IngestService,
     private readonly metrics: MetricsService,
+    private readonly deadLetters: DeadLetterWriter,
   ) {
     this.templates = config.mqtt.topics.map(parseTopicTemplate);
   }
@@ -44,14 +50,15 @@ export class MqttIngestService implements OnApplicationBootstrap, OnApplicationS
     const filters = this.templates.map((t) => subscriptionFilter(t, shareGroup));
     const count = shareGroup ? connections : 1;
     for (let i = 0; i < count; i++) {
+      const connectionId = `${base}-${i}`;
       const client = mqtt.connect(url, {
-        clientId: `${base}-${i}`,
+        clientId: connectionId,
         clean: false,
         reconnectPeriod: 2000,
         connectTimeout: 10_000,
       });
       client.handleMessage = (packet, done) => {
-        const handled = this.handle(packet).then(
+        const handled = this.handle(packet, connectionId).then(
           () => done(),
           // Not stored (Syncline is stopping): no PUBACK, so the broker redelivers it to the next
           // consumer of this session or share group. Acknowledging it here would lose it.
@@ -72,25 +79,35 @@ export class MqttIngestService implements OnApplicationBootstrap, OnApplicationS
     this.logger.log(`subscribed to ${filters.join(', ')} with ${count} connection(s)`);
   }
 
-  /** Resolves when the message may be acknowledged: stored, or rejected as invalid (logged and counted). */
-  private async handle(packet: IPublishPacket): Promise<void> {
+  /** Resolves when the message may be acknowledged: stored, or kept as a dead letter (logged and counted). */
+  private async handle(packet: IPublishPacket, clientId: string): Promise<void> {
     const topic = packet.topic;
+    const text = packet.payload.toString('utf8');
+    const receivedAt = new Date();
+    const letterId = randomUUID(); // one per receipt: a retried write of its dead letter collapses on it
     let records: unknown[];
     try {
-      records = this.toRecords(topic, packet.payload.toString('utf8'));
+      records = parseMqttMessage(this.templates, topic, text);
     } catch (err) {
-      this.reject(topic, (err as Error).message);
-      return;
+      if (!(err instanceof InvalidMessageError)) throw err;
+      return this.deadLetter({ topic, text, clientId, receivedAt, letterId }, err.code, err.message);
     }
-    for (let attempt = 0; ; attempt++) {
+    await this.retrying(topic, async () => {
       try {
         await this.ingest.ingest(spec, records, null);
-        return;
       } catch (err) {
-        if (err instanceof IngestHttpError) {
-          this.reject(topic, err.message);
-          return;
-        }
+        if (!(err instanceof IngestHttpError)) throw err;
+        await this.deadLetter({ topic, text, clientId, receivedAt, letterId }, 'validation', err.message);
+      }
+    });
+  }
+
+  /** Runs `work` until it succeeds; while ClickHouse is down the message is held (not acknowledged). */
+  private async retrying(topic: string, work: () => Promise<void>): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await work();
+      } catch (err) {
         if (this.stopping) throw err; // unacknowledged: the broker redelivers it to a live consumer
         const wait = RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)];
         if (err instanceof ClickHouseUnavailableError)
@@ -101,30 +118,29 @@ export class MqttIngestService implements OnApplicationBootstrap, OnApplicationS
     }
   }
 
-  private toRecords(topic: string, text: string): unknown[] {
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch (err) {
-      throw new Error(`payload is not JSON: ${(err as Error).message}`, { cause: err });
-    }
-    const list = Array.isArray(body) ? body : [body];
-    const fromTopic = this.templates.map((t) => t.match(topic)).find((m) => m !== undefined) ?? {};
-    return list.map((r, i) => {
-      if (typeof r !== 'object' || r === null || Array.isArray(r)) throw new Error(`record ${i} is not a JSON object`);
-      const rec = r as Record<string, unknown>;
-      for (const [field, value] of Object.entries(fromTopic)) {
-        if (rec[field] === undefined || rec[field] === null) rec[field] = value;
-        else if (rec[field] !== value)
-          throw new Error(`record ${i}: ${field} ${JSON.stringify(rec[field])} differs from the topic's "${value}"`);
-      }
-      return rec;
-    });
-  }
-
-  private reject(topic: string, reason: string) {
+  /** Keeps an invalid message as a dead letter; resolves once it is stored (retried until then). */
+  private async deadLetter(
+    m: { topic: string; text: string; clientId: string; receivedAt: Date; letterId: string },
+    code: DeadLetterReason,
+    reason: string,
+  ): Promise<void> {
+    await this.retrying(m.topic, () =>
+      this.deadLetters.write({
+        letterId: m.letterId,
+        receivedAt: m.receivedAt,
+        source: 'mqtt',
+        topic: m.topic,
+        clientId: m.clientId,
+        apiKeyId: '',
+        plant: topicFields(this.templates, m.topic).plant ?? '',
+        kind: spec.kind,
+        reasonCode: code,
+        reason,
+        payload: m.text,
+      }),
+    );
     this.metrics.mqttRejected.inc();
-    this.logger.warn(`rejected MQTT message on ${topic}: ${reason}`);
+    this.logger.warn(`rejected MQTT message on ${m.topic} (kept as dead letter ${m.letterId}): ${reason}`);
   }
 
   async onApplicationShutdown(): Promise<void> {

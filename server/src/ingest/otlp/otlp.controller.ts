@@ -6,7 +6,8 @@ import { ClickHouseUnavailableError } from '../../clickhouse/clickhouse.errors';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/config';
 import { readBody, releaseBody } from '../body/read-body';
-import { RETRY_AFTER_SECONDS } from '../ingest-exception.filter';
+import { MetricsService } from '../../metrics/metrics.service';
+import { countRefused, RETRY_AFTER_SECONDS } from '../ingest-exception.filter';
 import { IngestAccessService } from '../ingest-access.service';
 import { IngestHttpError } from '../ingest.errors';
 import { IngestService } from '../ingest.service';
@@ -33,6 +34,7 @@ export class OtlpController {
     private readonly ingest: IngestService,
     private readonly access: IngestAccessService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly metrics: MetricsService,
   ) {}
 
   @Post('traces')
@@ -48,6 +50,7 @@ export class OtlpController {
           ? 'json'
           : undefined;
     if (!format) {
+      countRefused(this.metrics, req, 'unsupported_media_type');
       this.send(
         res,
         'json',
@@ -81,8 +84,10 @@ export class OtlpController {
       this.send(res, format, 200, encodeOtlpResponse(format, rejected, message));
     } catch (err) {
       if (err instanceof OtlpDecodeError) {
+        countRefused(this.metrics, req, 'invalid_otlp');
         this.send(res, format, 400, encodeOtlpStatus(format, 3, err.message));
       } else if (err instanceof IngestHttpError) {
+        if (err.status < 500) countRefused(this.metrics, req, err.code);
         if (typeof err.details.retryAfterSeconds === 'number')
           res.setHeader('Retry-After', String(err.details.retryAfterSeconds));
         this.send(res, format, err.status, encodeOtlpStatus(format, err.status === 429 ? 8 : 3, err.message));
