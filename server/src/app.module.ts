@@ -19,6 +19,7 @@ import { IngestModule } from './ingest/ingest.module';
 import { SyncLagModule } from './sync-lag/sync-lag.module';
 import { ReconciliationModule } from './reconciliation/reconciliation.module';
 import { FindingsModule } from './findings/findings.module';
+import { DeadLettersModule } from './dead-letters/dead-letters.module';
 import { TracesModule } from './traces/traces.module';
 import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { MetricsModule } from './metrics/metrics.module';
@@ -57,6 +58,7 @@ export class AppModule implements NestModule {
         ReconciliationModule,
         FindingsModule,
         TracesModule,
+        DeadLettersModule,
         ...dashboard,
       ],
       providers: [

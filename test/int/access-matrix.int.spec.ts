@@ -49,6 +49,12 @@ const SAMPLES: Record<string, (role: string) => string> = {
   'Mutation.resolveFindings': () =>
     'mutation { resolveFindings(target: { ids: ["nothing"] }, reason: "fixed by hand") { changed } }',
   'Mutation.ignoreFindings': () => 'mutation { ignoreFindings(target: { ids: ["nothing"] }, reason: "test data") { changed } }',
+  'Query.deadLetters': () => '{ deadLetters(first: 1) { totalCount } }',
+  'Query.deadLetterCounts': () => '{ deadLetterCounts { count } }',
+  'Mutation.redeliverDeadLetters': () =>
+    'mutation { redeliverDeadLetters(target: { ids: ["nothing"] }) { redelivered failed { id reason } } }',
+  'Mutation.discardDeadLetters': () =>
+    'mutation { discardDeadLetters(target: { ids: ["nothing"] }, reason: "test data") { changed } }',
   'Query.flowRules': () => '{ flowRules { flow } }',
   'Query.flowRulesHistory': () => '{ flowRulesHistory(flow: "production_confirmation") { version } }',
   'Mutation.updateFlowRules': () =>

@@ -11,6 +11,7 @@ export const PERMISSIONS = {
   'findings:triage': 'acknowledge, assign, comment on, resolve and ignore findings',
   'replay:run': 'replay failed or missing messages',
   'replay:edit': 'edit a payload before replaying it',
+  'deadletters:handle': 'fix and redeliver or discard rejected messages',
   'rules:manage': 'change flow rules, units, material costs, calendars, replay targets and alerts',
   'people:manage': 'create and change people, reset passwords, manage API keys',
   'audit:view': 'read the audit trail',
@@ -27,7 +28,7 @@ const SIGNED_IN: Permission[] = ['self:manage', 'data:view'];
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   viewer: [...SIGNED_IN],
   plant_manager: [...SIGNED_IN, 'roi:view'],
-  it_support: [...SIGNED_IN, 'findings:triage', 'replay:run', 'replay:edit'],
+  it_support: [...SIGNED_IN, 'findings:triage', 'replay:run', 'replay:edit', 'deadletters:handle'],
   executive: [...SIGNED_IN, 'roi:view'],
   admin: [
     ...SIGNED_IN,
@@ -35,6 +36,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'findings:triage',
     'replay:run',
     'replay:edit',
+    'deadletters:handle',
     'rules:manage',
     'people:manage',
     'audit:view',
