@@ -10,6 +10,7 @@ export type Permission =
   | 'findings:triage'
   | 'replay:run'
   | 'replay:edit'
+  | 'deadletters:handle'
   | 'rules:manage'
   | 'people:manage'
   | 'audit:view'

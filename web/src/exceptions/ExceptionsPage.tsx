@@ -9,11 +9,13 @@ import { FindingGroups } from './FindingGroups';
 import { FindingList } from './FindingList';
 import { FindingPanel } from './FindingPanel';
 import { FindingTiles } from './FindingTiles';
+import { RejectedMessages } from './RejectedMessages';
 import './exceptions.css';
 
 const VIEWS: readonly { view: FindingsView; label: string }[] = [
   { view: 'list', label: 'List' },
   { view: 'groups', label: 'Grouped by cause' },
+  { view: 'rejected', label: 'Rejected messages' },
 ];
 
 /** IT support's home: the triage queue of reconciliation findings. Everything a person would share is in the URL. */
@@ -21,7 +23,9 @@ export function ExceptionsPage() {
   const [params, setParams] = useSearchParams();
   const state = stateFromParams(params);
   const { filter, view } = state;
-  const canTriage = holdsAny(usePerson().permissions, ['findings:triage']);
+  const { permissions } = usePerson();
+  const canTriage = holdsAny(permissions, ['findings:triage']);
+  const canHandleLetters = holdsAny(permissions, ['deadletters:handle']);
 
   const applyFilter = (next: FindingFilterInput) => setParams((current) => withFilter(current, next));
   const set = (changes: Record<string, string | null>) => setParams((current) => withParams(current, changes));
@@ -34,8 +38,12 @@ export function ExceptionsPage() {
         What reconciliation found between device events and ERP postings, in your plants. Times are in your time zone; hover for
         UTC.
       </p>
-      <FindingTiles filter={filter} onPick={(type) => applyFilter({ ...filter, types: type ? [type] : undefined })} />
-      <FindingFilters filter={filter} onApply={applyFilter} onClear={() => applyFilter({ statuses: [...ACTIVE_STATUSES] })} />
+      {view !== 'rejected' && (
+        <>
+          <FindingTiles filter={filter} onPick={(type) => applyFilter({ ...filter, types: type ? [type] : undefined })} />
+          <FindingFilters filter={filter} onApply={applyFilter} onClear={() => applyFilter({ statuses: [...ACTIVE_STATUSES] })} />
+        </>
+      )}
       <div className="toolbar">
         <div className="toolbar__views" role="group" aria-label="View">
           {VIEWS.map((v) => (
@@ -77,34 +85,40 @@ export function ExceptionsPage() {
             </select>
           </div>
         )}
-        <div className="toolbar__export">
-          <a className="button button--small" href={exportHref(filter, 'csv')} download>
-            Export CSV
-          </a>
-          <a className="button button--small" href={exportHref(filter, 'ndjson')} download>
-            Export NDJSON
-          </a>
-        </div>
-      </div>
-      <div className={state.finding ? 'exceptions__body exceptions__body--panel' : 'exceptions__body'}>
-        <div className="exceptions__main">
-          {view === 'groups' ? (
-            <FindingGroups filter={filter} canTriage={canTriage} />
-          ) : (
-            <FindingList
-              filter={filter}
-              orderBy={state.orderBy}
-              descending={state.descending}
-              after={state.after}
-              openId={state.finding}
-              canTriage={canTriage}
-            />
-          )}
-        </div>
-        {state.finding && (
-          <FindingPanel key={state.finding} id={state.finding} canTriage={canTriage} onClose={() => set({ finding: null })} />
+        {view !== 'rejected' && (
+          <div className="toolbar__export">
+            <a className="button button--small" href={exportHref(filter, 'csv')} download>
+              Export CSV
+            </a>
+            <a className="button button--small" href={exportHref(filter, 'ndjson')} download>
+              Export NDJSON
+            </a>
+          </div>
         )}
       </div>
+      {view === 'rejected' ? (
+        <RejectedMessages canHandle={canHandleLetters} />
+      ) : (
+        <div className={state.finding ? 'exceptions__body exceptions__body--panel' : 'exceptions__body'}>
+          <div className="exceptions__main">
+            {view === 'groups' ? (
+              <FindingGroups filter={filter} canTriage={canTriage} />
+            ) : (
+              <FindingList
+                filter={filter}
+                orderBy={state.orderBy}
+                descending={state.descending}
+                after={state.after}
+                openId={state.finding}
+                canTriage={canTriage}
+              />
+            )}
+          </div>
+          {state.finding && (
+            <FindingPanel key={state.finding} id={state.finding} canTriage={canTriage} onClose={() => set({ finding: null })} />
+          )}
+        </div>
+      )}
     </section>
   );
 }

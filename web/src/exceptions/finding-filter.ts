@@ -46,7 +46,7 @@ export const SORTS = [
   { param: 'severity', order: 'SEVERITY', label: 'Severity' },
 ] as const satisfies readonly { param: string; order: FindingOrder; label: string }[];
 
-export type FindingsView = 'list' | 'groups';
+export type FindingsView = 'list' | 'groups' | 'rejected';
 
 export interface QueueState {
   filter: FindingFilterInput;
@@ -101,7 +101,7 @@ export function stateFromParams(params: URLSearchParams): QueueState {
     filter: filterFromParams(params),
     orderBy: sort.order,
     descending: params.get('dir') !== 'asc',
-    view: params.get('view') === 'groups' ? 'groups' : 'list',
+    view: params.get('view') === 'groups' ? 'groups' : params.get('view') === 'rejected' ? 'rejected' : 'list',
     after: params.get('after') || null,
     finding: params.get('finding') || null,
   };

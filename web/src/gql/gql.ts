@@ -19,6 +19,10 @@ type Documents = {
   '\n  query Me {\n    me {\n      username\n      displayName\n      kind\n      role\n      plants\n      permissions\n      home\n    }\n  }\n': typeof types.MeDocument;
   '\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      expiresAt\n      user {\n        username\n        role\n      }\n    }\n  }\n': typeof types.LoginDocument;
   '\n  mutation Logout {\n    logout\n  }\n': typeof types.LogoutDocument;
+  '\n  query DeadLetters($filter: DeadLetterFilterInput, $first: Int!, $after: String) {\n    deadLetters(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        receivedAt\n        source\n        topic\n        clientId\n        plant\n        reasonCode\n        reason\n        payload\n        payloadBytes\n        payloadTruncated\n        status\n        statusChangedAt\n        statusChangedBy\n        statusReason\n      }\n    }\n  }\n': typeof types.DeadLettersDocument;
+  '\n  query DeadLetterCounts {\n    deadLetterCounts {\n      source\n      reason\n      status\n      count\n    }\n  }\n': typeof types.DeadLetterCountsDocument;
+  '\n  mutation RedeliverDeadLetters($target: DeadLetterTargetInput!, $payload: String) {\n    redeliverDeadLetters(target: $target, payload: $payload) {\n      redelivered\n      failed {\n        id\n        reason\n      }\n    }\n  }\n': typeof types.RedeliverDeadLettersDocument;
+  '\n  mutation DiscardDeadLetters($target: DeadLetterTargetInput!, $reason: String!) {\n    discardDeadLetters(target: $target, reason: $reason) {\n      changed\n    }\n  }\n': typeof types.DiscardDeadLettersDocument;
   '\n  query Finding($id: ID!) {\n    finding(id: $id) {\n      finding {\n        ...FindingFields\n      }\n      meaning\n      history {\n        at\n        kind\n        status\n        assignee\n        comment\n        actor\n      }\n      deviceEvents {\n        eventId\n        eventTime\n        plant\n        line\n        asset\n        orderId\n        material\n        eventType\n        quantity\n        unit\n        quantityInFindingUnit\n      }\n      postings {\n        documentId\n        postedAt\n        plant\n        orderId\n        material\n        postingType\n        quantity\n        unit\n        deviceEventId\n        reversesDocumentId\n      }\n      rules\n    }\n  }\n': typeof types.FindingDocument;
   '\n  mutation CommentOnFinding($id: ID!, $comment: String!) {\n    commentOnFinding(id: $id, comment: $comment) {\n      changed\n    }\n  }\n': typeof types.CommentOnFindingDocument;
   '\n  fragment FindingFields on Finding {\n    id\n    type\n    status\n    severity\n    priority\n    plant\n    line\n    flow\n    orderId\n    material\n    eventIds\n    postingIds\n    correlationIds\n    deviceQuantity\n    erpQuantity\n    unit\n    valueAtRisk\n    currency\n    happenedAt\n    conditionSince\n    firstSeenAt\n    lastSeenAt\n    resolution\n    statusChangedAt\n    statusChangedBy\n    assignee\n    details\n    rulesVersion\n    ageSeconds\n  }\n': typeof types.FindingFieldsFragmentDoc;
@@ -52,6 +56,14 @@ const documents: Documents = {
   '\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      expiresAt\n      user {\n        username\n        role\n      }\n    }\n  }\n':
     types.LoginDocument,
   '\n  mutation Logout {\n    logout\n  }\n': types.LogoutDocument,
+  '\n  query DeadLetters($filter: DeadLetterFilterInput, $first: Int!, $after: String) {\n    deadLetters(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        receivedAt\n        source\n        topic\n        clientId\n        plant\n        reasonCode\n        reason\n        payload\n        payloadBytes\n        payloadTruncated\n        status\n        statusChangedAt\n        statusChangedBy\n        statusReason\n      }\n    }\n  }\n':
+    types.DeadLettersDocument,
+  '\n  query DeadLetterCounts {\n    deadLetterCounts {\n      source\n      reason\n      status\n      count\n    }\n  }\n':
+    types.DeadLetterCountsDocument,
+  '\n  mutation RedeliverDeadLetters($target: DeadLetterTargetInput!, $payload: String) {\n    redeliverDeadLetters(target: $target, payload: $payload) {\n      redelivered\n      failed {\n        id\n        reason\n      }\n    }\n  }\n':
+    types.RedeliverDeadLettersDocument,
+  '\n  mutation DiscardDeadLetters($target: DeadLetterTargetInput!, $reason: String!) {\n    discardDeadLetters(target: $target, reason: $reason) {\n      changed\n    }\n  }\n':
+    types.DiscardDeadLettersDocument,
   '\n  query Finding($id: ID!) {\n    finding(id: $id) {\n      finding {\n        ...FindingFields\n      }\n      meaning\n      history {\n        at\n        kind\n        status\n        assignee\n        comment\n        actor\n      }\n      deviceEvents {\n        eventId\n        eventTime\n        plant\n        line\n        asset\n        orderId\n        material\n        eventType\n        quantity\n        unit\n        quantityInFindingUnit\n      }\n      postings {\n        documentId\n        postedAt\n        plant\n        orderId\n        material\n        postingType\n        quantity\n        unit\n        deviceEventId\n        reversesDocumentId\n      }\n      rules\n    }\n  }\n':
     types.FindingDocument,
   '\n  mutation CommentOnFinding($id: ID!, $comment: String!) {\n    commentOnFinding(id: $id, comment: $comment) {\n      changed\n    }\n  }\n':
@@ -141,6 +153,30 @@ export function graphql(
 export function graphql(
   source: '\n  mutation Logout {\n    logout\n  }\n',
 ): (typeof documents)['\n  mutation Logout {\n    logout\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query DeadLetters($filter: DeadLetterFilterInput, $first: Int!, $after: String) {\n    deadLetters(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        receivedAt\n        source\n        topic\n        clientId\n        plant\n        reasonCode\n        reason\n        payload\n        payloadBytes\n        payloadTruncated\n        status\n        statusChangedAt\n        statusChangedBy\n        statusReason\n      }\n    }\n  }\n',
+): (typeof documents)['\n  query DeadLetters($filter: DeadLetterFilterInput, $first: Int!, $after: String) {\n    deadLetters(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        receivedAt\n        source\n        topic\n        clientId\n        plant\n        reasonCode\n        reason\n        payload\n        payloadBytes\n        payloadTruncated\n        status\n        statusChangedAt\n        statusChangedBy\n        statusReason\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query DeadLetterCounts {\n    deadLetterCounts {\n      source\n      reason\n      status\n      count\n    }\n  }\n',
+): (typeof documents)['\n  query DeadLetterCounts {\n    deadLetterCounts {\n      source\n      reason\n      status\n      count\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation RedeliverDeadLetters($target: DeadLetterTargetInput!, $payload: String) {\n    redeliverDeadLetters(target: $target, payload: $payload) {\n      redelivered\n      failed {\n        id\n        reason\n      }\n    }\n  }\n',
+): (typeof documents)['\n  mutation RedeliverDeadLetters($target: DeadLetterTargetInput!, $payload: String) {\n    redeliverDeadLetters(target: $target, payload: $payload) {\n      redelivered\n      failed {\n        id\n        reason\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation DiscardDeadLetters($target: DeadLetterTargetInput!, $reason: String!) {\n    discardDeadLetters(target: $target, reason: $reason) {\n      changed\n    }\n  }\n',
+): (typeof documents)['\n  mutation DiscardDeadLetters($target: DeadLetterTargetInput!, $reason: String!) {\n    discardDeadLetters(target: $target, reason: $reason) {\n      changed\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

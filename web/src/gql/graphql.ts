@@ -30,6 +30,28 @@ export type CreateUserInput = {
   username: string;
 };
 
+/** Which dead letters: every field narrows; empty or absent means any. */
+export type DeadLetterFilterInput = {
+  /** Received from (ISO 8601, inclusive). */
+  from?: string | null | undefined;
+  /** Plants (from the topic); letters without one match no plant. */
+  plants?: Array<string> | null | undefined;
+  /** Reason codes, among not_json, not_object, topic_mismatch, validation. */
+  reasons?: Array<string> | null | undefined;
+  /** Where they came in: mqtt. */
+  sources?: Array<string> | null | undefined;
+  /** Among open, redelivered, discarded. */
+  statuses?: Array<string> | null | undefined;
+  /** Received until (ISO 8601, exclusive). */
+  to?: string | null | undefined;
+};
+
+/** The dead letters an action applies to: ids, or every letter matching a filter (in your plants). */
+export type DeadLetterTargetInput = {
+  filter?: DeadLetterFilterInput | null | undefined;
+  ids?: Array<string> | null | undefined;
+};
+
 /** Which findings: every field narrows; empty or absent means any. */
 export type FindingFilterInput = {
   /** A username, or team:<name>. */
@@ -154,6 +176,58 @@ export type LoginMutation = { login: { expiresAt: string; user: { username: stri
 export type LogoutMutationVariables = Exact<{ [key: string]: never }>;
 
 export type LogoutMutation = { logout: boolean };
+
+export type DeadLettersQueryVariables = Exact<{
+  filter?: DeadLetterFilterInput | null | undefined;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+export type DeadLettersQuery = {
+  deadLetters: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    nodes: Array<{
+      id: string;
+      receivedAt: string;
+      source: string;
+      topic: string;
+      clientId: string;
+      plant: string;
+      reasonCode: string;
+      reason: string;
+      payload: string;
+      payloadBytes: number;
+      payloadTruncated: boolean;
+      status: string;
+      statusChangedAt: string | null;
+      statusChangedBy: string | null;
+      statusReason: string | null;
+    }>;
+  };
+};
+
+export type DeadLetterCountsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type DeadLetterCountsQuery = {
+  deadLetterCounts: Array<{ source: string; reason: string; status: string; count: number }>;
+};
+
+export type RedeliverDeadLettersMutationVariables = Exact<{
+  target: DeadLetterTargetInput;
+  payload?: string | null | undefined;
+}>;
+
+export type RedeliverDeadLettersMutation = {
+  redeliverDeadLetters: { redelivered: number; failed: Array<{ id: string; reason: string }> };
+};
+
+export type DiscardDeadLettersMutationVariables = Exact<{
+  target: DeadLetterTargetInput;
+  reason: string;
+}>;
+
+export type DiscardDeadLettersMutation = { discardDeadLetters: { changed: number } };
 
 export type FindingQueryVariables = Exact<{
   id: string | number;
@@ -1053,6 +1127,232 @@ export const LogoutDocument = {
     },
   ],
 } as unknown as DocumentNode<LogoutMutation, LogoutMutationVariables>;
+export const DeadLettersDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'DeadLetters' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'DeadLetterFilterInput' } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'deadLetters' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'first' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'first' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'after' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'after' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'pageInfo' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'hasNextPage' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endCursor' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'nodes' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'receivedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'topic' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'clientId' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'plant' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'reasonCode' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'payload' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'payloadBytes' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'payloadTruncated' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'statusChangedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'statusChangedBy' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'statusReason' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DeadLettersQuery, DeadLettersQueryVariables>;
+export const DeadLetterCountsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'DeadLetterCounts' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'deadLetterCounts' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'source' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'count' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DeadLetterCountsQuery, DeadLetterCountsQueryVariables>;
+export const RedeliverDeadLettersDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RedeliverDeadLetters' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'target' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'DeadLetterTargetInput' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'payload' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'redeliverDeadLetters' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'target' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'target' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'payload' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'payload' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'redelivered' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'failed' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RedeliverDeadLettersMutation, RedeliverDeadLettersMutationVariables>;
+export const DiscardDeadLettersDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'DiscardDeadLetters' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'target' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'DeadLetterTargetInput' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'reason' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'discardDeadLetters' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'target' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'target' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'reason' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'reason' } },
+              },
+            ],
+            selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'changed' } }] },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DiscardDeadLettersMutation, DiscardDeadLettersMutationVariables>;
 export const FindingDocument = {
   kind: 'Document',
   definitions: [
