@@ -249,7 +249,17 @@ describe('dead letters: invalid MQTT messages are kept, fixed and redelivered, o
     expect(refused.status).toBe(422);
     const wrongType = await postRecords(app.url, '/api/v1/device-events', [], { token: key.token, contentType: 'text/plain' });
     expect(wrongType.status).toBe(415);
+    // OTLP answers in its own format, and is counted alike: this key may not send hops.
+    const otlp = await fetch(`${app.url}/v1/traces`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key.token}` },
+      body: '{}',
+    });
+    expect(otlp.status).toBe(403);
     const metrics = await (await fetch(`${app.url}/metrics`)).text();
+    expect(metrics).toMatch(
+      new RegExp(`^syncline_ingest_refused_batches_total\\{key="${key.id}",reason="forbidden_kind"\\} 1$`, 'm'),
+    );
     expect(metrics).toMatch(/^syncline_dead_letters_total\{source="mqtt",reason="not_json"\} 1$/m);
     expect(metrics).toMatch(/^syncline_dead_letters_total\{source="mqtt",reason="validation"\} 1$/m);
     expect(metrics).toMatch(
