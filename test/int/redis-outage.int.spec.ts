@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../server/src/logging/logger';
+import { capturedLogger } from '../support/log-lines';
 import { graphql, startTestApp, TEST_ADMIN_TOKEN, type TestApp } from '../support/app';
 import { createApiKey, deviceEvent, postRecords } from '../support/ingest';
 import { freePort, waitFor } from '../support/process';
@@ -31,14 +30,7 @@ describe('Redis outage', () => {
   let app: TestApp;
   let redis: ChildProcess;
   let port: number;
-  const lines: Record<string, unknown>[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      for (const line of chunk.toString('utf8').split('\n').filter(Boolean))
-        lines.push(JSON.parse(line) as Record<string, unknown>);
-      done();
-    },
-  });
+  const { logger, lines } = capturedLogger();
   const said = (text: string) => lines.filter((l) => String(l.msg).includes(text)).length;
   const metric = async (name: string) => {
     const text = await (await fetch(`${app.url}/metrics`)).text();
@@ -49,7 +41,7 @@ describe('Redis outage', () => {
   beforeAll(async () => {
     port = await freePort();
     redis = await startRedis(port);
-    app = await startTestApp({ REDIS_URL: `redis://127.0.0.1:${port}` }, { logger: createLogger('info', sink) });
+    app = await startTestApp({ REDIS_URL: `redis://127.0.0.1:${port}` }, { logger });
   });
   afterAll(async () => {
     await app?.close();

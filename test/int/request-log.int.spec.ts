@@ -1,23 +1,15 @@
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { capturedLogger } from '../support/log-lines';
 import { graphql, startTestApp, TEST_ADMIN_TOKEN, type TestApp } from '../support/app';
 import { deviceEvent, postRecords } from '../support/ingest';
-import { createLogger } from '../../server/src/logging/logger';
 
 /** Every request is logged once when it finishes, with who and how long, and never a secret. */
 describe('request log', () => {
   let app: TestApp;
-  const lines: Record<string, unknown>[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      for (const line of chunk.toString('utf8').split('\n').filter(Boolean))
-        lines.push(JSON.parse(line) as Record<string, unknown>);
-      done();
-    },
-  });
+  const { logger, lines } = capturedLogger();
 
   beforeAll(async () => {
-    app = await startTestApp({}, { logger: createLogger('info', sink) });
+    app = await startTestApp({}, { logger });
   });
   afterAll(async () => {
     await app?.close();

@@ -1,40 +1,29 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, ValidateNested } from 'class-validator';
 import { PageInfo } from '../common/paging/paging';
+import { StringList } from '../common/validation/string-list';
 import { DEAD_LETTER_REASONS } from '../ingest/mqtt/mqtt-message';
 
 export const DEAD_LETTER_STATUSES = ['open', 'redelivered', 'discarded'] as const;
 export const DEAD_LETTER_SOURCES = ['mqtt'] as const;
 
-const stringList = (max: number) => [
-  IsOptional(),
-  IsArray(),
-  ArrayMaxSize(max),
-  IsString({ each: true }),
-  MaxLength(256, { each: true }),
-];
-
-function applyAll(decorators: PropertyDecorator[]): PropertyDecorator {
-  return (target, key) => decorators.forEach((d) => d(target, key));
-}
-
 @InputType({ description: 'Which dead letters: every field narrows; empty or absent means any.' })
 export class DeadLetterFilterInput {
   @Field(() => [String], { nullable: true, description: `Where they came in: ${DEAD_LETTER_SOURCES.join(', ')}.` })
-  @applyAll(stringList(10))
+  @StringList(10)
   @IsIn(DEAD_LETTER_SOURCES, { each: true, message: `sources must be among ${DEAD_LETTER_SOURCES.join(', ')}` })
   sources?: string[];
   @Field(() => [String], { nullable: true, description: `Reason codes, among ${DEAD_LETTER_REASONS.join(', ')}.` })
-  @applyAll(stringList(10))
+  @StringList(10)
   @IsIn(DEAD_LETTER_REASONS, { each: true, message: `reasons must be among ${DEAD_LETTER_REASONS.join(', ')}` })
   reasons?: string[];
   @Field(() => [String], { nullable: true, description: `Among ${DEAD_LETTER_STATUSES.join(', ')}.` })
-  @applyAll(stringList(10))
+  @StringList(10)
   @IsIn(DEAD_LETTER_STATUSES, { each: true, message: `statuses must be among ${DEAD_LETTER_STATUSES.join(', ')}` })
   statuses?: string[];
   @Field(() => [String], { nullable: true, description: 'Plants (from the topic); letters without one match no plant.' })
-  @applyAll(stringList(1000))
+  @StringList(1000)
   plants?: string[];
   @Field({ nullable: true, description: 'Received from (ISO 8601, inclusive).' })
   @IsOptional()
@@ -86,7 +75,7 @@ export class DeadLetterCount {
 
 @InputType({ description: 'The dead letters an action applies to: ids, or every letter matching a filter (in your plants).' })
 export class DeadLetterTargetInput {
-  @Field(() => [String], { nullable: true }) @applyAll(stringList(10_000)) ids?: string[];
+  @Field(() => [String], { nullable: true }) @StringList(10_000) ids?: string[];
   @Field(() => DeadLetterFilterInput, { nullable: true })
   @IsOptional()
   @ValidateNested()

@@ -1,7 +1,8 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import { PageInfo } from '../common/paging/paging';
+import { StringList } from '../common/validation/string-list';
 import { FINDING_TYPES } from '../reconciliation/reconcile.service';
 
 export const FINDING_STATUSES = [
@@ -38,35 +39,23 @@ export const FINDING_MEANING: Record<string, string> = {
   silent_line: 'The line sent no device events for longer than allowed during its working time.',
 };
 
-const stringList = (max: number) => [
-  IsOptional(),
-  IsArray(),
-  ArrayMaxSize(max),
-  IsString({ each: true }),
-  MaxLength(256, { each: true }),
-];
-
-function applyAll(decorators: PropertyDecorator[]): PropertyDecorator {
-  return (target, key) => decorators.forEach((d) => d(target, key));
-}
-
 @InputType({ description: 'Which findings: every field narrows; empty or absent means any.' })
 export class FindingFilterInput {
   @Field(() => [String], { nullable: true, description: `Among ${FINDING_TYPES.join(', ')}.` })
-  @applyAll(stringList(20))
+  @StringList(20)
   @IsIn(FINDING_TYPES, { each: true, message: `types must be among ${FINDING_TYPES.join(', ')}` })
   types?: string[];
   @Field(() => [String], { nullable: true, description: `Among ${FINDING_STATUSES.join(', ')}.` })
-  @applyAll(stringList(20))
+  @StringList(20)
   @IsIn(FINDING_STATUSES, { each: true, message: `statuses must be among ${FINDING_STATUSES.join(', ')}` })
   statuses?: string[];
   @Field(() => [String], { nullable: true, description: 'critical, high, medium, low.' })
-  @applyAll(stringList(10))
+  @StringList(10)
   @IsIn(SEVERITIES, { each: true, message: `severities must be among ${SEVERITIES.join(', ')}` })
   severities?: string[];
-  @Field(() => [String], { nullable: true }) @applyAll(stringList(1000)) plants?: string[];
-  @Field(() => [String], { nullable: true }) @applyAll(stringList(1000)) lines?: string[];
-  @Field(() => [String], { nullable: true }) @applyAll(stringList(100)) flows?: string[];
+  @Field(() => [String], { nullable: true }) @StringList(1000) plants?: string[];
+  @Field(() => [String], { nullable: true }) @StringList(1000) lines?: string[];
+  @Field(() => [String], { nullable: true }) @StringList(100) flows?: string[];
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(256) orderId?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(256) material?: string;
   @Field({ nullable: true, description: 'A username, or team:<name>.' })
@@ -83,19 +72,19 @@ export class FindingFilterInput {
   @IsISO8601({}, { message: 'to must be an ISO 8601 time' })
   to?: string;
   @Field(() => [String], { nullable: true, description: 'These findings only (at most 10,000).' })
-  @applyAll(stringList(10_000))
+  @StringList(10_000)
   ids?: string[];
   @Field(() => [String], {
     nullable: true,
     description: 'Findings about any of these device events (business keys) or, with correlationIds, messages.',
   })
-  @applyAll(stringList(1000))
+  @StringList(1000)
   eventIds?: string[];
   @Field(() => [String], {
     nullable: true,
     description: 'Findings about any of these messages (correlation ids) or, with eventIds, device events.',
   })
-  @applyAll(stringList(1000))
+  @StringList(1000)
   correlationIds?: string[];
 }
 
@@ -223,7 +212,7 @@ export class FindingActionResult {
 
 @InputType({ description: 'The findings an action applies to: ids, or every finding matching a filter (in your plants).' })
 export class FindingTargetInput {
-  @Field(() => [String], { nullable: true }) @applyAll(stringList(10_000)) ids?: string[];
+  @Field(() => [String], { nullable: true }) @StringList(10_000) ids?: string[];
   @Field(() => FindingFilterInput, { nullable: true })
   @IsOptional()
   @ValidateNested()

@@ -1,6 +1,7 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional } from 'class-validator';
 import { PageInfo } from '../common/paging/paging';
+import { StringList } from '../common/validation/string-list';
 import { Finding } from '../findings/findings.types';
 
 /** Message statuses a search can ask for: any hop in error (or dropped), never reached erp_posting. */
@@ -9,27 +10,22 @@ export const TRACE_STATUSES = ['error', 'not_posted'] as const;
 /** Where a message stands: its ERP posting succeeded, it failed before, or it is still on its way. */
 export const MESSAGE_OUTCOMES = ['posted', 'failed', 'in_progress'] as const;
 
-function list(max: number): PropertyDecorator {
-  const decorators = [IsOptional(), IsArray(), ArrayMaxSize(max), IsString({ each: true }), MaxLength(256, { each: true })];
-  return (target, key) => decorators.forEach((d) => d(target, key));
-}
-
 @InputType({ description: 'Narrows a trace search; every field narrows, empty or absent means any.' })
 export class TraceFilterInput {
-  @Field(() => [String], { nullable: true }) @list(1000) plants?: string[];
-  @Field(() => [String], { nullable: true }) @list(1000) lines?: string[];
-  @Field(() => [String], { nullable: true }) @list(100) flows?: string[];
+  @Field(() => [String], { nullable: true }) @StringList(1000) plants?: string[];
+  @Field(() => [String], { nullable: true }) @StringList(1000) lines?: string[];
+  @Field(() => [String], { nullable: true }) @StringList(100) flows?: string[];
   @Field(() => [String], { nullable: true, description: 'Messages with a hop at any of these stages.' })
-  @list(100)
+  @StringList(100)
   stages?: string[];
   @Field(() => [String], { nullable: true, description: 'Messages with a hop in any of these systems.' })
-  @list(100)
+  @StringList(100)
   systems?: string[];
   @Field(() => [String], {
     nullable: true,
     description: `Any of: ${TRACE_STATUSES.join(', ')} (error: a hop failed or was dropped; not_posted: never reached erp_posting).`,
   })
-  @list(10)
+  @StringList(10)
   @IsIn(TRACE_STATUSES, { each: true, message: `statuses must be among ${TRACE_STATUSES.join(', ')}` })
   statuses?: string[];
   @Field({ nullable: true, description: 'Messages whose first hop is at or after this time (ISO 8601).' })
