@@ -29,7 +29,11 @@ export interface NamedQuery {
   settings?: ClickHouseSettings;
 }
 
-export function createClickHouseClient(config: AppConfig['clickhouse'], database = config.database): ClickHouseClient {
+export function createClickHouseClient(
+  config: AppConfig['clickhouse'],
+  database = config.database,
+  requestTimeoutMs = 60_000,
+): ClickHouseClient {
   if (!config.url) throw new Error('ClickHouse URL is not set: the embedded engine must be started first');
   return createClient({
     url: config.url,
@@ -39,7 +43,7 @@ export function createClickHouseClient(config: AppConfig['clickhouse'], database
     application: 'syncline',
     // Failures surface as typed errors in our own structured logs; the client's console logger stays off.
     log: { level: ClickHouseLogLevel.OFF },
-    request_timeout: 60_000,
+    request_timeout: requestTimeoutMs,
     max_open_connections: 32,
     clickhouse_settings: {
       date_time_input_format: 'best_effort',
@@ -90,9 +94,12 @@ function withScope(q: NamedQuery, scope: PlantScope): NamedQuery {
 @Injectable()
 export class ClickHouseService implements OnApplicationShutdown {
   readonly client: ClickHouseClient;
+  /** For long work (a reconciliation pass over months), whose queries may run past the 60 s of requests. */
+  private readonly longClient: ClickHouseClient;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.client = createClickHouseClient(config.clickhouse);
+    this.longClient = createClickHouseClient(config.clickhouse, config.clickhouse.database, config.reconcile.queryTimeoutMs);
   }
 
   async query<T>(q: NamedQuery): Promise<T[]> {
@@ -157,9 +164,10 @@ export class ClickHouseService implements OnApplicationShutdown {
   }
 
   /** An INSERT ... SELECT or other statement that writes inside ClickHouse; returns the rows it wrote. */
-  async write(q: NamedQuery): Promise<{ writtenRows: number }> {
+  /** A command (INSERT ... SELECT); `long` for background work that may take minutes (RECONCILE_QUERY_TIMEOUT_SECONDS). */
+  async write(q: NamedQuery, options: { long?: boolean } = {}): Promise<{ writtenRows: number }> {
     try {
-      const res = await this.client.command({
+      const res = await (options.long ? this.longClient : this.client).command({
         query: q.sql,
         query_params: q.params,
         clickhouse_settings: q.settings,
@@ -174,7 +182,7 @@ export class ClickHouseService implements OnApplicationShutdown {
   async insert<T extends object>(table: string, rows: readonly T[], settings?: ClickHouseSettings): Promise<void> {
     if (rows.length === 0) return;
     try {
-      await this.client.insert({ table, values: rows as T[], format: 'JSONEachRow', clickhouse_settings: settings });
+      await this.client.insert({ table, values: rows, format: 'JSONEachRow', clickhouse_settings: settings });
     } catch (err) {
       throw toClickHouseError(err, `insert into ${table}`);
     }
@@ -194,6 +202,6 @@ export class ClickHouseService implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.client.close();
+    await Promise.all([this.client.close(), this.longClient.close()]);
   }
 }

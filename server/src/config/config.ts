@@ -39,6 +39,8 @@ export interface AppConfig {
     /** ClickHouse threads per reconciliation query; 0 = the server's default. */
     maxThreads: number;
     maxMemoryBytes: number;
+    /** How long one reconciliation query may take (a full pass over months is long; dashboards are not). */
+    queryTimeoutMs: number;
     silentLineMinutes: number;
   };
   ingest: {
@@ -121,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       recheckDays: c.RECONCILE_RECHECK_DAYS,
       maxThreads: c.RECONCILE_MAX_THREADS,
       maxMemoryBytes: c.RECONCILE_MAX_MEMORY_MB * 1024 * 1024,
+      queryTimeoutMs: c.RECONCILE_QUERY_TIMEOUT_SECONDS * 1000,
       silentLineMinutes: c.SILENT_LINE_MINUTES,
     },
     ingest: {

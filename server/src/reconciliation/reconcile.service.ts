@@ -164,7 +164,7 @@ export class ReconcileService {
   /** Runs an INSERT ... SELECT inside ClickHouse; returns the rows it wrote. */
   private async command(name: string, sql: string, params: Record<string, unknown>): Promise<number> {
     const started = Date.now();
-    const { writtenRows } = await this.clickhouse.write({ name, sql, params, settings: this.settings() });
+    const { writtenRows } = await this.clickhouse.write({ name, sql, params, settings: this.settings() }, { long: true });
     this.logger.debug(`${name}: ${writtenRows} rows in ${Date.now() - started} ms`);
     return writtenRows;
   }
