@@ -128,13 +128,13 @@ describe('the Traces pages', () => {
     await page.waitForURL(/[?&]q=/);
     const results = page.getByRole('table', { name: 'Messages' });
     await expect.poll(() => results.locator('tbody tr').count(), { timeout: 15_000 }).toBe(2);
-    expect(await page.locator('.traces__status').textContent()).toContain('Matched as order');
+    await expect.poll(() => page.locator('.traces__status').textContent(), { timeout: 15_000 }).toContain('Matched as order');
     await results.getByRole('link', { name: ok }).click();
 
     await page.waitForURL(`${app.url}/traces/${ok}`);
     const rows = page.getByRole('list', { name: 'Hops' }).locator('li');
     await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(6);
-    const stages = await page.locator('[data-stage]').evaluateAll((els) => els.map((e) => e.getAttribute('data-stage')));
+    const stages = await Promise.all((await page.locator('[data-stage]').all()).map((hop) => hop.getAttribute('data-stage')));
     expect(stages).toEqual(STAGES);
     // The 8 minutes between the device hop's end and the gateway's start stand out, labelled.
     const gap = page.getByTestId('long-gap');

@@ -148,7 +148,7 @@ export function TracesPage() {
       </p>
       <SearchForm state={state} onSearch={search} />
       <div aria-live="polite" className="traces__status">
-        {fetching && <p className="muted">Searching…</p>}
+        {fetching && !result && <p className="muted">Searching…</p>}
         {error && <p className="page__error">Could not search: {errorMessage(error)}</p>}
         {result && !fetching && nodes.length === 0 && (
           <p className="page__empty" data-testid="no-match">
