@@ -190,7 +190,8 @@ describe('starting the built server as npm start does', () => {
       await load.stop();
     }
     expect(server.exitCode).toBeNull();
-    expect(server.output).toMatch(/the embedded ClickHouse engine is back/);
+    // Its log line can trail /ready by the time the output pipe takes.
+    await server.waitForLog(/the embedded ClickHouse engine is back/, 10_000);
     // While it was down, senders were told to retry (503), never an error that loses data.
     expect([...load.statuses.keys()].filter((s) => s >= 500 && s !== 503)).toEqual([]);
     const ch = createClient({ url: engineUrl, database: 'restart' });
