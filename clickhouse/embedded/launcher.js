@@ -56,10 +56,12 @@ function shutdown(reason) {
   // If the engine does not return in time, end hard: written MergeTree parts are already on disk.
   // Not process.exit(): under load it can hang in the engine's exit handlers, and an orphaned engine
   // keeps the data directory locked for every later start. SIGKILL cannot hang.
+  // Kept referenced: if nothing else holds the event loop, Node would begin a normal exit, which can
+  // hang in the engine's exit handlers, and an unreferenced timer would then never fire.
   setTimeout(() => {
     log('embedded ClickHouse did not stop in time; ending it hard', { reason });
     process.kill(process.pid, 'SIGKILL');
-  }, HARD_STOP_MS).unref();
+  }, HARD_STOP_MS);
 }
 
 process.on('SIGTERM', () => shutdown('SIGTERM'));
