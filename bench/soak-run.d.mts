@@ -34,6 +34,8 @@ export interface SoakResult {
   acked_records_per_s: number;
   queries: number;
   p99_query_ms: number;
+  /** Per server SIGKILL, how long its embedded engine outlived it; the most of all (60000: never went). */
+  engine_gone_after_server_kill_max_ms: number | null;
   faults: { kind: 'engine' | 'redis' | 'server'; at_s: number; recovered_s: number }[];
   server_processes: {
     pid: number;

@@ -34,10 +34,11 @@ function freePort() {
   });
 }
 
+/** A zombie (dead, not yet reaped) answers signal 0 but holds nothing: it counts as gone. */
 function isAlive(pid) {
   try {
     process.kill(pid, 0);
-    return true;
+    return !/^\d+ \(.*\) [ZX] /s.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
   } catch {
     return false;
   }
@@ -220,6 +221,7 @@ export async function runSoak(o) {
   const faults = []; // { kind, start, recovered, end }
   const rss = []; // { t, pid, mb }
   const engineRss = [];
+  const engineGoneMs = []; // per server SIGKILL: how long its engine outlived it
   let running = true;
 
   const ingestClient = async (c) => {
@@ -389,7 +391,11 @@ export async function runSoak(o) {
     } else {
       // Started again at once, as a process supervisor would: its engine may still be shutting down,
       // and the new server stops it (an orphan on its data directory) before starting its own.
+      const orphan = enginePid();
       await killChild(server);
+      const killedAt = performance.now();
+      while (orphan && isAlive(orphan) && performance.now() - killedAt < 60_000) await sleep(20);
+      engineGoneMs.push(orphan && isAlive(orphan) ? 60_000 : performance.now() - killedAt);
       await startServer();
     }
     fault.recovered = now();
@@ -550,6 +556,7 @@ export async function runSoak(o) {
         at_s: round(f.start / 1000, 0),
         recovered_s: round((f.recovered - f.start) / 1000),
       })),
+      engine_gone_after_server_kill_max_ms: engineGoneMs.length ? Math.round(Math.max(...engineGoneMs)) : null,
       server_processes: processes,
       engine_rss_warm_mb: engineWarm ? round(engineWarm.mb, 0) : null,
       engine_rss_end_mb: endEngineRss !== undefined ? round(endEngineRss, 0) : null,

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -15,10 +16,19 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Whether the process still runs. A process that died but was not yet reaped (a zombie, re-parented
+ * to PID 1 after its parent died) answers signal 0 but holds nothing: it counts as gone.
+ */
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
+  } catch {
+    return false;
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return !/^\d+ \(.*\) [ZX] /s.test(stat);
   } catch {
     return false;
   }

@@ -8,12 +8,17 @@ import { removeEngineInfo, startEmbeddedEngine, writeEngineInfo } from './embedd
 const BACKOFF_MS = [500, 1000, 2000, 4000, 8000];
 const ENGINE_INFO = 'embedded-clickhouse.json';
 
-function isAlive(pid: number): boolean {
+/** Whether the process runs: a zombie (dead, not yet reaped by PID 1) holds no lock and counts as gone. */
+async function isAlive(pid: number): Promise<boolean> {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
+    if ((err as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  try {
+    return !/^\d+ \(.*\) [ZX] /s.test(await readFile(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return true; // no /proc (not Linux): signal 0 is all we can tell
   }
 }
 
@@ -41,10 +46,10 @@ export async function stopOrphanedEngine(dataDir: string, logger: Logger): Promi
     return;
   }
   const { pid, parentPid } = info;
-  if (!pid || !isAlive(pid)) return;
+  if (!pid || !(await isAlive(pid))) return;
   const command = await cmdline(pid);
   if (!command.includes('launcher.js') || !command.includes(path.join(dataDir, 'clickhouse'))) return;
-  if (parentPid && parentPid !== process.pid && isAlive(parentPid) && (await cmdline(parentPid)).includes('node'))
+  if (parentPid && parentPid !== process.pid && (await isAlive(parentPid)) && (await cmdline(parentPid)).includes('node'))
     throw new StartupError(
       `Another Syncline (pid ${parentPid}) is running on the data directory ${dataDir} with its engine (pid ${pid}); stop it first or use another SYNCLINE_DATA_DIR.`,
     );
@@ -53,7 +58,7 @@ export async function stopOrphanedEngine(dataDir: string, logger: Logger): Promi
     'found the embedded ClickHouse engine of a Syncline that is gone still running on this data directory; stopping it',
   );
   process.kill(pid, 'SIGTERM');
-  for (let waited = 0; isAlive(pid); waited += 100) {
+  for (let waited = 0; await isAlive(pid); waited += 100) {
     if (waited === 5000) {
       logger.warn({ pid }, 'the orphaned engine did not stop within 5 s; killing it');
       process.kill(pid, 'SIGKILL');
