@@ -8,7 +8,11 @@
 // after the other, with random existing keys, of: trace by correlation id, search by order, by
 // business key, by ERP document id, "never reached erp_posting" over the data's last hour, and a
 // search that matches nothing. Prints p50 / p95 / max per kind and the misses. Last line: JSON.
+// BENCH_QUERY_DATA_DIR=/path keeps the engine's data there and, when it already holds a generated set of
+// the same size, times the queries on it without generating again (for iterating on the queries).
 import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { ADMIN_TOKEN, fmt, migratedDatabase, startEngine, startServer } from './support.mjs';
 
 const HOPS = Number(process.argv[2] ?? 100_000_000);
@@ -20,8 +24,16 @@ const HOPS_PER_MESSAGE = 6;
 const CHUNK_HOPS = 2_000_000;
 const MESSAGES = Math.max(1, Math.round(HOPS / HOPS_PER_MESSAGE));
 const SPAN_MS = DAYS * 86_400_000;
+const KEPT_DIR = process.env.BENCH_QUERY_DATA_DIR ? path.resolve(process.env.BENCH_QUERY_DATA_DIR) : undefined;
+const MARKER = KEPT_DIR && path.join(KEPT_DIR, 'query-bench.json');
+/** A set generated earlier in the kept directory, with the same number of hops: reused. */
+const reused = MARKER && existsSync(MARKER) ? JSON.parse(readFileSync(MARKER, 'utf8')) : undefined;
+if (reused && reused.hops !== HOPS) {
+  console.error(`${KEPT_DIR} holds ${reused.hops} generated hops, not ${HOPS}: use another BENCH_QUERY_DATA_DIR`);
+  process.exit(2);
+}
 // One fixed end for every chunk and table: hops after it (messages still on their way) are not written.
-const END_MS = Date.now();
+const END_MS = reused?.end_ms ?? Date.now();
 const START_MS = END_MS - SPAN_MS;
 
 const STAGES = `['device', 'gateway', 'broker', 'middleware', 'erp_api', 'erp_posting']`;
@@ -207,12 +219,21 @@ const NOT_POSTED = `query($from: String) { traceSearch(query: null, filter: { st
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 
-console.log(
-  `generating ${fmt(HOPS)} hops (${fmt(MESSAGES)} messages), their device events and postings over ${DAYS} days inside ClickHouse...`,
-);
-const engine = await startEngine();
+if (KEPT_DIR) mkdirSync(KEPT_DIR, { recursive: true });
+const engine = await startEngine(KEPT_DIR);
 const db = await migratedDatabase(engine.url, 'bench');
-const gen = await timed(() => generate(db));
+let gen;
+if (reused) {
+  console.log(`reusing the ${fmt(HOPS)} hops generated in ${KEPT_DIR} (${reused.generate_s} s to generate)`);
+  gen = { ms: reused.generate_s * 1000 };
+} else {
+  console.log(
+    `generating ${fmt(HOPS)} hops (${fmt(MESSAGES)} messages), their device events and postings over ${DAYS} days inside ClickHouse...`,
+  );
+  gen = await timed(() => generate(db));
+  if (MARKER)
+    writeFileSync(MARKER, JSON.stringify({ hops: HOPS, end_ms: END_MS, generate_s: Number((gen.ms / 1000).toFixed(1)) }));
+}
 const hopRows = await scalar(db, 'SELECT count() FROM hops');
 const messages = await scalar(db, 'SELECT uniqExact(correlation_id) FROM hops');
 const events = await scalar(db, 'SELECT count() FROM device_events');

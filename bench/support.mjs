@@ -34,9 +34,10 @@ export function freePort() {
 const dataDirs = [];
 process.on('exit', () => dataDirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
 
-export async function startEngine() {
-  const dir = mkdtempSync(path.join(tmpdir(), 'syncline-bench-'));
-  dataDirs.push(dir);
+/** A private engine; on `keptDir` (created if need be, never removed) when given, else on a temporary directory. */
+export async function startEngine(keptDir) {
+  const dir = keptDir ?? mkdtempSync(path.join(tmpdir(), 'syncline-bench-'));
+  if (!keptDir) dataDirs.push(dir);
   const engine = await startEmbeddedClickHouse({ dataDir: dir });
   return {
     url: engine.url,
