@@ -230,6 +230,51 @@ describe('traces', () => {
     expect(all).toEqual(['tr-a2', 'tr-storm', 'tr-d', 'tr-c', 'tr-b', 'tr-a']);
   });
 
+  it('lists a busy order exactly, newest first by each message\u2019s own first hop, across pages', async () => {
+    // 130 messages of one order, a second apart, and two whose only hop carrying the order is late
+    // while their first hop (another insert, without the order) is early. Until the parts merge, the
+    // order's rows alone rank them at the top; they belong after m-060 (tr-m-x) and m-030 (tr-m-z).
+    // Merges are stopped so that the parts stay apart, as they are for the first minutes after ingest.
+    await app.db.client.command({ query: 'SYSTEM STOP MERGES trace_index' });
+    try {
+      const base = 40 * MIN;
+      const many = Array.from({ length: 130 }, (_, i) =>
+        hop(`m-${i}`, `tr-m-${String(i).padStart(3, '0')}`, 'device', base + i * 1000, base + i * 1000 + 10, {
+          business_key: `EV-M-${i}`,
+          order_id: 'ORD-MANY',
+          batch: '',
+        }),
+      );
+      const late = (id: string, corr: string, start: number, order: string) =>
+        hop(id, corr, order ? 'erp_api' : 'device', base + start, base + start + 10, {
+          business_key: corr,
+          order_id: order,
+          batch: '',
+        });
+      await seed(app.url, {
+        hops: [...many, late('x-2', 'tr-m-x', 129_500, 'ORD-MANY'), late('z-2', 'tr-m-z', 129_700, 'ORD-MANY')],
+      });
+      await seed(app.url, { hops: [late('x-1', 'tr-m-x', 60_500, ''), late('z-1', 'tr-m-z', 30_500, '')] });
+      const m = (i: number) => `tr-m-${String(i).padStart(3, '0')}`;
+      const range = (from: number, to: number) => Array.from({ length: from - to + 1 }, (_, k) => m(from - k));
+      const expected = [...range(129, 61), 'tr-m-x', ...range(60, 31), 'tr-m-z', ...range(30, 0)];
+      const all: string[] = [];
+      let after: string | undefined;
+      for (let pages = 0; pages < 10; pages++) {
+        const page = await search('ORD-MANY', TEST_ADMIN_TOKEN, undefined, after, 50);
+        all.push(...page.nodes.map((n) => n.correlationId));
+        if (!page.pageInfo.hasNextPage) break;
+        after = page.pageInfo.endCursor!;
+      }
+      expect(all).toEqual(expected);
+      // A filter narrows before the page is cut: only the messages that started in the range.
+      const narrowed = await search('ORD-MANY', TEST_ADMIN_TOKEN, { from: at(base + 100_000), to: at(base + 110_000) });
+      expect(narrowed.nodes.map((n) => n.correlationId)).toEqual(range(109, 100));
+    } finally {
+      await app.db.client.command({ query: 'SYSTEM START MERGES trace_index' });
+    }
+  });
+
   it('filters by status: a hop in error, never reached erp_posting', async () => {
     const errors = await search(null, TEST_ADMIN_TOKEN, { statuses: ['error'], from: at(-MIN) });
     expect(errors.nodes.map((n) => n.correlationId)).toEqual(['tr-d', 'tr-a']);

@@ -45,29 +45,54 @@ WHERE ${SCOPE} AND correlation_id IN (
 GROUP BY correlation_id, plant`;
 
 /**
- * Correlation ids whose message carries `q` as a key: its correlation id, business key, order, batch,
- * or an ERP document that references its device event. Each branch reads one index.
+ * Each (correlation id, plant) whose message carries `q` as a key or attribute: its correlation id,
+ * business key, order, batch, asset, material, or an ERP document that references its device event.
+ * Each branch reads one index (primary key, index projection, set index) and only the matching rows.
+ * `bound_us` is the earliest first hop among the matching rows: the message's own first hop (over all
+ * its rows, some of which may not carry the key until parts merge) is never later than this bound.
+ * Newest bound first, at most `max_candidates`.
  */
-const KEYED_CANDIDATES = `
-  SELECT correlation_id FROM trace_index WHERE correlation_id = {q:String}
-  UNION ALL SELECT correlation_id FROM trace_index WHERE business_key = {q:String}
-  UNION ALL SELECT correlation_id FROM trace_index WHERE order_id = {q:String}
-  UNION ALL SELECT correlation_id FROM trace_index WHERE batch = {q:String}
-  UNION ALL SELECT correlation_id FROM trace_index WHERE business_key IN (
+const CANDIDATE_ROWS = `
+  SELECT correlation_id, plant, first_start FROM trace_index WHERE correlation_id = {q:String}
+  UNION ALL SELECT correlation_id, plant, first_start FROM trace_index WHERE business_key = {q:String}
+  UNION ALL SELECT correlation_id, plant, first_start FROM trace_index WHERE order_id = {q:String}
+  UNION ALL SELECT correlation_id, plant, first_start FROM trace_index WHERE batch = {q:String}
+  UNION ALL SELECT correlation_id, plant, first_start FROM trace_index WHERE asset = {q:String}
+  UNION ALL SELECT correlation_id, plant, first_start FROM trace_index WHERE material = {q:String}
+  UNION ALL SELECT correlation_id, plant, first_start FROM trace_index WHERE business_key IN (
     SELECT device_event_id FROM erp_postings
     WHERE document_id = {q:String} AND device_event_id != '' AND ${SCOPE})`;
 
-/** How the search narrows the index before grouping: by key, by asset or material, or by time only. */
-export type SearchMode = 'keyed' | 'attribute' | 'browse';
+export const SEARCH_CANDIDATES = `
+SELECT correlation_id, plant, toUnixTimestamp64Micro(min(first_start)) AS bound_us
+FROM (${CANDIDATE_ROWS})
+WHERE ${SCOPE} AND (length({f_plants:Array(String)}) = 0 OR plant IN {f_plants:Array(String)})
+GROUP BY correlation_id, plant
+HAVING bound_us >= {from_ms:Int64} * 1000
+ORDER BY bound_us DESC, correlation_id DESC
+LIMIT {max_candidates:UInt32}`;
+
+/**
+ * How the search narrows the index before grouping: the listed candidates, every candidate (a text
+ * matching more messages than a search lists as candidates), or by time only.
+ */
+export type SearchMode = 'candidates' | 'matching' | 'browse';
 
 const MODE_WHERE: Record<SearchMode, string> = {
-  keyed: `correlation_id IN (${KEYED_CANDIDATES})`,
-  attribute: '(asset = {q:String} OR material = {q:String})',
+  // The candidates' rows by primary key; a (correlation id, plant) pair is named by a length-prefixed
+  // key so that no two pairs share one.
+  candidates: `correlation_id IN {ids:Array(String)}
+    AND has({pairs:Array(String)}, concat(toString(length(correlation_id)), ':', correlation_id, plant))`,
+  matching: `(correlation_id, plant) IN (SELECT correlation_id, plant FROM (${CANDIDATE_ROWS}))`,
   // Messages with a hop that started in the range, read through the index projection on the start:
   // only the range's rows. Their full facts (a message that began before the range) are read again
   // by id for the page (MESSAGES_BY_ID).
   browse: `first_start >= fromUnixTimestamp64Milli({from_ms:Int64}) AND first_start < fromUnixTimestamp64Milli({to_ms:Int64})`,
 };
+
+/** The key MODE_WHERE.candidates matches a (correlation id, plant) pair by. */
+export const pairKey = (correlationId: string, plant: string) =>
+  `${Buffer.byteLength(correlationId, 'utf8')}:${correlationId}${plant}`;
 
 /**
  * One page of messages, newest first (first hop time, then correlation id), matching the search mode

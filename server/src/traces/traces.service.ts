@@ -10,6 +10,8 @@ import { chainOrder, missingStages, outcomeOf, shapeHop, type HopTimes } from '.
 import {
   MESSAGE_WITH_STITCHED,
   MESSAGES_BY_ID,
+  pairKey,
+  SEARCH_CANDIDATES,
   searchPage,
   TRACE_DEVICE_EVENTS,
   TRACE_HOP,
@@ -30,6 +32,8 @@ import type {
 
 /** No key is longer (hop and posting records refuse longer ones): a longer text cannot match. */
 export const MAX_KEY_LENGTH = 256;
+/** A text matching more messages (a busy asset or material) reads every match's facts in one query. */
+const MAX_CANDIDATES = 20_000;
 const DAY_MS = 86_400_000;
 const FAR_FUTURE_MS = 4102444800000;
 
@@ -69,6 +73,20 @@ const micros = (text: string) => Math.round(Date.parse(isoFromClickHouse(text)) 
 function subMillis(text: string): number {
   const frac = /\.(\d+)$/.exec(text)?.[1] ?? '';
   return Number((frac + '000000').slice(3, 6));
+}
+
+/** A message carrying the searched text, and a bound its first hop is never later than. */
+interface Candidate {
+  correlation_id: string;
+  plant: string;
+  bound_us: string | number;
+}
+
+/** Whether message `row` comes before candidate `c` newest first (first hop, then correlation id). */
+function newer(row: MessageRow, c: Candidate): boolean {
+  const a = BigInt(row.first_us ?? 0);
+  const b = BigInt(c.bound_us);
+  return a > b || (a === b && row.correlation_id > c.correlation_id);
 }
 
 function toMessage(r: MessageRow, findingCount: number): TraceMessage {
@@ -158,28 +176,7 @@ export class TracesService {
       cursor_id: cursor?.[1] ?? '',
       limit: first + 1,
     };
-    const modes: SearchMode[] = q ? ['keyed', 'attribute'] : ['browse'];
-    const pages = await Promise.all(
-      modes.map((mode) =>
-        this.clickhouse.scopedQuery<MessageRow>(
-          {
-            name: `traces.search.${mode}`,
-            sql: searchPage(mode),
-            params,
-            settings: { min_table_rows_to_use_projection_index: '0' },
-          },
-          scope,
-        ),
-      ),
-    );
-    // Newest first over both lookups; a message found by both counts once.
-    const byKey = new Map<string, MessageRow>();
-    for (const r of pages.flat()) byKey.set(`${r.correlation_id}\u0000${r.plant}`, r);
-    const rows = [...byKey.values()].sort(
-      (a, b) =>
-        Number(BigInt(b.first_us ?? 0) - BigInt(a.first_us ?? 0)) ||
-        (a.correlation_id < b.correlation_id ? 1 : a.correlation_id > b.correlation_id ? -1 : 0),
-    );
+    const rows = q ? await this.searchByText(scope, params) : await this.page(scope, 'browse', params);
     const page = rows.slice(0, first);
     const [counts, whole] = await Promise.all([
       this.findingCounts(scope, page),
@@ -201,6 +198,60 @@ export class TracesService {
       },
       matchedAs: q ? [...new Set(page.map((r) => matchedAs(q, r)))] : [],
     };
+  }
+
+  private page(scope: PlantScope, mode: SearchMode, params: Record<string, unknown>): Promise<MessageRow[]> {
+    return this.clickhouse.scopedQuery<MessageRow>(
+      {
+        name: `traces.search.${mode}`,
+        sql: searchPage(mode),
+        params,
+        // The listed candidates are read by primary key, and weighing the projections only costs time;
+        // browsing and every candidate read through projections (on the first hop time, on the keys).
+        settings: mode === 'candidates' ? undefined : { min_table_rows_to_use_projection_index: '0' },
+      },
+      scope,
+    );
+  }
+
+  /**
+   * A page of the messages that carry the text as a key or attribute, exactly as if every candidate's
+   * whole facts were read, but reading them for as few candidates as it takes (docs/traces.md): the
+   * candidates come newest bound first, and a candidate's first hop is never later than its bound. So
+   * once the page's last message (the one after it, for hasNextPage) is newer than the bound of the
+   * first candidate not read yet, no unread candidate can belong on the page. Otherwise read four times
+   * as many (and list more candidates when those run out) and look again. An order with thousands of
+   * messages reads about a page of them.
+   */
+  private async searchByText(scope: PlantScope, params: Record<string, unknown> & { limit: number }): Promise<MessageRow[]> {
+    for (let listed = params.limit * 4, read = params.limit; ; listed = Math.min(listed * 8, MAX_CANDIDATES)) {
+      const candidates = await this.clickhouse.scopedQuery<Candidate>(
+        {
+          name: 'traces.search.candidates',
+          sql: SEARCH_CANDIDATES,
+          params: { ...params, max_candidates: listed + 1 },
+          settings: { min_table_rows_to_use_projection_index: '0' },
+        },
+        scope,
+      );
+      for (;;) {
+        const slice = candidates.slice(0, Math.min(read, listed));
+        const rows = slice.length
+          ? await this.page(scope, 'candidates', {
+              ...params,
+              ids: [...new Set(slice.map((c) => c.correlation_id))],
+              pairs: slice.map((c) => pairKey(c.correlation_id, c.plant)),
+            })
+          : [];
+        const next = candidates[slice.length];
+        if (!next) return rows; // every candidate read
+        if (rows.length >= params.limit && newer(rows[params.limit - 1], next)) return rows;
+        read *= 4;
+        if (slice.length === listed) break; // list more candidates
+      }
+      // A text matching this many messages (a busy asset or material): every match's facts in one query.
+      if (listed >= MAX_CANDIDATES) return this.page(scope, 'matching', params);
+    }
   }
 
   /** The message of `correlationId` with the correlation ids stitched to it; null when none in scope. */
