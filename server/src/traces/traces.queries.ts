@@ -31,17 +31,14 @@ WHERE correlation_id IN {ids:Array(String)} AND ${SCOPE}
 GROUP BY correlation_id, plant`;
 
 /**
- * The message of correlation id `id`: its own rows and those of every correlation id that carries the
- * same business key (hops whose trace context broke are stitched by it), in one round trip.
+ * The messages stitched to a message by its business keys: every correlation id whose hops carry one of
+ * them (brokers and middleware often start a new trace context).
  */
-export const MESSAGE_WITH_STITCHED = `
+export const MESSAGES_BY_BUSINESS_KEY = `
 SELECT ${MESSAGE_COLUMNS}
 FROM trace_index
 WHERE ${SCOPE} AND correlation_id IN (
-  SELECT {id:String}
-  UNION ALL
-  SELECT correlation_id FROM trace_index WHERE business_key IN (
-    SELECT business_key FROM trace_index WHERE correlation_id = {id:String} AND business_key != '' AND ${SCOPE}))
+  SELECT correlation_id FROM trace_index WHERE business_key IN {keys:Array(String)} AND ${SCOPE})
 GROUP BY correlation_id, plant`;
 
 /**

@@ -5,10 +5,9 @@ import { InputError } from '../common/errors/input-error';
 import { decodeCursor, encodeCursor } from '../common/paging/paging';
 import type { PlantScope } from '../domain/plant-scope';
 import { FindingsService } from '../findings/findings.service';
-import type { Finding } from '../findings/findings.types';
 import { chainOrder, missingStages, outcomeOf, shapeHop, type HopTimes } from './trace-shape';
 import {
-  MESSAGE_WITH_STITCHED,
+  MESSAGES_BY_BUSINESS_KEY,
   MESSAGES_BY_ID,
   pairKey,
   SEARCH_CANDIDATES,
@@ -254,22 +253,6 @@ export class TracesService {
     }
   }
 
-  /** The message of `correlationId` with the correlation ids stitched to it; null when none in scope. */
-  private async messageOf(scope: PlantScope, correlationId: string): Promise<{ seed: MessageRow; all: MessageRow[] } | null> {
-    if (correlationId.length > MAX_KEY_LENGTH) return null;
-    const all = await this.clickhouse.scopedQuery<MessageRow>(
-      {
-        name: 'traces.message',
-        sql: MESSAGE_WITH_STITCHED,
-        params: { id: correlationId },
-        settings: { min_table_rows_to_use_projection_index: '0' },
-      },
-      scope,
-    );
-    const seed = all.find((r) => r.correlation_id === correlationId);
-    return seed ? { seed, all } : null;
-  }
-
   /** Bounds that let ClickHouse read only the message's granules of `hops`. */
   private bounds(rows: MessageRow[]) {
     return {
@@ -284,38 +267,72 @@ export class TracesService {
   async trace(scope: PlantScope, correlationId: string, first: number, after: string | undefined): Promise<Trace | null> {
     const offset = after ? Number(decodeCursor<[number]>(after, 1)[0]) : 0;
     if (!Number.isInteger(offset) || offset < 0) throw new InputError('after is not a cursor this query gave out', 'after');
-    const found = await this.messageOf(scope, correlationId);
-    if (!found) return null;
-    const b = this.bounds(found.all);
-    const keys = [...new Set(found.all.map((r) => r.m_business_key).filter(Boolean))];
-    const [hops, events, postings, findings] = await Promise.all([
+    if (correlationId.length > MAX_KEY_LENGTH) return null;
+    // The message by primary key first; then, at once, the correlation ids stitched to it by business key,
+    // its hops, device events, postings and finding references. Stitched ids share the business keys, so
+    // only the hops and the finding references are read again for them (rare: a broken trace context).
+    const own = await this.clickhouse.scopedQuery<MessageRow>(
+      { name: 'traces.message', sql: MESSAGES_BY_ID, params: { ids: [correlationId] } },
+      scope,
+    );
+    const seed = own.find((r) => r.correlation_id === correlationId);
+    if (!seed) return null;
+    const keys = [...new Set(own.map((r) => r.m_business_key).filter(Boolean))];
+    const ownBounds = this.bounds(own);
+    const hopsOf = (b: ReturnType<TracesService['bounds']>) =>
       this.clickhouse.scopedQuery<HopRow>(
         { name: 'traces.hops', sql: TRACE_HOPS, params: { ...b, limit: first, offset } },
         scope,
-      ),
+      );
+    const [stitchedRows, ownHops, events, postings, ownRefs] = await Promise.all([
+      keys.length
+        ? this.clickhouse.scopedQuery<MessageRow>(
+            {
+              name: 'traces.stitched',
+              sql: MESSAGES_BY_BUSINESS_KEY,
+              params: { keys },
+              settings: { min_table_rows_to_use_projection_index: '0' },
+            },
+            scope,
+          )
+        : [],
+      hopsOf(ownBounds),
       keys.length
         ? this.clickhouse.scopedQuery<DeviceEventRow>(
-            { name: 'traces.device_events', sql: TRACE_DEVICE_EVENTS, params: { keys, from_us: b.from_us, to_us: b.to_us } },
+            {
+              name: 'traces.device_events',
+              sql: TRACE_DEVICE_EVENTS,
+              params: { keys, from_us: ownBounds.from_us, to_us: ownBounds.to_us },
+            },
             scope,
           )
         : [],
       keys.length
         ? this.clickhouse.scopedQuery<PostingRow>(
-            { name: 'traces.postings', sql: TRACE_POSTINGS, params: { keys, from_us: b.from_us } },
+            { name: 'traces.postings', sql: TRACE_POSTINGS, params: { keys, from_us: ownBounds.from_us } },
             scope,
           )
         : [],
-      this.findingsAbout(scope, b.ids, keys),
+      this.findingRefs(scope, ownBounds.ids, keys),
     ]);
+    const pair = (r: MessageRow) => `${r.correlation_id}\u0000${r.plant}`;
+    const known = new Set(own.map(pair));
+    const all = [...own, ...stitchedRows.filter((r) => !known.has(pair(r)))];
+    const b = all.length > own.length ? this.bounds(all) : ownBounds;
+    const [hops, refs] =
+      all.length > own.length ? await Promise.all([hopsOf(b), this.findingRefs(scope, b.ids, keys)]) : [ownHops, ownRefs];
+    const findings = refs.length
+      ? (await this.findings.list(scope, { ids: refs.map((f) => f.finding_id) }, 'LAST_SEEN', true, 100, undefined)).nodes
+      : [];
     const total = hops.length ? Number(hops[0].total) : await this.hopCount(scope, b);
     const count = (r: MessageRow) =>
       findings.filter((f) => f.correlationIds.includes(r.correlation_id) || f.eventIds.includes(r.m_business_key)).length;
     return {
-      message: toMessage(found.seed, count(found.seed)),
-      stitched: found.all
-        .filter((r) => r.correlation_id !== found.seed.correlation_id || r.plant !== found.seed.plant)
+      message: toMessage(seed, count(seed)),
+      stitched: all
+        .filter((r) => r.correlation_id !== seed.correlation_id || r.plant !== seed.plant)
         .map((r) => toMessage(r, count(r))),
-      hops: hops.map((h) => this.toHop(h, b.from_us, found.seed.correlation_id)),
+      hops: hops.map((h) => this.toHop(h, b.from_us, seed.correlation_id)),
       hopCount: total,
       hopsPageInfo: {
         hasNextPage: offset + hops.length < total,
@@ -354,16 +371,9 @@ export class TracesService {
   }
 
   /**
-   * The findings about these messages or their device events: their ids through the bloom indexes
-   * first (most messages have none), then the findings with their status.
+   * The findings about these messages or their device events, as ids with what they are about, through
+   * the bloom indexes (most messages have none); their status is read only when there are any.
    */
-  private async findingsAbout(scope: PlantScope, ids: string[], keys: string[]): Promise<Finding[]> {
-    const found = await this.findingRefs(scope, ids, keys);
-    if (found.length === 0) return [];
-    const page = await this.findings.list(scope, { ids: found.map((f) => f.finding_id) }, 'LAST_SEEN', true, 100, undefined);
-    return page.nodes;
-  }
-
   private findingRefs(scope: PlantScope, ids: string[], keys: string[]) {
     return this.clickhouse.scopedQuery<{ finding_id: string; event_ids: string[]; correlation_ids: string[] }>(
       {
@@ -397,10 +407,12 @@ export class TracesService {
 
   /** One hop with its payload (cut at `maxPayload` characters) and attributes. */
   async hop(scope: PlantScope, correlationId: string, hopId: string, maxPayload: number): Promise<TraceHopDetail | null> {
-    if (hopId.length > MAX_KEY_LENGTH) return null;
-    const found = await this.messageOf(scope, correlationId);
-    if (!found) return null;
-    const own = found.all.filter((r) => r.correlation_id === correlationId);
+    if (hopId.length > MAX_KEY_LENGTH || correlationId.length > MAX_KEY_LENGTH) return null;
+    const own = await this.clickhouse.scopedQuery<MessageRow>(
+      { name: 'traces.message', sql: MESSAGES_BY_ID, params: { ids: [correlationId] } },
+      scope,
+    );
+    if (own.length === 0) return null;
     const [row] = await this.clickhouse.scopedQuery<HopDetailRow>(
       { name: 'traces.hop', sql: TRACE_HOP, params: { ...this.bounds(own), hop_id: hopId, max_payload: maxPayload } },
       scope,
