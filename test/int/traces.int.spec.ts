@@ -284,6 +284,17 @@ describe('traces', () => {
     expect(notPosted[0].missingStages).toEqual(['broker']);
   });
 
+  it('browses a time range with each filter: line, flow, stage, system, status', async () => {
+    const ids = async (f: Record<string, unknown>) =>
+      (await search(null, TEST_ADMIN_TOKEN, { from: at(-MIN), to: at(15 * MIN), ...f })).nodes.map((n) => n.correlationId);
+    expect(await ids({ stages: ['erp_api'] })).toEqual(['tr-a2', 'tr-storm', 'tr-d']);
+    expect(await ids({ stages: ['erp_api'], statuses: ['error'] })).toEqual(['tr-d']);
+    expect(await ids({ systems: ['erp_posting-sys'] })).toEqual(['tr-a2']);
+    expect(await ids({ lines: ['L2'], flows: ['production_confirmation'], stages: ['middleware'] })).toEqual(['tr-c', 'tr-a']);
+    expect(await ids({ lines: ['L9'] })).toEqual([]);
+    expect(await ids({ flows: ['goods_receipt'] })).toEqual([]);
+  });
+
   it('answers "no match" to any text that is not a key, never an error', async () => {
     for (const text of ['x'.repeat(10_000), "' OR 1=1 --", '%', '_', 'tr-%', 'Ünïcødé ✓ 工場', '\\', '{"a":1}', 'NOPE']) {
       const found = await search(text);

@@ -71,11 +71,11 @@ LIMIT {max_candidates:UInt32}`;
 
 /**
  * How the search narrows the index before grouping: the listed candidates, every candidate (a text
- * matching more messages than a search lists as candidates), or by time only.
+ * matching more messages than a search lists as candidates), or by time only (browsePage).
  */
-export type SearchMode = 'candidates' | 'matching' | 'browse';
+export type SearchMode = 'candidates' | 'matching';
 
-const MODE_WHERE: Record<SearchMode, string> = {
+const MODE_WHERE: Record<SearchMode | 'browse', string> = {
   // The candidates' rows by primary key; a (correlation id, plant) pair is named by a length-prefixed
   // key so that no two pairs share one.
   candidates: `correlation_id IN {ids:Array(String)}
@@ -111,6 +111,66 @@ HAVING first_at >= fromUnixTimestamp64Milli({from_ms:Int64}) AND first_at < from
        OR (has({f_statuses:Array(String)}, 'error') AND m_error = 1)
        OR (has({f_statuses:Array(String)}, 'not_posted') AND m_posted = 0))
   AND ({has_cursor:Bool} = false OR (first_us, correlation_id) < ({cursor_us:Int64}, {cursor_id:String}))
+ORDER BY first_us DESC, correlation_id DESC
+LIMIT {limit:UInt32}`;
+}
+
+/** Which browse filters are set: only their columns are read. */
+export interface BrowseFilters {
+  lines: boolean;
+  flows: boolean;
+  stages: boolean;
+  systems: boolean;
+  statuses: boolean;
+}
+
+/**
+ * One page of messages with a hop that started in the range, newest first, read narrow: the range's
+ * rows are spread over the month (the index is sorted by correlation id), so each column costs a
+ * granule per message; only the key, the first hop, the business key (for the findings) and the columns
+ * of the filters that are set are read. The page's whole facts are read again by id (MESSAGES_BY_ID).
+ * The SQL is assembled from fixed fragments; every value is bound.
+ */
+export function browsePage(f: BrowseFilters): string {
+  const columns = [
+    'correlation_id',
+    'plant',
+    'min(first_start) AS first_at',
+    'toUnixTimestamp64Micro(first_at) AS first_us',
+    'max(business_key) AS m_business_key',
+  ];
+  const having = [
+    'first_at >= fromUnixTimestamp64Milli({from_ms:Int64}) AND first_at < fromUnixTimestamp64Milli({to_ms:Int64})',
+    '({has_cursor:Bool} = false OR (first_us, correlation_id) < ({cursor_us:Int64}, {cursor_id:String}))',
+  ];
+  if (f.lines) {
+    columns.push('toString(anyLast(line)) AS m_line');
+    having.push('m_line IN {f_lines:Array(String)}');
+  }
+  if (f.flows) {
+    columns.push('toString(anyLast(flow)) AS m_flow');
+    having.push('m_flow IN {f_flows:Array(String)}');
+  }
+  if (f.stages) {
+    columns.push('groupUniqArrayArray(stages) AS stage_list');
+    having.push('hasAny(stage_list, {f_stages:Array(String)})');
+  }
+  if (f.systems) {
+    columns.push('groupUniqArrayArray(systems) AS system_list');
+    having.push('hasAny(system_list, {f_systems:Array(String)})');
+  }
+  if (f.statuses) {
+    columns.push('max(has_error) AS m_error', 'max(reached_erp) AS m_posted');
+    having.push(`((has({f_statuses:Array(String)}, 'error') AND m_error = 1)
+       OR (has({f_statuses:Array(String)}, 'not_posted') AND m_posted = 0))`);
+  }
+  return `
+SELECT ${columns.join(', ')}
+FROM trace_index
+WHERE ${MODE_WHERE.browse} AND ${SCOPE}
+  AND (length({f_plants:Array(String)}) = 0 OR plant IN {f_plants:Array(String)})
+GROUP BY correlation_id, plant
+HAVING ${having.join('\n  AND ')}
 ORDER BY first_us DESC, correlation_id DESC
 LIMIT {limit:UInt32}`;
 }

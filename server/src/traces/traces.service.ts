@@ -7,6 +7,7 @@ import type { PlantScope } from '../domain/plant-scope';
 import { FindingsService } from '../findings/findings.service';
 import { chainOrder, missingStages, outcomeOf, shapeHop, type HopTimes } from './trace-shape';
 import {
+  browsePage,
   MESSAGES_BY_BUSINESS_KEY,
   MESSAGES_BY_ID,
   pairKey,
@@ -175,7 +176,23 @@ export class TracesService {
       cursor_id: cursor?.[1] ?? '',
       limit: first + 1,
     };
-    const rows = q ? await this.searchByText(scope, params) : await this.page(scope, 'browse', params);
+    const rows = q
+      ? await this.searchByText(scope, params)
+      : await this.clickhouse.scopedQuery<MessageRow>(
+          {
+            name: 'traces.search.browse',
+            sql: browsePage({
+              lines: params.f_lines.length > 0,
+              flows: params.f_flows.length > 0,
+              stages: params.f_stages.length > 0,
+              systems: params.f_systems.length > 0,
+              statuses: params.f_statuses.length > 0,
+            }),
+            params,
+            settings: { min_table_rows_to_use_projection_index: '0' },
+          },
+          scope,
+        );
     const page = rows.slice(0, first);
     const [counts, whole] = await Promise.all([
       this.findingCounts(scope, page),
@@ -189,8 +206,13 @@ export class TracesService {
     ]);
     const full = new Map(whole.map((r) => [`${r.correlation_id}\u0000${r.plant}`, r]));
     const last = page[page.length - 1];
+    // A text search read each message whole; a browse read a narrow row, and its whole facts by id.
+    const facts = (r: MessageRow) => (q ? r : full.get(`${r.correlation_id}\u0000${r.plant}`));
     return {
-      nodes: page.map((r) => toMessage(full.get(`${r.correlation_id}\u0000${r.plant}`) ?? r, counts.get(r.correlation_id) ?? 0)),
+      nodes: page.flatMap((r) => {
+        const f = facts(r);
+        return f ? [toMessage(f, counts.get(r.correlation_id) ?? 0)] : [];
+      }),
       pageInfo: {
         hasNextPage: rows.length > first,
         endCursor: last ? encodeCursor([String(last.first_us), last.correlation_id]) : null,
@@ -206,7 +228,7 @@ export class TracesService {
         sql: searchPage(mode),
         params,
         // The listed candidates are read by primary key, and weighing the projections only costs time;
-        // browsing and every candidate read through projections (on the first hop time, on the keys).
+        // every candidate is read through the keys' projections.
         settings: mode === 'candidates' ? undefined : { min_table_rows_to_use_projection_index: '0' },
       },
       scope,
