@@ -6,12 +6,10 @@
 // directory and port). At the end every acknowledged record is looked up in ClickHouse.
 import { spawn } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { freePort, root } from './support.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SERVER_MAIN = path.join(root, 'server/dist/main.js');
 const TOKEN = 'sl_admin_soak_token_0123456789abcdef';
 const DATABASE = 'syncline';
@@ -22,17 +20,6 @@ const LINE = 'SOAK';
 const FAULTS = ['redis', 'server', 'engine'];
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** A zombie (dead, not yet reaped) answers signal 0 but holds nothing: it counts as gone. */
 function isAlive(pid) {

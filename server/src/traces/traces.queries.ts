@@ -70,21 +70,17 @@ ORDER BY bound_us DESC, correlation_id DESC
 LIMIT {max_candidates:UInt32}`;
 
 /**
- * How the search narrows the index before grouping: the listed candidates, every candidate (a text
- * matching more messages than a search lists as candidates), or by time only (browsePage).
+ * How a text search narrows the index before grouping: the listed candidates, or every candidate (a
+ * text matching more messages than a search lists as candidates). A browse by time is browsePage.
  */
 export type SearchMode = 'candidates' | 'matching';
 
-const MODE_WHERE: Record<SearchMode | 'browse', string> = {
+const MODE_WHERE: Record<SearchMode, string> = {
   // The candidates' rows by primary key; a (correlation id, plant) pair is named by a length-prefixed
   // key so that no two pairs share one.
   candidates: `correlation_id IN {ids:Array(String)}
     AND has({pairs:Array(String)}, concat(toString(length(correlation_id)), ':', correlation_id, plant))`,
   matching: `(correlation_id, plant) IN (SELECT correlation_id, plant FROM (${CANDIDATE_ROWS}))`,
-  // Messages with a hop that started in the range, read through the index projection on the start:
-  // only the range's rows. Their full facts (a message that began before the range) are read again
-  // by id for the page (MESSAGES_BY_ID).
-  browse: `first_start >= fromUnixTimestamp64Milli({from_ms:Int64}) AND first_start < fromUnixTimestamp64Milli({to_ms:Int64})`,
 };
 
 /** The key MODE_WHERE.candidates matches a (correlation id, plant) pair by. */
@@ -125,7 +121,8 @@ export interface BrowseFilters {
 }
 
 /**
- * One page of messages with a hop that started in the range, newest first, read narrow: the range's
+ * One page of messages with a hop that started in the range (read through the index projection on the
+ * first hop time: only the range's rows), newest first, read narrow: the range's
  * rows are spread over the month (the index is sorted by correlation id), so each column costs a
  * granule per message; only the key, the first hop, the business key (for the findings) and the columns
  * of the filters that are set are read. The page's whole facts are read again by id (MESSAGES_BY_ID).
@@ -167,7 +164,8 @@ export function browsePage(f: BrowseFilters): string {
   return `
 SELECT ${columns.join(', ')}
 FROM trace_index
-WHERE ${MODE_WHERE.browse} AND ${SCOPE}
+WHERE first_start >= fromUnixTimestamp64Milli({from_ms:Int64}) AND first_start < fromUnixTimestamp64Milli({to_ms:Int64})
+  AND ${SCOPE}
   AND (length({f_plants:Array(String)}) = 0 OR plant IN {f_plants:Array(String)})
 GROUP BY correlation_id, plant
 HAVING ${having.join('\n  AND ')}

@@ -330,34 +330,23 @@ export function RejectedMessages({ canHandle }: { canHandle: boolean }) {
         </div>
         {canHandle && state.status === 'open' && !!page?.totalCount && (
           <div className="actions" role="group" aria-label="Act on every message matching the filter">
-            <button
-              type="button"
-              className="button button--small"
-              onClick={() =>
-                setOpen({
-                  kind: 'redeliver',
-                  target: { filter: state.filter },
-                  what: `${lettersText(page.totalCount)} matching the filter`,
-                  count: page.totalCount,
-                })
-              }
-            >
-              Redeliver all {page.totalCount.toLocaleString('en')}…
-            </button>
-            <button
-              type="button"
-              className="button button--small"
-              onClick={() =>
-                setOpen({
-                  kind: 'discard',
-                  target: { filter: state.filter },
-                  what: `${lettersText(page.totalCount)} matching the filter`,
-                  count: page.totalCount,
-                })
-              }
-            >
-              Discard all {page.totalCount.toLocaleString('en')}…
-            </button>
+            {(['redeliver', 'discard'] as const).map((kind) => (
+              <button
+                key={kind}
+                type="button"
+                className="button button--small"
+                onClick={() =>
+                  setOpen({
+                    kind,
+                    target: { filter: state.filter },
+                    what: `${lettersText(page.totalCount)} matching the filter`,
+                    count: page.totalCount,
+                  })
+                }
+              >
+                {kind === 'redeliver' ? 'Redeliver' : 'Discard'} all {page.totalCount.toLocaleString('en')}…
+              </button>
+            ))}
           </div>
         )}
       </div>
