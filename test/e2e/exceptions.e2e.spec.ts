@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql, startTestApp, TEST_ADMIN_TOKEN, type TestApp } from '../support/app';
 import { launchBrowser } from '../support/browser';
-import { signInThroughPage } from '../support/dashboard';
+import { signedInPage } from '../support/dashboard';
 import { hop, postRecords } from '../support/ingest';
 import { createPerson, TEST_PASSWORD, type TestPerson } from '../support/people';
 
@@ -126,11 +126,7 @@ describe('the Exceptions page', () => {
 
   /** A browser of a person in Berlin: times show in their zone, UTC on hover. */
   async function signedIn(person: TestPerson, viewport = { width: 1440, height: 900 }): Promise<Page> {
-    const context = await browser.newContext({ locale: 'en-US', timezoneId: 'Europe/Berlin', viewport });
-    contexts.push(context);
-    const page = await context.newPage();
-    await signInThroughPage(page, app.url, person.username, TEST_PASSWORD);
-    return page;
+    return signedInPage(browser, contexts, app.url, person.username, TEST_PASSWORD, viewport);
   }
 
   async function personFor(role: TestPerson['role'], plant: string): Promise<TestPerson> {

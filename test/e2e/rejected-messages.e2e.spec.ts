@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql, startTestApp, TEST_ADMIN_TOKEN, type TestApp } from '../support/app';
 import { launchBrowser } from '../support/browser';
 import { queryRows } from '../support/clickhouse';
-import { signInThroughPage } from '../support/dashboard';
+import { signedInPage } from '../support/dashboard';
 import { createPerson, TEST_PASSWORD } from '../support/people';
 
 const WEB_DIST = path.resolve(__dirname, '../../web/dist/index.html');
@@ -67,14 +67,7 @@ describe('Rejected messages on the Exceptions page', () => {
 
     const username = `rejected-support-${process.pid}`;
     await createPerson(app.url, { username, role: 'it_support', plants: [plant] });
-    const context = await browser.newContext({
-      locale: 'en-US',
-      timezoneId: 'Europe/Berlin',
-      viewport: { width: 1440, height: 900 },
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    await signInThroughPage(page, app.url, username, TEST_PASSWORD);
+    const page = await signedInPage(browser, contexts, app.url, username, TEST_PASSWORD);
     await page.waitForURL(`${app.url}/exceptions`);
 
     await page.getByRole('button', { name: 'Rejected messages' }).click();

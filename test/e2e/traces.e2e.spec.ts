@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql, startTestApp, TEST_ADMIN_TOKEN, type TestApp } from '../support/app';
 import { launchBrowser } from '../support/browser';
-import { signInThroughPage } from '../support/dashboard';
+import { signedInPage } from '../support/dashboard';
 import { postRecords } from '../support/ingest';
 import { createPerson, TEST_PASSWORD, type TestPerson } from '../support/people';
 
@@ -95,15 +95,7 @@ describe('the Traces pages', () => {
   async function signedIn(plant: string): Promise<Page> {
     const person: TestPerson = { username: `support-${plant.toLowerCase()}`, role: 'it_support', plants: [plant] };
     await createPerson(app.url, person);
-    const context = await browser.newContext({
-      locale: 'en-US',
-      timezoneId: 'Europe/Berlin',
-      viewport: { width: 1440, height: 900 },
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    await signInThroughPage(page, app.url, person.username, TEST_PASSWORD);
-    return page;
+    return signedInPage(browser, contexts, app.url, person.username, TEST_PASSWORD);
   }
 
   beforeAll(async () => {
