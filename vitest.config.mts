@@ -33,6 +33,9 @@ export default defineConfig({
           globalSetup: ['test/support/global-setup.ts'],
           testTimeout: 90_000,
           hookTimeout: 120_000,
+          // expect.poll waits 1 s by default: a dashboard action (mutation, refetch, render) can take
+          // longer on 2 cores shared with the int tier (the people page's Enable failed once in CI).
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],
