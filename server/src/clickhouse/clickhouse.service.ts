@@ -50,6 +50,12 @@ export function createClickHouseClient(
       output_format_json_quote_64bit_integers: 0,
       // `any(x) AS x` or `toString(x) AS x` in a SELECT must not turn a WHERE on column x into one on the alias.
       prefer_column_name_to_alias: 1,
+      // ClickHouse 26 reads every partition under FINAL unless told otherwise (a newer version of a row
+      // could sit in another partition). Not here: each table read with FINAL and a time filter
+      // (device_events, erp_postings, findings, dead_letters) has the partition's time in its sorting
+      // key or fixed by the row's identity, so both versions share a partition. A reconciliation
+      // window read 1-2 days instead of 30 (events query 0.2 s instead of 0.7-1.7 s at 10M events).
+      defer_partition_pruning_after_final: 0,
     },
   });
 }
