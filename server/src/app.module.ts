@@ -21,6 +21,7 @@ import { ReconciliationModule } from './reconciliation/reconciliation.module';
 import { FindingsModule } from './findings/findings.module';
 import { DeadLettersModule } from './dead-letters/dead-letters.module';
 import { TracesModule } from './traces/traces.module';
+import { ReplayModule } from './replay/replay.module';
 import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { MetricsModule } from './metrics/metrics.module';
 import { QueuesModule } from './queues/queues.module';
@@ -59,6 +60,7 @@ export class AppModule implements NestModule {
         FindingsModule,
         TracesModule,
         DeadLettersModule,
+        ReplayModule,
         ...dashboard,
       ],
       providers: [

@@ -49,6 +49,20 @@ const SAMPLES: Record<string, (role: string) => string> = {
   'Mutation.resolveFindings': () =>
     'mutation { resolveFindings(target: { ids: ["nothing"] }, reason: "fixed by hand") { changed } }',
   'Mutation.ignoreFindings': () => 'mutation { ignoreFindings(target: { ids: ["nothing"] }, reason: "test data") { changed } }',
+  'Query.replayTargets': () => '{ replayTargets { flow } }',
+  'Mutation.saveReplayTarget': () =>
+    'mutation { saveReplayTarget(input: { flow: "no_such_flow", url: "http://127.0.0.1:9/replay" }) { flow } }',
+  'Mutation.replay': () => 'mutation { replay(findingIds: ["nothing"], dryRun: true) { toSend } }',
+  'Mutation.replayMessages': () => 'mutation { replayMessages(correlationIds: ["nothing"], dryRun: true) { toSend } }',
+  'Query.replayBatches': () => '{ replayBatches(first: 1) { id } }',
+  'Query.replayBatch': () => '{ replayBatch(id: "00000000-0000-0000-0000-000000000000") { id } }',
+  'Query.replayItems': () => '{ replayItems(batchId: "00000000-0000-0000-0000-000000000000") { id } }',
+  'Query.deadReplays': () => '{ deadReplays(first: 1) { id } }',
+  'Mutation.pauseReplay': () => 'mutation { pauseReplay(id: "00000000-0000-0000-0000-000000000000") { id } }',
+  'Mutation.resumeReplay': () => 'mutation { resumeReplay(id: "00000000-0000-0000-0000-000000000000") { id } }',
+  'Mutation.cancelReplay': () => 'mutation { cancelReplay(id: "00000000-0000-0000-0000-000000000000") { id } }',
+  'Mutation.setReplayRate': () =>
+    'mutation { setReplayRate(id: "00000000-0000-0000-0000-000000000000", ratePerSecond: 1) { id } }',
   'Query.deadLetters': () => '{ deadLetters(first: 1) { totalCount } }',
   'Query.deadLetterCounts': () => '{ deadLetterCounts { count } }',
   'Mutation.redeliverDeadLetters': () =>

@@ -29,6 +29,16 @@ export interface AppConfig {
   sessions: { idleMs: number; maxMs: number; cookieSecure: 'auto' | 'always' | 'never' };
   graphql: { introspection: 'signed_in' | 'on' | 'off'; maxDepth: number; maxCost: number };
   shutdownTimeoutMs: number;
+  replay: {
+    /** Attempts per message before it is dead (transient errors only; 429 waits do not count). */
+    attempts: number;
+    /** First retry delay; each next one doubles. */
+    backoffMs: number;
+    /** JSON file of secrets that replay targets' headers refer to as file:NAME. */
+    secretsFile: string | undefined;
+    /** SYNCLINE_SECRET_* variables of the environment Syncline started with (env:NAME). Never logged. */
+    envSecrets: Readonly<Record<string, string>>;
+  };
   reconcile: {
     currency: string;
     /** Seconds between continuous runs per flow; 0 = no continuous runs (on demand only). */
@@ -116,6 +126,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     },
     graphql: { introspection: c.GRAPHQL_INTROSPECTION, maxDepth: c.GRAPHQL_MAX_DEPTH, maxCost: c.GRAPHQL_MAX_COST },
     shutdownTimeoutMs: c.SHUTDOWN_TIMEOUT_MS,
+    replay: {
+      attempts: c.REPLAY_ATTEMPTS,
+      backoffMs: c.REPLAY_BACKOFF_MS,
+      secretsFile: c.SYNCLINE_SECRETS_FILE ? path.resolve(cwd, c.SYNCLINE_SECRETS_FILE) : undefined,
+      envSecrets: Object.fromEntries(
+        Object.entries(env).filter((e): e is [string, string] => e[0].startsWith('SYNCLINE_SECRET_') && typeof e[1] === 'string'),
+      ),
+    },
     reconcile: {
       currency: c.SYNCLINE_CURRENCY,
       intervalSeconds: c.RECONCILE_INTERVAL_SECONDS,

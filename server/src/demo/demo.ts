@@ -8,6 +8,8 @@ import { MasterDataRepository } from '../reconciliation/master-data/master-data.
 import { RulesService } from '../reconciliation/rules/rules.service';
 import { LiveSimulator } from './live-simulator';
 import { ReplayTarget } from './replay-target';
+import { ReplayService } from '../replay/replay.service';
+import { FlowRulesRepository } from '../reconciliation/rules/flow-rules.repository';
 
 const HOUR_MS = 3_600_000;
 
@@ -25,6 +27,7 @@ export async function startDemo(syncline: RunningSyncline, args: readonly string
   await enterMasterData(syncline, options);
   const replay = new ReplayTarget({ ingestUrl: `${syncline.url}/api/v1/erp-postings`, apiKey: token });
   const replayUrl = await replay.start();
+  await configureReplayTargets(syncline, replayUrl);
 
   // The last hour is played through ingest at once, so the dashboard has data from the first minute.
   const mqtt = syncline.config.mqtt.url
@@ -83,4 +86,28 @@ async function enterMasterData(syncline: RunningSyncline, options: ReturnType<ty
   }
   for (const c of data.costs) await rules.setCost(c, 'demo');
   for (const c of data.calendars) await rules.setCalendar(c, 'demo');
+}
+
+/** Every flow replays to the demo's simulated ERP API, so replay works in the demo as is. */
+async function configureReplayTargets(syncline: RunningSyncline, url: string): Promise<void> {
+  const replay = syncline.app.get(ReplayService);
+  const flows = (await syncline.app.get(FlowRulesRepository).current()).map((r) => r.flow);
+  for (const flow of flows) {
+    await replay.saveTarget(
+      {
+        flow,
+        plant: '',
+        url,
+        method: 'POST',
+        headers: {},
+        timeoutMs: 5000,
+        ratePerSecond: 50,
+        concurrency: 4,
+        checkMode: 'postings',
+        lookupUrl: '',
+        enabled: true,
+      },
+      'demo',
+    );
+  }
 }

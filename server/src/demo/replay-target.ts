@@ -14,9 +14,11 @@ interface ReplayBody {
   flow?: string;
   order_id?: string;
   material?: string;
-  posting_type: string;
+  posting_type?: string;
   quantity?: number;
   unit?: string;
+  /** A device event as the simulator sends it carries its flow here. */
+  attributes?: { flow?: string };
 }
 
 /**
@@ -60,16 +62,20 @@ export class ReplayTarget {
     } catch {
       return reply(400, { error: 'body must be the JSON payload of the message' });
     }
+    // A replayed message is the device event itself: its flow says which posting the ERP books.
+    const flow = body.flow ?? body.attributes?.flow ?? null;
+    const postingType = body.posting_type ?? flow;
+    if (!body.plant || !postingType) return reply(400, { error: 'the payload needs plant, and flow or posting_type' });
     const documentId = `SIM-${randomUUID().slice(0, 13)}`;
     this.documents.set(key, documentId);
     const posting = {
       document_id: documentId,
       posted_at: new Date().toISOString(),
       plant: body.plant,
-      flow: body.flow ?? null,
+      flow,
       order_id: body.order_id ?? null,
       material: body.material ?? null,
-      posting_type: body.posting_type,
+      posting_type: postingType,
       quantity: body.quantity ?? 0,
       unit: body.unit ?? null,
       device_event_id: key,

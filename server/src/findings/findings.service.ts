@@ -128,6 +128,8 @@ export function filterParams(filter: FindingFilterInput | undefined | null) {
 
 export type FindingAction =
   | { kind: 'status'; status: 'acknowledged' | 'resolved_manual' | 'ignored'; reason: string }
+  /** Replay's own moves (issue 13): queued when a person asks, sent when the target took it, open again when it failed. */
+  | { kind: 'status'; status: 'replay_queued' | 'replay_sent' | 'open'; reason: string }
   | { kind: 'assign'; assignee: string; reason: string }
   | { kind: 'comment'; comment: string };
 
@@ -138,6 +140,9 @@ const ACTION_FROM: Record<string, readonly string[]> = {
   ignored: ACTIVE_STATUSES,
   assign: ['open', 'acknowledged', 'assigned'],
   comment: [],
+  replay_queued: ['open', 'acknowledged', 'assigned'],
+  replay_sent: ['replay_queued'],
+  open: ['replay_queued'],
 };
 
 @Injectable()

@@ -100,6 +100,12 @@ export class MetricsService {
     labelNames: ['change'] as const,
     registers: [this.registry],
   });
+  readonly replays = new Counter({
+    name: 'syncline_replays_total',
+    help: 'Replay attempts by outcome (sent, skipped, retried, rate_limited, failed, dead)',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
 
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'syncline_' });

@@ -348,7 +348,7 @@ export const ACTIVE_STATUSES = ['open', 'acknowledged', 'assigned', 'replay_queu
 const SCOPED_FINDINGS = `
   SELECT f.finding_id AS finding_id, f.type AS type, f.last_seen AS last_seen, f.active AS active, f.event_ids AS event_ids,
          f.hint AS hint, f.version AS version, f.flow AS flow, f.due AS due, f.details AS details,
-         s.status AS status, s.last_event AS last_event
+         s.status AS status, s.last_event AS last_event, s.status_by AS status_by, s.status_at AS status_at
   FROM
   (
     SELECT finding_id, argMax(type, version) AS type, argMax(last_seen_at, version) AS last_seen, argMax(active, version) AS active,
@@ -362,7 +362,8 @@ const SCOPED_FINDINGS = `
   ) AS f
   LEFT JOIN
   (
-    SELECT finding_id, argMax(status, tuple(at, event_id)) AS status, argMax(event_id, tuple(at, event_id)) AS last_event
+    SELECT finding_id, argMax(status, tuple(at, event_id)) AS status, argMax(event_id, tuple(at, event_id)) AS last_event,
+           argMax(actor, tuple(at, event_id)) AS status_by, max(at) AS status_at
     FROM finding_events
     WHERE kind IN ('status', 'assign') AND at >= ${FROM} - toIntervalDay(400)
     GROUP BY finding_id
@@ -380,6 +381,8 @@ SELECT
   ${ms('run_ms')}, 'status', 'resolved_auto', '',
   multiIf(
     g.active = 0 AND g.hint != '', g.hint,
+    g.status IN ('replay_queued', 'replay_sent') AND p.document_id != '',
+      concat('replayed by ', g.status_by, ' at ', toString(g.status_at), ' UTC; posting ', p.document_id, ' arrived'),
     g.type = 'missing_posting' AND p.document_id != '',
       if(p.posted_at > g.due,
          concat('posting ', p.document_id, ' arrived ', ${minutesText('g.due', 'p.posted_at')}, ' late'),
@@ -395,7 +398,7 @@ SELECT
   'reconciliation', ''
 FROM
 (
-  SELECT finding_id, type, active, hint, version, due, if(length(event_ids) > 0, event_ids[1], '') AS first_event
+  SELECT finding_id, type, active, hint, version, due, if(length(event_ids) > 0, event_ids[1], '') AS first_event, status, status_by, status_at
   FROM (${SCOPED_FINDINGS})
   WHERE (last_seen < ${ms('run_ms')} OR active = 0) AND status IN ('', ${ACTIVE_STATUSES.map((s) => `'${s}'`).join(', ')})
 ) AS g
@@ -419,3 +422,20 @@ SELECT
   ${ms('run_ms')}, 'status', 'open', '', concat('true again: ', details), 'reconciliation', ''
 FROM (${SCOPED_FINDINGS})
 WHERE last_seen >= ${ms('run_ms')} AND active = 1 AND status = 'resolved_auto'`;
+
+/**
+ * Findings a replay was sent for, still true once the flow's SLA has passed since the send: the ERP
+ * never booked it. Open again, with the reason, for a person to look at (issue 13).
+ */
+export const REPLAY_EXPIRED = `
+INSERT INTO finding_events (finding_id, event_id, at, kind, status, assignee, comment, actor, actor_role)
+SELECT
+  finding_id,
+  concat('auto-', substring(lower(hex(SHA256(concat(finding_id, '|replay-expired|', last_event)))), 1, 24)),
+  ${ms('run_ms')}, 'status', 'open', '',
+  concat('replayed by ', status_by, ' at ', toString(status_at), ' UTC; no posting arrived within the SLA of ',
+         toString(${rule('flow', 'sla')} / 60), ' min'),
+  'reconciliation', ''
+FROM (${SCOPED_FINDINGS})
+WHERE last_seen >= ${ms('run_ms')} AND active = 1 AND status = 'replay_sent'
+  AND status_at + toIntervalSecond(${rule('flow', 'sla')}) <= ${NOW}`;

@@ -12,6 +12,7 @@ import {
   insertFindings,
   orphanFindings,
   REOPEN_FINDINGS,
+  REPLAY_EXPIRED,
   RESOLVE_FINDINGS,
   SILENT_LINE_FINDINGS,
 } from './reconcile.queries';
@@ -142,6 +143,7 @@ export class ReconcileService {
       }
       counts.resolved = await exec('reconcile.resolve', RESOLVE_FINDINGS);
       counts.reopened = await exec('reconcile.reopen', REOPEN_FINDINGS);
+      counts.reopened += await exec('reconcile.replay_expired', REPLAY_EXPIRED);
       await this.log(runId, req.kind, flows, fromMs, toMs, started, counts, '');
     } catch (err) {
       await this.log(runId, req.kind, flows, fromMs, toMs, started, counts, String(err)).catch(() => undefined);

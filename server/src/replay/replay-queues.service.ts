@@ -1,0 +1,478 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { DelayedError, Queue, Worker, type Job } from 'bullmq';
+import { randomUUID } from 'node:crypto';
+import { ClickHouseService } from '../clickhouse/clickhouse.service';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/config';
+import { PlantScope } from '../domain/plant-scope';
+import { FindingsService } from '../findings/findings.service';
+import { MetricsService } from '../metrics/metrics.service';
+import { handleQueueErrors } from '../queues/queue-errors';
+import { redisOptionsFromUrl } from '../queues/redis-connection';
+import { lookupPosted, postedCheck, sentCheck, type BatchedLookup } from './erp-check';
+import { GroupCommit } from './group-commit';
+import {
+  classifyStatus,
+  idempotencyKeyOf,
+  messageJobId,
+  retryAfterMs,
+  type ReplayJobData,
+  type ReplayState,
+} from './replay-jobs';
+import { BATCHES, UNFINISHED_REPLAYS, type ReplayKeyColumns } from './replay.queries';
+import { limiterOf, targetFor, targetKey, type ReplayTargetConfig } from './replay-targets';
+import { ReplayTargetsRepository } from './replay-targets.repository';
+import { Secrets } from './secrets';
+
+/** How long a batch's state (running, paused, cancelled) and the targets are trusted before being read again. */
+const STATE_TTL_MS = 1000;
+const TARGETS_TTL_MS = 10_000;
+const PAUSED_RECHECK_MS = 1000;
+const ANSWER_TEXT_MAX = 500;
+
+/** One change of a replay's state, as `replays` stores it. */
+export interface ReplayStateChange {
+  job: ReplayJobData;
+  state: ReplayState;
+  outcome: string;
+  responseCode?: number;
+  documentId?: string;
+  attempts: number;
+  targetUrl: string;
+  requestedRole?: string;
+  requestedAt?: string;
+}
+
+const nowText = () => new Date().toISOString().replace('T', ' ').replace('Z', '');
+
+/**
+ * The replay work: one BullMQ queue per replay target (`replay-<key>`), whose global concurrency and
+ * rate limit are the target's, so several Syncline instances together never exceed them; a worker per
+ * queue in each instance. Jobs re-check the ERP side, send with the idempotency key, and record each
+ * attempt as a hop and each outcome in `replays` (ClickHouse is the record; Redis only carries work).
+ */
+@Injectable()
+export class ReplayQueues implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('Replay');
+  private readonly queues = new Map<string, Queue<ReplayJobData>>();
+  private readonly workers = new Map<string, Worker<ReplayJobData>>();
+  private readonly writes: GroupCommit;
+  private readonly posted: BatchedLookup;
+  private readonly sent: BatchedLookup;
+  readonly secrets: Secrets;
+  private targets: { at: number; list: ReplayTargetConfig[] } = { at: 0, list: [] };
+  private readonly batchStates = new Map<string, { at: number; state: string }>();
+  private readonly statusMoves = new Map<string, { ids: string[]; timer: NodeJS.Timeout }>();
+
+  constructor(
+    private readonly clickhouse: ClickHouseService,
+    private readonly repo: ReplayTargetsRepository,
+    private readonly findings: FindingsService,
+    private readonly metrics: MetricsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.writes = new GroupCommit(clickhouse);
+    this.posted = postedCheck(clickhouse);
+    this.sent = sentCheck(clickhouse);
+    this.secrets = new Secrets(config.replay.secretsFile, config.replay.envSecrets);
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    try {
+      for (const t of await this.currentTargets(true)) await this.ensure(t);
+      await this.recoverUnfinished();
+    } catch (err) {
+      // Redis or ClickHouse may be down at start: the workers start with the first replay asked for.
+      this.logger.warn(`replay workers could not start yet: ${String(err)}`);
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all([...this.workers.values()].map((w) => w.close().catch(() => undefined)));
+    await Promise.all([...this.queues.values()].map((q) => q.close().catch(() => undefined)));
+  }
+
+  async currentTargets(fresh = false): Promise<ReplayTargetConfig[]> {
+    if (fresh || Date.now() - this.targets.at > TARGETS_TTL_MS)
+      this.targets = { at: Date.now(), list: await this.repo.current() };
+    return this.targets.list;
+  }
+
+  /** The queue of a target, with its limits applied (and a worker here when this instance runs workers). */
+  async ensure(target: ReplayTargetConfig): Promise<Queue<ReplayJobData>> {
+    const key = targetKey(target.flow, target.plant);
+    let queue = this.queues.get(key);
+    const connection = redisOptionsFromUrl(this.config.redis.url);
+    if (!queue) {
+      queue = new Queue<ReplayJobData>(`replay-${key}`, { connection, prefix: this.config.queuePrefix });
+      handleQueueErrors(`queue replay-${key}`, queue);
+      this.queues.set(key, queue);
+    }
+    const { max, duration } = limiterOf(target.ratePerSecond);
+    await queue.setGlobalConcurrency(target.concurrency);
+    await queue.setGlobalRateLimit(max, duration);
+    if (!this.workers.has(key)) {
+      const worker = new Worker<ReplayJobData>(`replay-${key}`, (job, token) => this.process(job, token), {
+        connection,
+        prefix: this.config.queuePrefix,
+        concurrency: Math.max(1, target.concurrency),
+        // BullMQ's own limiter (per worker) as well as the queue's global one set above.
+        limiter: { max, duration },
+      });
+      handleQueueErrors(`worker replay-${key}`, worker);
+      this.workers.set(key, worker);
+    } else {
+      const worker = this.workers.get(key);
+      if (worker) worker.concurrency = Math.max(1, target.concurrency);
+    }
+    return queue;
+  }
+
+  /** Lowers (or raises) the rate of the targets a bulk replay sends to, while it runs. */
+  async setRate(targets: readonly ReplayTargetConfig[], ratePerSecond: number): Promise<void> {
+    const { max, duration } = limiterOf(ratePerSecond);
+    for (const t of targets) await (await this.ensure(t)).setGlobalRateLimit(max, duration);
+  }
+
+  /**
+   * Enqueues a message's replay. Resolves to true when this replay holds the message's job, false when
+   * another replay of the same message was already queued (the job id is the message's, so BullMQ
+   * keeps the first; `add` does not say which one it kept, so the job is read back).
+   */
+  async enqueue(target: ReplayTargetConfig, data: ReplayJobData): Promise<boolean> {
+    const queue = await this.ensure(target);
+    const jobId = messageJobId(data.correlationId);
+    await queue.add('replay', data, {
+      jobId,
+      attempts: this.config.replay.attempts,
+      backoff: { type: 'exponential', delay: this.config.replay.backoffMs },
+      removeOnComplete: true,
+      removeOnFail: true,
+    });
+    const held = await queue.getJob(jobId);
+    if (held) return held.data.replayId === data.replayId;
+    // Finished and removed already: it was ours if ours is no longer queued.
+    const rows = await this.clickhouse.query<{ state: string }>({
+      name: 'replay.enqueue_check',
+      sql: 'SELECT argMax(state, version) AS state FROM replays WHERE replay_id = {id:String}',
+      params: { id: data.replayId },
+    });
+    return rows[0]?.state !== 'queued';
+  }
+
+  /** Writes states of replays (the job waits until they are stored). */
+  record(changes: readonly ReplayStateChange[]): Promise<void> {
+    const at = nowText();
+    return this.writes.write(
+      'replays',
+      changes.map((c) => ({
+        replay_id: c.job.replayId,
+        version: Date.now() * 1000 + Math.floor(Math.random() * 1000),
+        batch_id: c.job.batchId,
+        correlation_id: c.job.correlationId,
+        business_key: c.job.businessKey,
+        finding_id: c.job.findingId,
+        flow: c.job.flow,
+        plant: c.job.plant,
+        target_url: c.targetUrl,
+        payload: c.job.originalPayload ?? c.job.payload,
+        edited_payload: c.job.originalPayload !== undefined ? c.job.payload : '',
+        requested_by: c.job.requestedBy,
+        requested_role: c.requestedRole ?? '',
+        requested_at: c.requestedAt ?? at,
+        state: c.state,
+        outcome: c.outcome,
+        response_code: c.responseCode ?? 0,
+        document_id: c.documentId ?? '',
+        attempts: c.attempts,
+        updated_at: at,
+      })),
+    );
+  }
+
+  /** A batch's state, read at most once a second per instance. */
+  async batchState(batchId: string): Promise<string> {
+    const cached = this.batchStates.get(batchId);
+    if (cached && Date.now() - cached.at < STATE_TTL_MS) return cached.state;
+    const rows = await this.clickhouse.query<{ state: string }>({
+      name: 'replay.batch_state',
+      sql: `SELECT state FROM (${BATCHES}) WHERE batch_id = {id:String}`,
+      params: { id: batchId },
+    });
+    const state = rows[0]?.state ?? 'running';
+    this.batchStates.set(batchId, { at: Date.now(), state });
+    return state;
+  }
+
+  forgetBatchState(batchId: string): void {
+    this.batchStates.delete(batchId);
+  }
+
+  private async process(job: Job<ReplayJobData>, token: string | undefined): Promise<void> {
+    const d = job.data;
+    const state = await this.batchState(d.batchId);
+    const targets = await this.currentTargets();
+    const target = targetFor(targets, d.flow, d.plant);
+    const attempt = job.attemptsMade + 1;
+    if (state === 'cancelled') {
+      await this.record([
+        {
+          job: d,
+          state: 'cancelled',
+          outcome: 'cancelled before it was sent',
+          attempts: job.attemptsMade,
+          targetUrl: target?.url ?? '',
+        },
+      ]);
+      this.moveFinding(d, 'open', 'replay cancelled');
+      return;
+    }
+    if (state === 'paused') {
+      await job.moveToDelayed(Date.now() + PAUSED_RECHECK_MS, token);
+      throw new DelayedError();
+    }
+    if (!target) {
+      await this.record([
+        {
+          job: d,
+          state: 'failed',
+          outcome: `no enabled replay target for flow ${d.flow} in plant ${d.plant}`,
+          attempts: job.attemptsMade,
+          targetUrl: '',
+        },
+      ]);
+      this.moveFinding(d, 'open', 'replay failed: no replay target');
+      return;
+    }
+    const headers: Record<string, string> = {};
+    for (const [name, ref] of Object.entries(target.headers)) {
+      const value = this.secrets.value(ref);
+      if (value === undefined) throw new Error(`secret ${ref} of header ${name} does not exist`);
+      headers[name] = value;
+    }
+    const key = idempotencyKeyOf(d.businessKey, d.correlationId);
+
+    // The ERP side first: a send that timed out but did post must not become a duplicate.
+    const document =
+      target.checkMode === 'lookup'
+        ? await lookupPosted(target.lookupUrl, key, headers, target.timeoutMs)
+        : d.businessKey
+          ? await this.posted.get(d.businessKey)
+          : '';
+    if (document) {
+      await this.record([
+        {
+          job: d,
+          state: 'skipped',
+          outcome: `already posted: document ${document}`,
+          documentId: document,
+          attempts: job.attemptsMade,
+          targetUrl: target.url,
+        },
+      ]);
+      this.metrics.replays.inc({ outcome: 'skipped' });
+      return;
+    }
+
+    // Another request for the same message that planned at the same moment may have sent it already.
+    const sentMs = Number((await this.sent.get(d.correlationId)) || 0);
+    if (sentMs >= d.requestedAtMs) {
+      await this.record([
+        {
+          job: d,
+          state: 'skipped',
+          outcome: 'already sent by another replay; waiting for the ERP posting',
+          attempts: job.attemptsMade,
+          targetUrl: target.url,
+        },
+      ]);
+      this.metrics.replays.inc({ outcome: 'skipped' });
+      return;
+    }
+
+    const started = Date.now();
+    let status = 0;
+    let answer = '';
+    let error = '';
+    let retryAfter: string | null = null;
+    try {
+      const res = await fetch(target.url, {
+        method: target.method,
+        headers: { ...headers, 'content-type': 'application/json', 'idempotency-key': key },
+        body: d.payload,
+        signal: AbortSignal.timeout(target.timeoutMs),
+      });
+      status = res.status;
+      retryAfter = res.headers.get('retry-after');
+      answer = (await res.text()).slice(0, ANSWER_TEXT_MAX);
+    } catch (err) {
+      const e = err as Error & { cause?: { code?: string } };
+      error = e.name === 'TimeoutError' ? `timed out after ${target.timeoutMs} ms` : (e.cause?.code ?? e.message);
+    }
+    const ended = Date.now();
+    const verdict = status ? classifyStatus(status) : 'transient';
+    await this.writes.write('hops', [this.hop(d, target, attempt, started, ended, verdict === 'sent', status, error || answer)]);
+
+    if (verdict === 'sent') {
+      const documentId = documentIdOf(answer);
+      await this.record([
+        {
+          job: d,
+          state: 'sent',
+          outcome: `sent: HTTP ${status}${documentId ? `, document ${documentId}` : ''}`,
+          responseCode: status,
+          documentId,
+          attempts: attempt,
+          targetUrl: target.url,
+        },
+      ]);
+      this.moveFinding(d, 'replay_sent', `replayed by ${d.requestedBy}: HTTP ${status}`);
+      this.metrics.replays.inc({ outcome: 'sent' });
+      return;
+    }
+    const what = status ? `HTTP ${status}${answer ? `: ${answer.slice(0, 200)}` : ''}` : error;
+    if (verdict === 'rate_limited') {
+      // The target asks to slow down: the whole target waits, and this attempt does not count.
+      const waitMs = retryAfterMs(retryAfter, Date.now(), this.config.replay.backoffMs);
+      this.metrics.replays.inc({ outcome: 'rate_limited' });
+      await this.record([
+        {
+          job: d,
+          state: 'queued',
+          outcome: `attempt ${attempt}: ${what}; waiting ${Math.round(waitMs / 1000)} s as the target asked`,
+          responseCode: status,
+          attempts: job.attemptsMade,
+          targetUrl: target.url,
+        },
+      ]);
+      await job.moveToDelayed(Date.now() + waitMs, token);
+      throw new DelayedError();
+    }
+    if (verdict === 'permanent') {
+      await this.record([
+        { job: d, state: 'failed', outcome: `refused: ${what}`, responseCode: status, attempts: attempt, targetUrl: target.url },
+      ]);
+      this.moveFinding(d, 'open', `replay refused by the target: ${what}`);
+      this.metrics.replays.inc({ outcome: 'failed' });
+      return;
+    }
+    const last = attempt >= (job.opts.attempts ?? 1);
+    await this.record([
+      {
+        job: d,
+        state: last ? 'dead' : 'queued',
+        outcome: last ? `gave up after ${attempt} attempts: ${what}` : `attempt ${attempt}: ${what}; retrying`,
+        responseCode: status,
+        attempts: attempt,
+        targetUrl: target.url,
+      },
+    ]);
+    this.metrics.replays.inc({ outcome: last ? 'dead' : 'retried' });
+    if (last) this.moveFinding(d, 'open', `replay gave up after ${attempt} attempts: ${what}`);
+    throw new Error(what);
+  }
+
+  private hop(
+    d: ReplayJobData,
+    target: ReplayTargetConfig,
+    attempt: number,
+    startMs: number,
+    endMs: number,
+    ok: boolean,
+    status: number,
+    text: string,
+  ) {
+    return {
+      hop_id: `${d.replayId}-${attempt}-${randomUUID().slice(0, 8)}`,
+      correlation_id: d.correlationId,
+      flow: d.flow,
+      stage: 'replay',
+      system: hostOf(target.url),
+      plant: d.plant,
+      business_key: d.businessKey,
+      start_time: new Date(startMs).toISOString(),
+      end_time: new Date(endMs).toISOString(),
+      status: ok ? 'ok' : 'error',
+      error_code: ok ? '' : status ? `HTTP ${status}` : text.slice(0, 60),
+      error_message: ok ? '' : text.slice(0, ANSWER_TEXT_MAX),
+      attempt,
+      attributes: { replay_id: d.replayId, batch_id: d.batchId, requested_by: d.requestedBy, http_status: String(status) },
+    };
+  }
+
+  /** Moves a replay's finding; several jobs' moves go to ClickHouse as one write per status every 100 ms. */
+  private moveFinding(d: ReplayJobData, status: 'replay_sent' | 'open', reason: string): void {
+    if (!d.findingId) return;
+    const key = `${status}\u0000${reason.startsWith('replayed by') ? `replayed by ${d.requestedBy}` : reason}`;
+    let pending = this.statusMoves.get(key);
+    if (!pending) {
+      const move = { ids: [] as string[], timer: setTimeout(() => void flush(), 100) };
+      const flush = async () => {
+        this.statusMoves.delete(key);
+        await this.findings
+          .apply(
+            PlantScope.all(),
+            { ids: move.ids },
+            { kind: 'status', status, reason: key.split('\u0000')[1] },
+            { id: d.requestedBy, role: 'replay' },
+          )
+          .catch((err: unknown) => this.logger.warn(`moving ${move.ids.length} finding(s) to ${status} failed: ${String(err)}`));
+      };
+      pending = move;
+      this.statusMoves.set(key, pending);
+    }
+    pending.ids.push(d.findingId);
+  }
+
+  /** Replays requested and never finished (Redis flushed or restarted): enqueued again, at most once each. */
+  async recoverUnfinished(): Promise<number> {
+    const rows = await this.clickhouse.query<ReplayJobRow>({ name: 'replay.unfinished', sql: UNFINISHED_REPLAYS });
+    if (rows.length === 0) return 0;
+    const targets = await this.currentTargets(true);
+    let n = 0;
+    for (const r of rows) {
+      const target = targetFor(targets, r.flow, r.plant);
+      if (!target) continue;
+      await this.enqueue(target, {
+        replayId: r.replay_id,
+        batchId: r.batch_id,
+        correlationId: r.correlation_id,
+        businessKey: r.business_key,
+        findingId: r.finding_id,
+        flow: r.flow,
+        plant: r.plant,
+        payload: r.edited_payload || r.payload,
+        ...(r.edited_payload ? { originalPayload: r.payload } : {}),
+        requestedAtMs: Number(r.requested_ms),
+        requestedBy: r.requested_by,
+      });
+      n++;
+    }
+    this.logger.log(`re-enqueued ${n} unfinished replay(s) from ClickHouse`);
+    return n;
+  }
+}
+
+interface ReplayJobRow extends ReplayKeyColumns {
+  payload: string;
+  edited_payload: string;
+  requested_by: string;
+  requested_ms: string | number;
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return '';
+  }
+}
+
+function documentIdOf(answer: string): string {
+  try {
+    const body = JSON.parse(answer) as { document_id?: unknown };
+    return typeof body.document_id === 'string' ? body.document_id : '';
+  } catch {
+    return '';
+  }
+}

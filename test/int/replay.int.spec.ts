@@ -1,0 +1,522 @@
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { graphql, startTestApp, TEST_ADMIN_TOKEN, type TestApp } from '../support/app';
+import { queryRows } from '../support/clickhouse';
+import { createPerson, signIn } from '../support/people';
+import { ReconcileService } from '../../server/src/reconciliation/reconcile.service';
+import { allFindings, deviceEvent, MIN, posting, reconcileNow, seed } from '../support/reconcile';
+import { TestReplayTarget } from '../support/replay-target';
+
+/**
+ * Replay against a real HTTP target started by the test (issue 13). Each test seeds its own messages:
+ * a device event whose message failed at the middleware, so reconciliation finds a missing posting.
+ */
+
+const FLOW = 'production_confirmation';
+
+interface PlanItem {
+  findingId: string;
+  correlationId: string;
+  businessKey: string;
+  targetUrl: string;
+  idempotencyKey: string;
+  send: boolean;
+  skip: string;
+  reason: string;
+}
+interface RequestResult {
+  batchId: string;
+  dryRun: boolean;
+  toSend: number;
+  skipped: number;
+  items: PlanItem[];
+}
+interface Batch {
+  id: string;
+  state: string;
+  total: number;
+  queued: number;
+  sent: number;
+  skipped: number;
+  failed: number;
+  dead: number;
+  cancelled: number;
+}
+
+const RESULT =
+  'batchId dryRun toSend skipped items { findingId correlationId businessKey targetUrl idempotencyKey send skip reason }';
+
+/** A failed message of `order`: device event `id` 30 minutes ago, its device hop (with payload) and a failed middleware hop. */
+function failedMessage(id: string, order: string, plant = 'P1') {
+  const t = Date.now() - 30 * MIN;
+  const base = { correlation_id: `c-${id}`, flow: FLOW, plant, line: 'L1', order_id: order, business_key: id, material: 'M-1' };
+  return {
+    events: [deviceEvent(id, 30, { order_id: order, plant })],
+    hops: [
+      {
+        ...base,
+        hop_id: `${id}-h1`,
+        stage: 'device',
+        start_time: t,
+        end_time: t + 20,
+        status: 'ok',
+        payload: { event_id: id, plant, quantity: 10, unit: 'EA', posting_type: FLOW },
+      },
+      {
+        ...base,
+        hop_id: `${id}-h2`,
+        stage: 'middleware',
+        start_time: t + 100,
+        end_time: t + 300,
+        status: 'error',
+        error_code: 'HTTP_503',
+        parent_hop_id: `${id}-h1`,
+      },
+    ],
+  };
+}
+
+async function seedFailed(app: TestApp, ids: string[], order: string, plant = 'P1') {
+  const parts = ids.map((id) => failedMessage(id, order, plant));
+  await seed(app.url, { events: parts.flatMap((p) => p.events), hops: parts.flatMap((p) => p.hops) });
+  await reconcileNow(app.url, FLOW);
+  return (await allFindings(app.url, { orderId: order, types: ['missing_posting'] })).sort((a, b) =>
+    a.eventIds[0].localeCompare(b.eventIds[0]),
+  );
+}
+
+async function gql<T>(app: TestApp, query: string, variables: Record<string, unknown> = {}, token = TEST_ADMIN_TOKEN) {
+  const { body } = await graphql<T>(app.url, query, variables, token);
+  return body;
+}
+
+async function ok<T>(app: TestApp, query: string, variables: Record<string, unknown> = {}, token = TEST_ADMIN_TOKEN): Promise<T> {
+  const body = await gql<T>(app, query, variables, token);
+  expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+  return body.data!;
+}
+
+const replay = (app: TestApp, vars: Record<string, unknown>, token = TEST_ADMIN_TOKEN) =>
+  ok<{ replay: RequestResult }>(
+    app,
+    `mutation($ids: [String!], $filter: FindingFilterInput, $dryRun: Boolean!, $reason: String!) {
+       replay(findingIds: $ids, filter: $filter, dryRun: $dryRun, reason: $reason) { ${RESULT} } }`,
+    { reason: 'test', ...vars },
+    token,
+  ).then((d) => d.replay);
+
+const batch = (app: TestApp, id: string) =>
+  ok<{ replayBatch: Batch }>(
+    app,
+    'query($id: String!) { replayBatch(id: $id) { id state total queued sent skipped failed dead cancelled } }',
+    { id },
+  ).then((d) => d.replayBatch);
+
+async function saveTarget(app: TestApp, input: Record<string, unknown>) {
+  return gql<{ saveReplayTarget: { flow: string } }>(
+    app,
+    'mutation($input: ReplayTargetInput!) { saveReplayTarget(input: $input) { flow plant url ratePerSecond headers { name secret } } }',
+    { input: { flow: FLOW, timeoutMs: 2000, ratePerSecond: 200, concurrency: 8, ...input } },
+  );
+}
+
+async function statusOf(app: TestApp, findingId: string): Promise<{ status: string; resolution: string | null }> {
+  const [f] = await allFindings(app.url, { ids: [findingId] });
+  return { status: f.status, resolution: f.resolution };
+}
+
+describe('replay', () => {
+  let app: TestApp;
+  let target: TestReplayTarget;
+
+  beforeAll(async () => {
+    app = await startTestApp({ REPLAY_ATTEMPTS: '3', REPLAY_BACKOFF_MS: '100', SYNCLINE_SECRET_ERP_TOKEN: 'Bearer s3cret' });
+    target = await new TestReplayTarget().start();
+    const saved = await saveTarget(app, { url: target.url, headers: [{ name: 'Authorization', secret: 'env:ERP_TOKEN' }] });
+    expect(saved.errors, JSON.stringify(saved.errors)).toBeUndefined();
+  });
+  afterAll(async () => {
+    await target?.stop();
+    await app?.close();
+  });
+
+  it('refuses a target that cannot work, naming the field, and keeps the one in force', async () => {
+    const cases: [Record<string, unknown>, string, RegExp][] = [
+      [{ url: 'ftp://erp.example/replay' }, 'url', /http:\/\/ or https:\/\//],
+      [
+        { url: target.url, headers: [{ name: 'Authorization', secret: 'env:NOPE' }] },
+        'headers.Authorization',
+        /SYNCLINE_SECRET_NOPE is not set/,
+      ],
+      [{ url: target.url, ratePerSecond: 0 }, 'ratePerSecond', /more than 0/],
+      [{ url: target.url, flow: 'no_such_flow' }, 'flow', /unknown flow/],
+      [{ url: target.url, checkMode: 'lookup', lookupUrl: 'http://erp/postings' }, 'lookupUrl', /\{businessKey\}/],
+    ];
+    for (const [input, field, message] of cases) {
+      const body = await saveTarget(app, input);
+      expect(body.errors?.[0].message, JSON.stringify(input)).toMatch(message);
+      expect(body.errors?.[0].extensions?.field ?? body.errors?.[0].message).toContain(field);
+    }
+    const { replayTargets } = await ok<{
+      replayTargets: { flow: string; url: string; headers: { name: string; secret: string }[] }[];
+    }>(app, '{ replayTargets { flow url headers { name secret } } }');
+    expect(replayTargets.find((t) => t.flow === FLOW)).toEqual({
+      flow: FLOW,
+      url: target.url,
+      headers: [{ name: 'Authorization', secret: 'env:ERP_TOKEN' }],
+    });
+  });
+
+  it('a dry run lists what would be sent, where, with which key, and what is skipped and why, and sends nothing', async () => {
+    const [f] = await seedFailed(app, ['dry-1'], 'O-dry');
+    await seed(app.url, {
+      events: [deviceEvent('dry-dup', 40, { order_id: 'O-dry' })],
+      postings: [
+        posting('dry-d1', 'dry-dup', 38, { order_id: 'O-dry' }),
+        posting('dry-d2', 'dry-dup', 37, { order_id: 'O-dry' }),
+      ],
+    });
+    await reconcileNow(app.url, FLOW);
+    const dup = (await allFindings(app.url, { orderId: 'O-dry', types: ['duplicate_posting'] }))[0];
+    const before = target.received.length;
+    const plan = await replay(app, { ids: [f.id, dup.id], dryRun: true });
+    expect(plan).toMatchObject({ batchId: '', dryRun: true, toSend: 1, skipped: 1 });
+    expect(plan.items.find((i) => i.findingId === f.id)).toMatchObject({
+      correlationId: 'c-dry-1',
+      businessKey: 'dry-1',
+      idempotencyKey: 'dry-1',
+      targetUrl: target.url,
+      send: true,
+    });
+    expect(plan.items.find((i) => i.findingId === dup.id)).toMatchObject({ send: false, skip: 'not_replayable' });
+    expect(target.received.length).toBe(before);
+    expect((await statusOf(app, f.id)).status).toBe('open');
+  });
+
+  it('sends once with the idempotency key and the secret header, records the attempt as a hop, and closes the finding only when the posting arrives', async () => {
+    const [f] = await seedFailed(app, ['ok-1'], 'O-ok');
+    const result = await replay(app, { ids: [f.id], dryRun: false, reason: 'middleware outage' });
+    expect(result).toMatchObject({ toSend: 1, skipped: 0 });
+    expect(result.batchId).toMatch(/^[0-9a-f-]{36}$/);
+    await expect.poll(async () => (await batch(app, result.batchId)).sent, { timeout: 15_000 }).toBe(1);
+    expect(target.count('ok-1')).toBe(1);
+    const req = target.received.find((r) => r.key === 'ok-1')!;
+    expect(req.headers.authorization).toBe('Bearer s3cret');
+    expect(JSON.parse(req.body)).toMatchObject({ event_id: 'ok-1', quantity: 10 });
+    await expect.poll(async () => (await statusOf(app, f.id)).status, { timeout: 5000 }).toBe('replay_sent');
+    const hops = await queryRows<{ stage: string; status: string; attempt: number }>(
+      app.db.client,
+      "SELECT toString(stage) AS stage, toString(status) AS status, attempt FROM hops WHERE correlation_id = 'c-ok-1' AND stage = 'replay'",
+    );
+    expect(hops).toEqual([{ stage: 'replay', status: 'ok', attempt: 1 }]);
+    const audit = await queryRows<{ operation: string; actor_id: string }>(
+      app.db.client,
+      "SELECT operation, actor_id FROM audit_log WHERE operation = 'replay' AND target_id = {id:String}",
+      { id: result.batchId },
+    );
+    expect(audit).toEqual([{ operation: 'replay', actor_id: 'admin-token' }]);
+
+    // Still open until the ERP books it; then reconciliation closes it with the reason.
+    await reconcileNow(app.url, FLOW);
+    expect((await statusOf(app, f.id)).status).toBe('replay_sent');
+    await seed(app.url, { postings: [posting('DOC-ok-1', 'ok-1', 0, { order_id: 'O-ok' })] });
+    await reconcileNow(app.url, FLOW);
+    const closed = await statusOf(app, f.id);
+    expect(closed.status).toBe('resolved_auto');
+    expect(closed.resolution).toMatch(/^replayed by admin-token at .+; posting DOC-ok-1 arrived/);
+  });
+
+  it('opens the finding again, with the reason, when no posting arrives within the SLA after the send', async () => {
+    const [f] = await seedFailed(app, ['sla-1'], 'O-sla');
+    const result = await replay(app, { ids: [f.id], dryRun: false });
+    await expect.poll(async () => (await statusOf(app, f.id)).status, { timeout: 10_000 }).toBe('replay_sent');
+    const reconcile = app.syncline.app.get(ReconcileService);
+    await reconcile.run({ kind: 'on_demand', flows: [FLOW], nowMs: Date.now() + 5 * MIN });
+    expect((await statusOf(app, f.id)).status).toBe('replay_sent');
+    await reconcile.run({ kind: 'on_demand', flows: [FLOW], nowMs: Date.now() + 16 * MIN });
+    const reopened = await statusOf(app, f.id);
+    expect(reopened.status).toBe('open');
+    expect(reopened.resolution).toMatch(/^replayed by admin-token at .+ UTC; no posting arrived within the SLA of 15 min$/);
+    expect(result.batchId).not.toBe('');
+  });
+
+  it('retries transient failures with backoff and succeeds; a permanent refusal is not retried', async () => {
+    target.answers((r, nth) =>
+      r.key === 'tr-1' && nth < 2
+        ? { status: 503, body: { error: 'busy' } }
+        : r.key === 'perm-1'
+          ? { status: 400, body: { error: 'unknown plant' } }
+          : { status: 201, body: { document_id: `DOC-${r.key}` } },
+    );
+    try {
+      const found = await seedFailed(app, ['perm-1', 'tr-1'], 'O-tr');
+      const result = await replay(app, { ids: found.map((f) => f.id), dryRun: false });
+      await expect
+        .poll(
+          async () => {
+            const b = await batch(app, result.batchId);
+            return b.sent + b.failed;
+          },
+          { timeout: 15_000 },
+        )
+        .toBe(2);
+      expect(target.count('tr-1')).toBe(3);
+      expect(target.count('perm-1')).toBe(1);
+      const items = await ok<{
+        replayItems: { businessKey: string; state: string; outcome: string; attempts: number; responseCode: number }[];
+      }>(app, 'query($b: String!) { replayItems(batchId: $b) { businessKey state outcome attempts responseCode } }', {
+        b: result.batchId,
+      });
+      expect(items.replayItems.find((i) => i.businessKey === 'tr-1')).toMatchObject({
+        state: 'sent',
+        attempts: 3,
+        responseCode: 201,
+      });
+      expect(items.replayItems.find((i) => i.businessKey === 'perm-1')).toMatchObject({
+        state: 'failed',
+        attempts: 1,
+        responseCode: 400,
+      });
+      expect(items.replayItems.find((i) => i.businessKey === 'perm-1')!.outcome).toMatch(/HTTP 400.*unknown plant/);
+      await expect.poll(async () => (await statusOf(app, found[0].id)).status, { timeout: 5000 }).toBe('open');
+    } finally {
+      target.answers((r) => ({ status: 201, body: { document_id: `DOC-${r.key}` } }));
+    }
+  });
+
+  it('gives up on a target that is down after the attempts, and lists it as dead', async () => {
+    const down = await new TestReplayTarget().start();
+    const downUrl = down.url;
+    await down.stop();
+    expect((await saveTarget(app, { url: downUrl, plant: 'P9' })).errors).toBeUndefined();
+    const [f] = await seedFailed(app, ['down-1'], 'O-down', 'P9');
+    const result = await replay(app, { ids: [f.id], dryRun: false });
+    expect(result.items[0].targetUrl).toBe(downUrl);
+    await expect.poll(async () => (await batch(app, result.batchId)).dead, { timeout: 15_000 }).toBe(1);
+    const { deadReplays } = await ok<{
+      deadReplays: { businessKey: string; state: string; attempts: number; outcome: string }[];
+    }>(app, '{ deadReplays { businessKey state attempts outcome } }');
+    expect(deadReplays.find((d) => d.businessKey === 'down-1')).toMatchObject({ state: 'dead', attempts: 3 });
+    expect(deadReplays.find((d) => d.businessKey === 'down-1')!.outcome).toMatch(/gave up after 3 attempts: ECONNREFUSED/);
+  });
+
+  it('waits as long as a 429 asks (Retry-After), without using up attempts', async () => {
+    target.answers((r, nth) =>
+      r.key === 'slow-1' && nth < 3
+        ? { status: 429, headers: { 'retry-after': '1' } }
+        : { status: 201, body: { document_id: `DOC-${r.key}` } },
+    );
+    try {
+      const [f] = await seedFailed(app, ['slow-1'], 'O-429');
+      const result = await replay(app, { ids: [f.id], dryRun: false });
+      await expect.poll(async () => (await batch(app, result.batchId)).sent, { timeout: 20_000 }).toBe(1);
+      const times = target.received.filter((r) => r.key === 'slow-1').map((r) => r.at);
+      expect(times).toHaveLength(4); // three 429s did not count against the 3 attempts
+      for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(950);
+    } finally {
+      target.answers((r) => ({ status: 201, body: { document_id: `DOC-${r.key}` } }));
+    }
+  });
+
+  it('a double click and two overlapping bulk replays send each message at most once', async () => {
+    const ids = Array.from({ length: 30 }, (_, i) => `bulk-${String(i).padStart(2, '0')}`);
+    const found = await seedFailed(app, ids, 'O-bulk');
+    expect(found).toHaveLength(30);
+    const [a, b, c] = await Promise.all([
+      replay(app, { ids: [found[0].id], dryRun: false }),
+      replay(app, { filter: { orderId: 'O-bulk', types: ['missing_posting'] }, dryRun: false }),
+      replay(app, { filter: { orderId: 'O-bulk', types: ['missing_posting'] }, dryRun: false }),
+    ]);
+    // Each request may have planned every message before the others enqueued: the jobs sort it out.
+    expect(a.toSend + b.toSend + c.toSend).toBeGreaterThanOrEqual(30);
+    const sentOverall = async () => {
+      const [x, y, z] = await Promise.all([a, b, c].map((r) => batch(app, r.batchId)));
+      return { sent: x.sent + y.sent + z.sent, open: x.queued + y.queued + z.queued };
+    };
+    await expect.poll(sentOverall, { timeout: 20_000 }).toEqual({ sent: 30, open: 0 });
+    expect(ids.map((id) => target.count(id))).toEqual(ids.map(() => 1));
+    // Once sent, asking again is refused until the ERP books it (or its SLA passes).
+    const again = await replay(app, { ids: [found[1].id], dryRun: true });
+    expect(again.items[0]).toMatchObject({ send: false });
+  });
+
+  it('skips a message whose posting arrived between the request and the send', async () => {
+    expect((await saveTarget(app, { url: target.url, plant: 'P7', ratePerSecond: 0.5 })).errors).toBeUndefined();
+    const found = await seedFailed(app, ['race-1', 'race-2'], 'O-race', 'P7');
+    const result = await replay(app, { ids: found.map((f) => f.id), dryRun: false });
+    expect(result.toSend).toBe(2);
+    // The target takes one message every two seconds: the second one's posting arrives meanwhile.
+    await expect.poll(() => target.count('race-1') + target.count('race-2'), { timeout: 10_000 }).toBe(1);
+    const waiting = target.count('race-1') ? 'race-2' : 'race-1';
+    await seed(app.url, { postings: [posting(`ERP-${waiting}`, waiting, 0, { order_id: 'O-race', plant: 'P7' })] });
+    await expect
+      .poll(
+        async () => {
+          const b = await batch(app, result.batchId);
+          return [b.sent, b.skipped];
+        },
+        { timeout: 15_000 },
+      )
+      .toEqual([1, 1]);
+    expect(target.count(waiting)).toBe(0);
+    const items = await ok<{ replayItems: { businessKey: string; state: string; outcome: string; documentId: string }[] }>(
+      app,
+      'query($b: String!) { replayItems(batchId: $b, states: ["skipped"]) { businessKey state outcome documentId } }',
+      { b: result.batchId },
+    );
+    expect(items.replayItems).toEqual([
+      {
+        businessKey: waiting,
+        state: 'skipped',
+        outcome: `already posted: document ERP-${waiting}`,
+        documentId: `ERP-${waiting}`,
+      },
+    ]);
+  });
+
+  it('after Redis is flushed mid-run, a restart enqueues what was not finished from ClickHouse, and nothing is sent twice', async () => {
+    expect((await saveTarget(app, { url: target.url, plant: 'P5', ratePerSecond: 2 })).errors).toBeUndefined();
+    const ids = Array.from({ length: 8 }, (_, i) => `fl-${i}`);
+    const found = await seedFailed(app, ids, 'O-flush', 'P5');
+    const result = await replay(app, { ids: found.map((f) => f.id), dryRun: false });
+    expect(result.toSend).toBe(8);
+    await expect.poll(() => ids.filter((id) => target.count(id)).length, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    // Everything of this installation in Redis is gone (its queue prefix), as after FLUSHALL.
+    const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+    try {
+      const keys = await redis.keys(`${app.queuePrefix}:*`);
+      if (keys.length) await redis.del(...keys);
+    } finally {
+      redis.disconnect();
+    }
+    const sentBefore = ids.filter((id) => target.count(id)).length;
+    expect(sentBefore).toBeLessThan(8);
+    await new Promise((r) => setTimeout(r, 1500));
+    const stalled = ids.filter((id) => target.count(id)).length;
+    expect(stalled).toBeLessThanOrEqual(sentBefore + 1); // at most the one that was in flight
+    const restarted = await startTestApp(
+      { REPLAY_ATTEMPTS: '3', REPLAY_BACKOFF_MS: '100', SYNCLINE_SECRET_ERP_TOKEN: 'Bearer s3cret' },
+      { shareWith: app },
+    );
+    try {
+      await expect.poll(() => ids.filter((id) => target.count(id)).length, { timeout: 20_000 }).toBe(8);
+      await expect.poll(async () => (await batch(restarted, result.batchId)).queued, { timeout: 10_000 }).toBe(0);
+      expect(target.duplicates().filter((k) => k.startsWith('fl-'))).toEqual([]);
+    } finally {
+      await restarted.close();
+    }
+  });
+
+  it('pauses, resumes and cancels a bulk replay: what was not sent yet is not sent', async () => {
+    expect((await saveTarget(app, { url: target.url, plant: 'P6', ratePerSecond: 2 })).errors).toBeUndefined();
+    const ids = Array.from({ length: 12 }, (_, i) => `pc-${String(i).padStart(2, '0')}`);
+    const found = await seedFailed(app, ids, 'O-pc', 'P6');
+    const result = await replay(app, { ids: found.map((f) => f.id), dryRun: false });
+    await expect.poll(() => ids.filter((id) => target.count(id)).length, { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
+    await ok(app, 'mutation($id: String!) { pauseReplay(id: $id) { state } }', { id: result.batchId });
+    await new Promise((r) => setTimeout(r, 1500)); // what was in flight finishes
+    const atPause = ids.filter((id) => target.count(id)).length;
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(ids.filter((id) => target.count(id)).length).toBe(atPause);
+    expect((await batch(app, result.batchId)).state).toBe('paused');
+    await ok(app, 'mutation($id: String!) { resumeReplay(id: $id) { state } }', { id: result.batchId });
+    await expect.poll(() => ids.filter((id) => target.count(id)).length, { timeout: 10_000 }).toBeGreaterThan(atPause);
+    await ok(app, 'mutation($id: String!) { cancelReplay(id: $id) { state } }', { id: result.batchId });
+    await new Promise((r) => setTimeout(r, 1500));
+    const atCancel = ids.filter((id) => target.count(id)).length;
+    expect(atCancel).toBeLessThan(12);
+    await expect
+      .poll(
+        async () => {
+          const b = await batch(app, result.batchId);
+          return b.sent + b.cancelled;
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(12);
+    const final = await batch(app, result.batchId);
+    expect(final).toMatchObject({ state: 'cancelled', sent: atCancel, cancelled: 12 - atCancel });
+    expect(ids.filter((id) => target.count(id)).length).toBe(atCancel);
+  });
+
+  it('an it_support person edits a payload and resubmits: the edit is sent, both payloads kept, and audited', async () => {
+    await createPerson(app.url, { username: 'replay-support', role: 'it_support', plants: ['P1'] });
+    const { token } = await signIn(app.url, 'replay-support');
+    await seedFailed(app, ['edit-1'], 'O-edit');
+    const bad = await gql(
+      app,
+      'mutation { replayMessages(correlationIds: ["c-edit-1"], dryRun: false, payload: "{not json") { batchId } }',
+      {},
+      token,
+    );
+    expect(bad.errors?.[0].message).toMatch(/payload is not valid JSON/);
+    const edited = JSON.stringify({ event_id: 'edit-1', plant: 'P1', quantity: 12, unit: 'EA', posting_type: FLOW });
+    const res = await ok<{ replayMessages: RequestResult }>(
+      app,
+      'mutation($p: String!) { replayMessages(correlationIds: ["c-edit-1"], dryRun: false, payload: $p, reason: "quantity corrected") { batchId toSend } }',
+      { p: edited },
+      token,
+    );
+    expect(res.replayMessages.toSend).toBe(1);
+    await expect.poll(() => target.count('edit-1'), { timeout: 10_000 }).toBe(1);
+    expect(JSON.parse(target.received.find((r) => r.key === 'edit-1')!.body)).toMatchObject({ quantity: 12 });
+    const [row] = await queryRows<{ payload: string; edited_payload: string }>(
+      app.db.client,
+      'SELECT payload, edited_payload FROM replays FINAL WHERE batch_id = {b:String}',
+      { b: res.replayMessages.batchId },
+    );
+    expect(JSON.parse(row.payload)).toMatchObject({ quantity: 10 });
+    expect(JSON.parse(row.edited_payload)).toMatchObject({ quantity: 12 });
+    const [audit] = await queryRows<{ actor_id: string; before: string; after: string }>(
+      app.db.client,
+      "SELECT actor_id, before, after FROM audit_log WHERE operation = 'replayMessages' AND target_id = {b:String}",
+      { b: res.replayMessages.batchId },
+    );
+    expect(audit.actor_id).toBe('replay-support');
+    expect(JSON.parse(audit.after)).toMatchObject({ toSend: 1 });
+    expect(audit.after).toContain('quantity\\":12');
+    expect(audit.after).toContain('quantity\\":10');
+  });
+
+  it('a viewer, an executive and a plant manager cannot replay, and each denial is audited; IT support of another plant sees nothing to replay', async () => {
+    const [f] = await seedFailed(app, ['deny-1'], 'O-deny');
+    for (const [username, role, plants] of [
+      ['replay-viewer', 'viewer', ['P1']],
+      ['replay-exec', 'executive', []],
+      ['replay-pm', 'plant_manager', ['P1']],
+    ] as const) {
+      await createPerson(app.url, { username, role, plants: [...plants] });
+      const { token } = await signIn(app.url, username);
+      const body = await gql(
+        app,
+        'mutation($ids: [String!]) { replay(findingIds: $ids, dryRun: false) { batchId } }',
+        { ids: [f.id] },
+        token,
+      );
+      expect(body.errors?.[0].message, username).toMatch(/may not do this: it needs the "replay:run" permission/);
+      const denied = await queryRows<{ n: string }>(
+        app.db.client,
+        "SELECT count() AS n FROM audit_log WHERE actor_id = {u:String} AND operation = 'replay' AND outcome = 'denied'",
+        { u: username },
+      );
+      expect(Number(denied[0].n), username).toBe(1);
+    }
+    await createPerson(app.url, { username: 'replay-support-p2', role: 'it_support', plants: ['P2'] });
+    const { token } = await signIn(app.url, 'replay-support-p2');
+    const other = await ok<{ replay: RequestResult }>(
+      app,
+      'mutation($ids: [String!]) { replay(findingIds: $ids, dryRun: false) { toSend items { findingId } } }',
+      { ids: [f.id] },
+      token,
+    );
+    expect(other.replay).toEqual({ toSend: 0, items: [] });
+    const msgs = await ok<{ replayMessages: RequestResult }>(
+      app,
+      'mutation { replayMessages(correlationIds: ["c-deny-1"], dryRun: true) { toSend items { skip } } }',
+      {},
+      token,
+    );
+    expect(msgs.replayMessages).toEqual({ toSend: 0, items: [{ skip: 'no_message' }] });
+    expect(target.count('deny-1')).toBe(0);
+  });
+});
