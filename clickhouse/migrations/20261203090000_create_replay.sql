@@ -49,7 +49,9 @@ CREATE TABLE IF NOT EXISTS replays
     response_code   UInt16,
     document_id     String,
     attempts        UInt16,
-    updated_at      DateTime64(3, 'UTC')
+    updated_at      DateTime64(3, 'UTC'),
+    -- A message's replays: the pre-send check and the plan look them up by correlation id.
+    INDEX idx_correlation_id correlation_id TYPE bloom_filter(0.01) GRANULARITY 1
 )
 ENGINE = ReplacingMergeTree(version)
 PARTITION BY toYYYYMM(requested_at)

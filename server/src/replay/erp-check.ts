@@ -16,7 +16,7 @@ export class BatchedLookup {
 
   constructor(
     private readonly lookup: (keys: string[]) => Promise<Map<string, string>>,
-    private readonly waitMs = 5,
+    private readonly waitMs = 50,
     private readonly maxKeys = 2000,
   ) {}
 

@@ -23,12 +23,15 @@ import { BATCHES, UNFINISHED_REPLAYS, type ReplayKeyColumns } from './replay.que
 import { limiterOf, targetFor, targetKey, type ReplayTargetConfig } from './replay-targets';
 import { ReplayTargetsRepository } from './replay-targets.repository';
 import { Secrets } from './secrets';
+import { Semaphore } from './semaphore';
 
 /** How long a batch's state (running, paused, cancelled) and the targets are trusted before being read again. */
 const STATE_TTL_MS = 1000;
 const TARGETS_TTL_MS = 10_000;
 const PAUSED_RECHECK_MS = 1000;
 const ANSWER_TEXT_MAX = 500;
+/** Jobs added to Redis in one round trip. */
+const ENQUEUE_CHUNK = 500;
 
 /** One change of a replay's state, as `replays` stores it. */
 export interface ReplayStateChange {
@@ -62,6 +65,8 @@ export class ReplayQueues implements OnApplicationBootstrap, OnApplicationShutdo
   readonly secrets: Secrets;
   private targets: { at: number; list: ReplayTargetConfig[] } = { at: 0, list: [] };
   private readonly batchStates = new Map<string, { at: number; state: string }>();
+  /** Requests in flight to each target from this instance, at most the target's concurrency. */
+  private readonly sending = new Map<string, Semaphore>();
   private readonly statusMoves = new Map<string, { ids: string[]; timer: NodeJS.Timeout }>();
 
   constructor(
@@ -71,7 +76,7 @@ export class ReplayQueues implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly metrics: MetricsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.writes = new GroupCommit(clickhouse);
+    this.writes = new GroupCommit(clickhouse, 100);
     this.posted = postedCheck(clickhouse);
     this.sent = sentCheck(clickhouse);
     this.secrets = new Secrets(config.replay.secretsFile, config.replay.envSecrets);
@@ -109,22 +114,23 @@ export class ReplayQueues implements OnApplicationBootstrap, OnApplicationShutdo
       this.queues.set(key, queue);
     }
     const { max, duration } = limiterOf(target.ratePerSecond);
-    await queue.setGlobalConcurrency(target.concurrency);
     await queue.setGlobalRateLimit(max, duration);
     if (!this.workers.has(key)) {
       const worker = new Worker<ReplayJobData>(`replay-${key}`, (job, token) => this.process(job, token), {
         connection,
         prefix: this.config.queuePrefix,
-        concurrency: Math.max(1, target.concurrency),
+        // Jobs in progress here: most of a job's time is the ERP re-check and recording, which wait on
+        // ClickHouse; the requests to the target are held to its concurrency by `sending`.
+        concurrency: this.config.replay.jobConcurrency,
         // BullMQ's own limiter (per worker) as well as the queue's global one set above.
         limiter: { max, duration },
       });
       handleQueueErrors(`worker replay-${key}`, worker);
       this.workers.set(key, worker);
-    } else {
-      const worker = this.workers.get(key);
-      if (worker) worker.concurrency = Math.max(1, target.concurrency);
     }
+    const sending = this.sending.get(key);
+    if (sending) sending.resize(target.concurrency);
+    else this.sending.set(key, new Semaphore(target.concurrency));
     return queue;
   }
 
@@ -135,29 +141,42 @@ export class ReplayQueues implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   /**
-   * Enqueues a message's replay. Resolves to true when this replay holds the message's job, false when
-   * another replay of the same message was already queued (the job id is the message's, so BullMQ
-   * keeps the first; `add` does not say which one it kept, so the job is read back).
+   * Enqueues replays of one target's messages. Resolves to the replay ids that hold their message's job;
+   * the others found another replay of the same message already queued (the job id is the message's,
+   * so BullMQ keeps the first; `addBulk` does not say which one it kept, so the jobs are read back).
    */
-  async enqueue(target: ReplayTargetConfig, data: ReplayJobData): Promise<boolean> {
+  async enqueue(target: ReplayTargetConfig, jobs: readonly ReplayJobData[]): Promise<Set<string>> {
     const queue = await this.ensure(target);
-    const jobId = messageJobId(data.correlationId);
-    await queue.add('replay', data, {
-      jobId,
+    const opts = {
       attempts: this.config.replay.attempts,
       backoff: { type: 'exponential', delay: this.config.replay.backoffMs },
       removeOnComplete: true,
       removeOnFail: true,
-    });
-    const held = await queue.getJob(jobId);
-    if (held) return held.data.replayId === data.replayId;
-    // Finished and removed already: it was ours if ours is no longer queued.
-    const rows = await this.clickhouse.query<{ state: string }>({
-      name: 'replay.enqueue_check',
-      sql: 'SELECT argMax(state, version) AS state FROM replays WHERE replay_id = {id:String}',
-      params: { id: data.replayId },
-    });
-    return rows[0]?.state !== 'queued';
+    };
+    const held = new Set<string>();
+    for (let i = 0; i < jobs.length; i += ENQUEUE_CHUNK) {
+      const part = jobs.slice(i, i + ENQUEUE_CHUNK);
+      await queue.addBulk(
+        part.map((data) => ({ name: 'replay', data, opts: { ...opts, jobId: messageJobId(data.correlationId) } })),
+      );
+      const found = await Promise.all(part.map((d) => queue.getJob(messageJobId(d.correlationId))));
+      const gone: string[] = [];
+      part.forEach((d, n) => {
+        const job = found[n];
+        if (!job) gone.push(d.replayId);
+        else if (job.data.replayId === d.replayId) held.add(d.replayId);
+      });
+      // Finished and removed already: it was ours if ours is no longer queued.
+      if (gone.length) {
+        const rows = await this.clickhouse.query<{ replay_id: string; state: string }>({
+          name: 'replay.enqueue_check',
+          sql: 'SELECT replay_id, argMax(state, version) AS state FROM replays WHERE replay_id IN {ids:Array(String)} GROUP BY replay_id',
+          params: { ids: gone },
+        });
+        for (const r of rows) if (r.state !== 'queued') held.add(r.replay_id);
+      }
+    }
+    return held;
   }
 
   /** Writes states of replays (the job waits until they are stored). */
@@ -252,13 +271,16 @@ export class ReplayQueues implements OnApplicationBootstrap, OnApplicationShutdo
     }
     const key = idempotencyKeyOf(d.businessKey, d.correlationId);
 
-    // The ERP side first: a send that timed out but did post must not become a duplicate.
-    const document =
+    // The ERP side first: a send that timed out but did post must not become a duplicate. And another
+    // request for the same message that planned at the same moment may have sent it already.
+    const [document, sentText] = await Promise.all([
       target.checkMode === 'lookup'
-        ? await lookupPosted(target.lookupUrl, key, headers, target.timeoutMs)
+        ? lookupPosted(target.lookupUrl, key, headers, target.timeoutMs)
         : d.businessKey
-          ? await this.posted.get(d.businessKey)
-          : '';
+          ? this.posted.get(d.businessKey)
+          : '',
+      this.sent.get(d.correlationId),
+    ]);
     if (document) {
       await this.record([
         {
@@ -273,10 +295,7 @@ export class ReplayQueues implements OnApplicationBootstrap, OnApplicationShutdo
       this.metrics.replays.inc({ outcome: 'skipped' });
       return;
     }
-
-    // Another request for the same message that planned at the same moment may have sent it already.
-    const sentMs = Number((await this.sent.get(d.correlationId)) || 0);
-    if (sentMs >= d.requestedAtMs) {
+    if (Number(sentText || 0) >= d.requestedAtMs) {
       await this.record([
         {
           job: d,
@@ -295,6 +314,8 @@ export class ReplayQueues implements OnApplicationBootstrap, OnApplicationShutdo
     let answer = '';
     let error = '';
     let retryAfter: string | null = null;
+    const slot = this.sending.get(targetKey(target.flow, target.plant)) ?? new Semaphore(target.concurrency);
+    await slot.acquire();
     try {
       const res = await fetch(target.url, {
         method: target.method,
@@ -308,24 +329,25 @@ export class ReplayQueues implements OnApplicationBootstrap, OnApplicationShutdo
     } catch (err) {
       const e = err as Error & { cause?: { code?: string } };
       error = e.name === 'TimeoutError' ? `timed out after ${target.timeoutMs} ms` : (e.cause?.code ?? e.message);
+    } finally {
+      slot.release();
     }
     const ended = Date.now();
     const verdict = status ? classifyStatus(status) : 'transient';
-    await this.writes.write('hops', [this.hop(d, target, attempt, started, ended, verdict === 'sent', status, error || answer)]);
+    // The attempt's hop and the replay's new state are stored together (both awaited before the job ends).
+    const hop = this.hop(d, target, attempt, started, ended, verdict === 'sent', status, error || answer);
+    const store = (change: Omit<ReplayStateChange, 'job' | 'targetUrl'>) =>
+      Promise.all([this.writes.write('hops', [hop]), this.record([{ job: d, targetUrl: target.url, ...change }])]);
 
     if (verdict === 'sent') {
       const documentId = documentIdOf(answer);
-      await this.record([
-        {
-          job: d,
-          state: 'sent',
-          outcome: `sent: HTTP ${status}${documentId ? `, document ${documentId}` : ''}`,
-          responseCode: status,
-          documentId,
-          attempts: attempt,
-          targetUrl: target.url,
-        },
-      ]);
+      await store({
+        state: 'sent',
+        outcome: `sent: HTTP ${status}${documentId ? `, document ${documentId}` : ''}`,
+        responseCode: status,
+        documentId,
+        attempts: attempt,
+      });
       this.moveFinding(d, 'replay_sent', `replayed by ${d.requestedBy}: HTTP ${status}`);
       this.metrics.replays.inc({ outcome: 'sent' });
       return;
@@ -335,38 +357,28 @@ export class ReplayQueues implements OnApplicationBootstrap, OnApplicationShutdo
       // The target asks to slow down: the whole target waits, and this attempt does not count.
       const waitMs = retryAfterMs(retryAfter, Date.now(), this.config.replay.backoffMs);
       this.metrics.replays.inc({ outcome: 'rate_limited' });
-      await this.record([
-        {
-          job: d,
-          state: 'queued',
-          outcome: `attempt ${attempt}: ${what}; waiting ${Math.round(waitMs / 1000)} s as the target asked`,
-          responseCode: status,
-          attempts: job.attemptsMade,
-          targetUrl: target.url,
-        },
-      ]);
+      await store({
+        state: 'queued',
+        outcome: `attempt ${attempt}: ${what}; waiting ${Math.round(waitMs / 1000)} s as the target asked`,
+        responseCode: status,
+        attempts: job.attemptsMade,
+      });
       await job.moveToDelayed(Date.now() + waitMs, token);
       throw new DelayedError();
     }
     if (verdict === 'permanent') {
-      await this.record([
-        { job: d, state: 'failed', outcome: `refused: ${what}`, responseCode: status, attempts: attempt, targetUrl: target.url },
-      ]);
+      await store({ state: 'failed', outcome: `refused: ${what}`, responseCode: status, attempts: attempt });
       this.moveFinding(d, 'open', `replay refused by the target: ${what}`);
       this.metrics.replays.inc({ outcome: 'failed' });
       return;
     }
     const last = attempt >= (job.opts.attempts ?? 1);
-    await this.record([
-      {
-        job: d,
-        state: last ? 'dead' : 'queued',
-        outcome: last ? `gave up after ${attempt} attempts: ${what}` : `attempt ${attempt}: ${what}; retrying`,
-        responseCode: status,
-        attempts: attempt,
-        targetUrl: target.url,
-      },
-    ]);
+    await store({
+      state: last ? 'dead' : 'queued',
+      outcome: last ? `gave up after ${attempt} attempts: ${what}` : `attempt ${attempt}: ${what}; retrying`,
+      responseCode: status,
+      attempts: attempt,
+    });
     this.metrics.replays.inc({ outcome: last ? 'dead' : 'retried' });
     if (last) this.moveFinding(d, 'open', `replay gave up after ${attempt} attempts: ${what}`);
     throw new Error(what);
@@ -429,11 +441,12 @@ export class ReplayQueues implements OnApplicationBootstrap, OnApplicationShutdo
     const rows = await this.clickhouse.query<ReplayJobRow>({ name: 'replay.unfinished', sql: UNFINISHED_REPLAYS });
     if (rows.length === 0) return 0;
     const targets = await this.currentTargets(true);
-    let n = 0;
+    const byTarget = new Map<ReplayTargetConfig, ReplayJobData[]>();
     for (const r of rows) {
       const target = targetFor(targets, r.flow, r.plant);
       if (!target) continue;
-      await this.enqueue(target, {
+      const list = byTarget.get(target) ?? [];
+      list.push({
         replayId: r.replay_id,
         batchId: r.batch_id,
         correlationId: r.correlation_id,
@@ -446,7 +459,12 @@ export class ReplayQueues implements OnApplicationBootstrap, OnApplicationShutdo
         requestedAtMs: Number(r.requested_ms),
         requestedBy: r.requested_by,
       });
-      n++;
+      byTarget.set(target, list);
+    }
+    let n = 0;
+    for (const [target, jobs] of byTarget) {
+      await this.enqueue(target, jobs);
+      n += jobs.length;
     }
     this.logger.log(`re-enqueued ${n} unfinished replay(s) from ClickHouse`);
     return n;

@@ -205,7 +205,7 @@ export class ReplayService {
     }
     const items = await this.plan(scope, source, opts.payload);
     const toSend = items.filter((i) => i.send);
-    const batchId = opts.dryRun ? '' : randomUUID();
+    const batchId = opts.dryRun || toSend.length === 0 ? '' : randomUUID();
     if (!opts.dryRun && toSend.length > 0) {
       const at = new Date().toISOString();
       await this.writeBatch({
@@ -251,10 +251,17 @@ export class ReplayService {
           by,
         );
       const targets = await this.queues.currentTargets();
+      const byTarget = new Map<ReplayTargetConfig, ReplayJobData[]>();
+      for (const job of jobs) {
+        const target = targetFor(targets, job.flow, job.plant)!;
+        const list = byTarget.get(target) ?? [];
+        list.push(job);
+        byTarget.set(target, list);
+      }
       const lost: { job: ReplayJobData; url: string }[] = [];
-      for (let n = 0; n < jobs.length; n++) {
-        const target = targetFor(targets, jobs[n].flow, jobs[n].plant)!;
-        if (!(await this.queues.enqueue(target, jobs[n]))) lost.push({ job: jobs[n], url: target.url });
+      for (const [target, list] of byTarget) {
+        const held = await this.queues.enqueue(target, list);
+        for (const job of list) if (!held.has(job.replayId)) lost.push({ job, url: target.url });
       }
       // Another request enqueued the same message a moment earlier: this one does not send it.
       if (lost.length) {

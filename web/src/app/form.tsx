@@ -36,12 +36,13 @@ interface TextFieldProps {
   onChange: (value: string) => void;
   error?: string;
   hint?: ReactNode;
-  type?: 'text' | 'password' | 'search';
+  type?: 'text' | 'password' | 'search' | 'number';
   autoComplete?: string;
   required?: boolean;
   placeholder?: string;
   /** A multi-line text area of this many rows instead of a one-line input. */
   rows?: number;
+  spellCheck?: boolean;
 }
 
 /** A labelled input with its hint and its server error tied to it for screen readers. */

@@ -13,6 +13,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/sync-lag', label: 'Sync lag', anyOf: ['data:view'] },
   { path: '/exceptions', label: 'Exceptions', anyOf: ['data:view'] },
   { path: '/traces', label: 'Traces', anyOf: ['data:view'] },
+  { path: '/replays', label: 'Replays', anyOf: ['replay:run'] },
   { path: '/roi', label: 'ROI', anyOf: ['roi:view'] },
   { path: '/settings', label: 'Settings', anyOf: ['people:manage', 'audit:view', 'rules:manage'] },
 ];
@@ -20,6 +21,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
 export const SETTINGS_ITEMS: readonly NavItem[] = [
   { path: '/settings/people', label: 'People', anyOf: ['people:manage'] },
   { path: '/settings/audit', label: 'Audit', anyOf: ['audit:view'] },
+  { path: '/settings/replay-targets', label: 'Replay targets', anyOf: ['rules:manage'] },
 ];
 
 export function accessTo(path: string): readonly Permission[] {

@@ -26,6 +26,14 @@ const TracePage = page(
   () => import('../traces/TracePage'),
   (m) => m.TracePage,
 );
+const ReplaysPage = page(
+  () => import('../replay/ReplaysPage'),
+  (m) => m.ReplaysPage,
+);
+const ReplayTargetsPage = page(
+  () => import('../replay/ReplayTargetsPage'),
+  (m) => m.ReplayTargetsPage,
+);
 const RoiPage = page(
   () => import('../roi/RoiPage'),
   (m) => m.RoiPage,
@@ -69,6 +77,7 @@ export const router = createBrowserRouter([
       { path: 'exceptions', element: guarded('/exceptions', ExceptionsPage) },
       { path: 'traces', element: guarded('/traces', TracesPage) },
       { path: 'traces/:correlationId', element: guarded('/traces', TracePage) },
+      { path: 'replays', element: guarded('/replays', ReplaysPage) },
       { path: 'roi', element: guarded('/roi', RoiPage) },
       {
         path: 'settings',
@@ -77,6 +86,7 @@ export const router = createBrowserRouter([
           { index: true, element: <SettingsIndex /> },
           { path: 'people', element: guarded('/settings/people', PeoplePage) },
           { path: 'audit', element: guarded('/settings/audit', AuditPage) },
+          { path: 'replay-targets', element: guarded('/settings/replay-targets', ReplayTargetsPage) },
         ],
       },
       { path: 'account', element: <AccountPage /> },

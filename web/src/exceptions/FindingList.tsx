@@ -7,6 +7,9 @@ import { withParams } from './finding-filter';
 import { ageText, countText, findingsText, moneyText, quantitiesText } from './finding-format';
 import { typeLabel } from './finding-vocabulary';
 import { FindingActions, type ActionScope } from './FindingActions';
+import { holdsAny } from '../auth/permissions';
+import { usePerson } from '../auth/session-context';
+import { ReplayButton } from '../replay/ReplayDialog';
 import { SeverityBadge, StatusBadge } from './FindingBadges';
 import { FINDINGS_PAGE_SIZE, useFindings, type Finding } from './useFindings';
 import { Pager } from '../app/Pager';
@@ -41,6 +44,7 @@ interface BulkBarProps {
 
 /** The triage actions on the selection, or on everything matching the filter. */
 function BulkBar({ filter, selected, total, scope, onScope, onDone }: BulkBarProps) {
+  const canReplay = holdsAny(usePerson().permissions, ['replay:run']);
   const action: ActionScope =
     scope === 'filter'
       ? { target: { filter }, count: total, what: `${findingsText(total)} matching this filter` }
@@ -69,6 +73,14 @@ function BulkBar({ filter, selected, total, scope, onScope, onDone }: BulkBarPro
         </label>
       </fieldset>
       <FindingActions scope={action} onDone={onDone} />
+      {canReplay && (
+        <ReplayButton
+          source={scope === 'filter' ? { filter } : { findingIds: [...selected] }}
+          what={action.what}
+          count={action.count}
+          onDone={onDone}
+        />
+      )}
       {scope === 'selected' && selected.length === 0 && (
         <p className="muted bulk__hint">Tick findings, or choose all matching the filter.</p>
       )}

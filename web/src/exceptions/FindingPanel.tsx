@@ -6,6 +6,12 @@ import { Time } from '../app/Time';
 import { ageText, moneyText, quantitiesText, quantityText } from './finding-format';
 import { statusLabel, typeLabel } from './finding-vocabulary';
 import { FindingActions } from './FindingActions';
+import { holdsAny } from '../auth/permissions';
+import { usePerson } from '../auth/session-context';
+import { ReplayButton } from '../replay/ReplayDialog';
+
+/** The finding types a replay can fix: the message never reached the ERP. */
+const REPLAYABLE = ['missing_posting', 'failed_hop'];
 import { CorrelationId, SeverityBadge, StatusBadge } from './FindingBadges';
 import {
   useCommentOnFinding,
@@ -279,6 +285,7 @@ interface FindingPanelProps {
 
 /** One finding (mount it with `key={id}`): what it means, what it is about (device and ERP side by side), its history, and what to do. */
 export function FindingPanel({ id, canTriage, onClose }: FindingPanelProps) {
+  const canReplay = holdsAny(usePerson().permissions, ['replay:run']);
   const [{ data, error }] = useFinding(id);
   const [done, setDone] = useState<string | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -317,6 +324,9 @@ export function FindingPanel({ id, canTriage, onClose }: FindingPanelProps) {
           {canTriage && (
             <div className="panel__actions">
               <FindingActions scope={{ target: { ids: [id] }, count: 1, what: 'this finding' }} onDone={setDone} />
+              {canReplay && REPLAYABLE.includes(detail.finding.type) && (
+                <ReplayButton source={{ findingIds: [id] }} what="this finding’s message" onDone={setDone} />
+              )}
               {done && (
                 <p className="form__ok" role="status">
                   {done}

@@ -40,6 +40,17 @@ type Documents = {
   '\n  mutation DisableUser($username: String!) {\n    disableUser(username: $username) {\n      ...PersonFields\n    }\n  }\n': typeof types.DisableUserDocument;
   '\n  mutation EnableUser($username: String!) {\n    enableUser(username: $username) {\n      ...PersonFields\n    }\n  }\n': typeof types.EnableUserDocument;
   '\n  mutation ResetPassword($username: String!, $newPassword: String!) {\n    resetPassword(username: $username, newPassword: $newPassword) {\n      ...PersonFields\n    }\n  }\n': typeof types.ResetPasswordDocument;
+  '\n  mutation ReplayFindings($ids: [String!], $filter: FindingFilterInput, $dryRun: Boolean!, $reason: String!) {\n    replay(findingIds: $ids, filter: $filter, dryRun: $dryRun, reason: $reason) {\n      batchId\n      dryRun\n      toSend\n      skipped\n      items {\n        findingId\n        correlationId\n        businessKey\n        flow\n        plant\n        targetUrl\n        idempotencyKey\n        payload\n        send\n        skip\n        reason\n      }\n    }\n  }\n': typeof types.ReplayFindingsDocument;
+  '\n  mutation ReplayMessages($ids: [String!]!, $dryRun: Boolean!, $reason: String!, $payload: String) {\n    replayMessages(correlationIds: $ids, dryRun: $dryRun, reason: $reason, payload: $payload) {\n      batchId\n      dryRun\n      toSend\n      skipped\n      items {\n        findingId\n        correlationId\n        businessKey\n        flow\n        plant\n        targetUrl\n        idempotencyKey\n        payload\n        send\n        skip\n        reason\n      }\n    }\n  }\n': typeof types.ReplayMessagesDocument;
+  '\n  query ReplayBatches($first: Int!) {\n    replayBatches(first: $first) {\n      id\n      reason\n      requestedBy\n      requestedAt\n      total\n      state\n      ratePerSecond\n      queued\n      sent\n      skipped\n      failed\n      dead\n      cancelled\n    }\n  }\n': typeof types.ReplayBatchesDocument;
+  '\n  query ReplayItems($batchId: String!) {\n    replayItems(batchId: $batchId) {\n      id\n      correlationId\n      businessKey\n      findingId\n      plant\n      targetUrl\n      state\n      outcome\n      responseCode\n      documentId\n      attempts\n      updatedAt\n      edited\n    }\n  }\n': typeof types.ReplayItemsDocument;
+  '\n  query DeadReplays {\n    deadReplays(first: 100) {\n      id\n      batchId\n      correlationId\n      businessKey\n      plant\n      targetUrl\n      state\n      outcome\n      attempts\n      updatedAt\n    }\n  }\n': typeof types.DeadReplaysDocument;
+  '\n  mutation PauseReplay($id: String!) {\n    pauseReplay(id: $id) {\n      id\n      state\n    }\n  }\n': typeof types.PauseReplayDocument;
+  '\n  mutation ResumeReplay($id: String!) {\n    resumeReplay(id: $id) {\n      id\n      state\n    }\n  }\n': typeof types.ResumeReplayDocument;
+  '\n  mutation CancelReplay($id: String!) {\n    cancelReplay(id: $id) {\n      id\n      state\n    }\n  }\n': typeof types.CancelReplayDocument;
+  '\n  mutation SetReplayRate($id: String!, $rate: Float!) {\n    setReplayRate(id: $id, ratePerSecond: $rate) {\n      id\n      ratePerSecond\n    }\n  }\n': typeof types.SetReplayRateDocument;
+  '\n  query ReplayTargets {\n    replayTargets {\n      flow\n      plant\n      url\n      method\n      headers {\n        name\n        secret\n      }\n      timeoutMs\n      ratePerSecond\n      concurrency\n      checkMode\n      lookupUrl\n      enabled\n      updatedBy\n      updatedAt\n    }\n  }\n': typeof types.ReplayTargetsDocument;
+  '\n  mutation SaveReplayTarget($input: ReplayTargetInput!) {\n    saveReplayTarget(input: $input) {\n      flow\n      plant\n      url\n    }\n  }\n': typeof types.SaveReplayTargetDocument;
   '\n  query SyncLagByLine($minutes: Int!, $slaMinutes: Int!) {\n    syncLagByLine(minutes: $minutes, slaMinutes: $slaMinutes) {\n      plant\n      line\n      events\n      posted\n      withinSlaShare\n      lagP50Seconds\n      lagP95Seconds\n      lagP99Seconds\n      lastEventAt\n    }\n  }\n': typeof types.SyncLagByLineDocument;
   '\n  fragment TraceMessageFields on TraceMessage {\n    correlationId\n    plant\n    line\n    flow\n    businessKey\n    orderId\n    batch\n    asset\n    material\n    firstHopAt\n    lastHopAt\n    durationMs\n    stages\n    firstStage\n    lastStage\n    missingStages\n    hasError\n    outcome\n    findingCount\n  }\n': typeof types.TraceMessageFieldsFragmentDoc;
   '\n  query TraceSearch($query: String, $filter: TraceFilterInput, $first: Int!, $after: String) {\n    traceSearch(query: $query, filter: $filter, first: $first, after: $after) {\n      matchedAs\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...TraceMessageFields\n      }\n    }\n  }\n': typeof types.TraceSearchDocument;
@@ -97,6 +108,28 @@ const documents: Documents = {
     types.EnableUserDocument,
   '\n  mutation ResetPassword($username: String!, $newPassword: String!) {\n    resetPassword(username: $username, newPassword: $newPassword) {\n      ...PersonFields\n    }\n  }\n':
     types.ResetPasswordDocument,
+  '\n  mutation ReplayFindings($ids: [String!], $filter: FindingFilterInput, $dryRun: Boolean!, $reason: String!) {\n    replay(findingIds: $ids, filter: $filter, dryRun: $dryRun, reason: $reason) {\n      batchId\n      dryRun\n      toSend\n      skipped\n      items {\n        findingId\n        correlationId\n        businessKey\n        flow\n        plant\n        targetUrl\n        idempotencyKey\n        payload\n        send\n        skip\n        reason\n      }\n    }\n  }\n':
+    types.ReplayFindingsDocument,
+  '\n  mutation ReplayMessages($ids: [String!]!, $dryRun: Boolean!, $reason: String!, $payload: String) {\n    replayMessages(correlationIds: $ids, dryRun: $dryRun, reason: $reason, payload: $payload) {\n      batchId\n      dryRun\n      toSend\n      skipped\n      items {\n        findingId\n        correlationId\n        businessKey\n        flow\n        plant\n        targetUrl\n        idempotencyKey\n        payload\n        send\n        skip\n        reason\n      }\n    }\n  }\n':
+    types.ReplayMessagesDocument,
+  '\n  query ReplayBatches($first: Int!) {\n    replayBatches(first: $first) {\n      id\n      reason\n      requestedBy\n      requestedAt\n      total\n      state\n      ratePerSecond\n      queued\n      sent\n      skipped\n      failed\n      dead\n      cancelled\n    }\n  }\n':
+    types.ReplayBatchesDocument,
+  '\n  query ReplayItems($batchId: String!) {\n    replayItems(batchId: $batchId) {\n      id\n      correlationId\n      businessKey\n      findingId\n      plant\n      targetUrl\n      state\n      outcome\n      responseCode\n      documentId\n      attempts\n      updatedAt\n      edited\n    }\n  }\n':
+    types.ReplayItemsDocument,
+  '\n  query DeadReplays {\n    deadReplays(first: 100) {\n      id\n      batchId\n      correlationId\n      businessKey\n      plant\n      targetUrl\n      state\n      outcome\n      attempts\n      updatedAt\n    }\n  }\n':
+    types.DeadReplaysDocument,
+  '\n  mutation PauseReplay($id: String!) {\n    pauseReplay(id: $id) {\n      id\n      state\n    }\n  }\n':
+    types.PauseReplayDocument,
+  '\n  mutation ResumeReplay($id: String!) {\n    resumeReplay(id: $id) {\n      id\n      state\n    }\n  }\n':
+    types.ResumeReplayDocument,
+  '\n  mutation CancelReplay($id: String!) {\n    cancelReplay(id: $id) {\n      id\n      state\n    }\n  }\n':
+    types.CancelReplayDocument,
+  '\n  mutation SetReplayRate($id: String!, $rate: Float!) {\n    setReplayRate(id: $id, ratePerSecond: $rate) {\n      id\n      ratePerSecond\n    }\n  }\n':
+    types.SetReplayRateDocument,
+  '\n  query ReplayTargets {\n    replayTargets {\n      flow\n      plant\n      url\n      method\n      headers {\n        name\n        secret\n      }\n      timeoutMs\n      ratePerSecond\n      concurrency\n      checkMode\n      lookupUrl\n      enabled\n      updatedBy\n      updatedAt\n    }\n  }\n':
+    types.ReplayTargetsDocument,
+  '\n  mutation SaveReplayTarget($input: ReplayTargetInput!) {\n    saveReplayTarget(input: $input) {\n      flow\n      plant\n      url\n    }\n  }\n':
+    types.SaveReplayTargetDocument,
   '\n  query SyncLagByLine($minutes: Int!, $slaMinutes: Int!) {\n    syncLagByLine(minutes: $minutes, slaMinutes: $slaMinutes) {\n      plant\n      line\n      events\n      posted\n      withinSlaShare\n      lagP50Seconds\n      lagP95Seconds\n      lagP99Seconds\n      lastEventAt\n    }\n  }\n':
     types.SyncLagByLineDocument,
   '\n  fragment TraceMessageFields on TraceMessage {\n    correlationId\n    plant\n    line\n    flow\n    businessKey\n    orderId\n    batch\n    asset\n    material\n    firstHopAt\n    lastHopAt\n    durationMs\n    stages\n    firstStage\n    lastStage\n    missingStages\n    hasError\n    outcome\n    findingCount\n  }\n':
@@ -279,6 +312,72 @@ export function graphql(
 export function graphql(
   source: '\n  mutation ResetPassword($username: String!, $newPassword: String!) {\n    resetPassword(username: $username, newPassword: $newPassword) {\n      ...PersonFields\n    }\n  }\n',
 ): (typeof documents)['\n  mutation ResetPassword($username: String!, $newPassword: String!) {\n    resetPassword(username: $username, newPassword: $newPassword) {\n      ...PersonFields\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ReplayFindings($ids: [String!], $filter: FindingFilterInput, $dryRun: Boolean!, $reason: String!) {\n    replay(findingIds: $ids, filter: $filter, dryRun: $dryRun, reason: $reason) {\n      batchId\n      dryRun\n      toSend\n      skipped\n      items {\n        findingId\n        correlationId\n        businessKey\n        flow\n        plant\n        targetUrl\n        idempotencyKey\n        payload\n        send\n        skip\n        reason\n      }\n    }\n  }\n',
+): (typeof documents)['\n  mutation ReplayFindings($ids: [String!], $filter: FindingFilterInput, $dryRun: Boolean!, $reason: String!) {\n    replay(findingIds: $ids, filter: $filter, dryRun: $dryRun, reason: $reason) {\n      batchId\n      dryRun\n      toSend\n      skipped\n      items {\n        findingId\n        correlationId\n        businessKey\n        flow\n        plant\n        targetUrl\n        idempotencyKey\n        payload\n        send\n        skip\n        reason\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ReplayMessages($ids: [String!]!, $dryRun: Boolean!, $reason: String!, $payload: String) {\n    replayMessages(correlationIds: $ids, dryRun: $dryRun, reason: $reason, payload: $payload) {\n      batchId\n      dryRun\n      toSend\n      skipped\n      items {\n        findingId\n        correlationId\n        businessKey\n        flow\n        plant\n        targetUrl\n        idempotencyKey\n        payload\n        send\n        skip\n        reason\n      }\n    }\n  }\n',
+): (typeof documents)['\n  mutation ReplayMessages($ids: [String!]!, $dryRun: Boolean!, $reason: String!, $payload: String) {\n    replayMessages(correlationIds: $ids, dryRun: $dryRun, reason: $reason, payload: $payload) {\n      batchId\n      dryRun\n      toSend\n      skipped\n      items {\n        findingId\n        correlationId\n        businessKey\n        flow\n        plant\n        targetUrl\n        idempotencyKey\n        payload\n        send\n        skip\n        reason\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ReplayBatches($first: Int!) {\n    replayBatches(first: $first) {\n      id\n      reason\n      requestedBy\n      requestedAt\n      total\n      state\n      ratePerSecond\n      queued\n      sent\n      skipped\n      failed\n      dead\n      cancelled\n    }\n  }\n',
+): (typeof documents)['\n  query ReplayBatches($first: Int!) {\n    replayBatches(first: $first) {\n      id\n      reason\n      requestedBy\n      requestedAt\n      total\n      state\n      ratePerSecond\n      queued\n      sent\n      skipped\n      failed\n      dead\n      cancelled\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ReplayItems($batchId: String!) {\n    replayItems(batchId: $batchId) {\n      id\n      correlationId\n      businessKey\n      findingId\n      plant\n      targetUrl\n      state\n      outcome\n      responseCode\n      documentId\n      attempts\n      updatedAt\n      edited\n    }\n  }\n',
+): (typeof documents)['\n  query ReplayItems($batchId: String!) {\n    replayItems(batchId: $batchId) {\n      id\n      correlationId\n      businessKey\n      findingId\n      plant\n      targetUrl\n      state\n      outcome\n      responseCode\n      documentId\n      attempts\n      updatedAt\n      edited\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query DeadReplays {\n    deadReplays(first: 100) {\n      id\n      batchId\n      correlationId\n      businessKey\n      plant\n      targetUrl\n      state\n      outcome\n      attempts\n      updatedAt\n    }\n  }\n',
+): (typeof documents)['\n  query DeadReplays {\n    deadReplays(first: 100) {\n      id\n      batchId\n      correlationId\n      businessKey\n      plant\n      targetUrl\n      state\n      outcome\n      attempts\n      updatedAt\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation PauseReplay($id: String!) {\n    pauseReplay(id: $id) {\n      id\n      state\n    }\n  }\n',
+): (typeof documents)['\n  mutation PauseReplay($id: String!) {\n    pauseReplay(id: $id) {\n      id\n      state\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation ResumeReplay($id: String!) {\n    resumeReplay(id: $id) {\n      id\n      state\n    }\n  }\n',
+): (typeof documents)['\n  mutation ResumeReplay($id: String!) {\n    resumeReplay(id: $id) {\n      id\n      state\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation CancelReplay($id: String!) {\n    cancelReplay(id: $id) {\n      id\n      state\n    }\n  }\n',
+): (typeof documents)['\n  mutation CancelReplay($id: String!) {\n    cancelReplay(id: $id) {\n      id\n      state\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation SetReplayRate($id: String!, $rate: Float!) {\n    setReplayRate(id: $id, ratePerSecond: $rate) {\n      id\n      ratePerSecond\n    }\n  }\n',
+): (typeof documents)['\n  mutation SetReplayRate($id: String!, $rate: Float!) {\n    setReplayRate(id: $id, ratePerSecond: $rate) {\n      id\n      ratePerSecond\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ReplayTargets {\n    replayTargets {\n      flow\n      plant\n      url\n      method\n      headers {\n        name\n        secret\n      }\n      timeoutMs\n      ratePerSecond\n      concurrency\n      checkMode\n      lookupUrl\n      enabled\n      updatedBy\n      updatedAt\n    }\n  }\n',
+): (typeof documents)['\n  query ReplayTargets {\n    replayTargets {\n      flow\n      plant\n      url\n      method\n      headers {\n        name\n        secret\n      }\n      timeoutMs\n      ratePerSecond\n      concurrency\n      checkMode\n      lookupUrl\n      enabled\n      updatedBy\n      updatedAt\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation SaveReplayTarget($input: ReplayTargetInput!) {\n    saveReplayTarget(input: $input) {\n      flow\n      plant\n      url\n    }\n  }\n',
+): (typeof documents)['\n  mutation SaveReplayTarget($input: ReplayTargetInput!) {\n    saveReplayTarget(input: $input) {\n      flow\n      plant\n      url\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

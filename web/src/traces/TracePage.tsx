@@ -7,6 +7,9 @@ import { HopDetails } from './HopDetails';
 import { HOPS_PAGE_SIZE, useTrace } from './useTraces';
 import { Waterfall, type TraceHop } from './Waterfall';
 import { durationText } from './waterfall';
+import { holdsAny } from '../auth/permissions';
+import { usePerson } from '../auth/session-context';
+import { ReplayButton } from '../replay/ReplayDialog';
 import './traces.css';
 
 const money = (value: number, currency: string) =>
@@ -20,6 +23,8 @@ export function TracePage() {
   const [open, setOpen] = useState<TraceHop | null>(null);
   const { data, fetching, error } = useTrace(correlationId, after);
   const t = data?.trace;
+  const { permissions } = usePerson();
+  const [replayed, setReplayed] = useState('');
 
   const notFound = error?.graphQLErrors.some((e) => e.extensions?.code === 'NOT_FOUND');
   if (fetching && !t) return <p className="muted page">Loading the message…</p>;
@@ -57,7 +62,21 @@ export function TracePage() {
           <Time iso={m.firstHopAt} /> · {durationText(m.durationMs)} end to end
         </span>
         <StageChips stages={[...new Set([...m.stages, ...t.stitched.flatMap((s) => s.stages)])]} missing={m.missingStages} />
+        {holdsAny(permissions, ['replay:run']) && (
+          <ReplayButton
+            source={{ correlationIds: [m.correlationId] }}
+            what="this message"
+            label="Replay this message…"
+            canEdit={holdsAny(permissions, ['replay:edit'])}
+            onDone={setReplayed}
+          />
+        )}
       </div>
+      {replayed && (
+        <p className="form__ok" role="status">
+          {replayed} <Link to="/replays">See it in Replays</Link>.
+        </p>
+      )}
       {t.stitched.length > 0 && (
         <p className="trace__stitch" role="note">
           <span aria-hidden="true">⛓</span> Stitched by device event {m.businessKey}: the hops of{' '}
