@@ -18,6 +18,11 @@ CREATE TABLE IF NOT EXISTS replay_targets
     check_mode    LowCardinality(String),
     lookup_url    String,
     enabled       UInt8,
+    -- Automatic replay (off by default): failed hops of these error classes are replayed by the
+    -- sweeper, with growing delays, at most auto_max times per message; then a person decides.
+    auto_replay   UInt8 DEFAULT 0,
+    auto_classes  Array(String),
+    auto_max      UInt8 DEFAULT 3,
     version       UInt64,
     updated_by    String,
     updated_at    DateTime64(3, 'UTC')

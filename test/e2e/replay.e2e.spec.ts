@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReplayTarget } from '../../server/src/demo/replay-target';
-import { graphql, startTestApp, TEST_ADMIN_TOKEN, type TestApp } from '../support/app';
+import { graphql, startTestApp, TEST_ADMIN_PASSWORD, TEST_ADMIN_TOKEN, TEST_ADMIN_USER, type TestApp } from '../support/app';
 import { launchBrowser } from '../support/browser';
 import { signedInPage } from '../support/dashboard';
 import { createApiKey, postRecords } from '../support/ingest';
@@ -134,6 +134,26 @@ describe('replay in the dashboard', () => {
     await expect.poll(() => row.textContent()).toContain('1 sent');
     expect(await row.textContent()).toContain('ERP API was down at 10:40');
     await page.screenshot({ path: path.join(SCREENSHOTS, 'replays.png'), fullPage: true });
+  });
+
+  it('an admin sets a replay target in Settings: a URL that cannot work is refused beside its field, secrets are shown as references', async () => {
+    const page = await signedInPage(browser, contexts, app.url, TEST_ADMIN_USER, TEST_ADMIN_PASSWORD);
+    await page.goto(`${app.url}/settings/replay-targets`);
+    const table = page.getByRole('table', { name: 'Replay targets' });
+    await expect.poll(() => table.textContent()).toContain(erp.url);
+    const form = page.getByRole('form', { name: 'Save a replay target' });
+    await form.getByLabel('Flow').fill('goods_receipt');
+    await form.getByLabel('URL').fill('ftp://erp.example/replay');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => form.textContent()).toContain('url must be an http:// or https:// URL');
+    await form.getByLabel('URL').fill('https://erp.example/replay');
+    await form.getByLabel('Headers').fill('Authorization=env:NOT_SET');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => form.textContent()).toContain('SYNCLINE_SECRET_NOT_SET is not set');
+    await form.getByLabel('Headers').fill('');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => form.textContent()).toContain('Saved the replay target of goods_receipt');
+    await expect.poll(() => table.textContent()).toContain('https://erp.example/replay');
   });
 
   it('a viewer sees no replay action and no Replays page', async () => {

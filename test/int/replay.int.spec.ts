@@ -4,6 +4,7 @@ import { graphql, startTestApp, TEST_ADMIN_TOKEN, type TestApp } from '../suppor
 import { queryRows } from '../support/clickhouse';
 import { createPerson, signIn } from '../support/people';
 import { ReconcileService } from '../../server/src/reconciliation/reconcile.service';
+import { ReplaySweeper } from '../../server/src/replay/replay-sweeper';
 import { allFindings, deviceEvent, MIN, posting, reconcileNow, seed } from '../support/reconcile';
 import { TestReplayTarget } from '../support/replay-target';
 
@@ -338,6 +339,40 @@ describe('replay', () => {
     // Once sent, asking again is refused until the ERP books it (or its SLA passes).
     const again = await replay(app, { ids: [found[1].id], dryRun: true });
     expect(again.items[0]).toMatchObject({ send: false });
+  });
+
+  it('replays failed hops of the listed error classes by itself, with growing delays, up to the cap; then leaves them to a person', async () => {
+    expect(
+      (await saveTarget(app, { url: target.url, plant: 'P4', autoReplay: true, autoClasses: ['503'], autoMax: 2 })).errors,
+    ).toBeUndefined();
+    target.answers((r) =>
+      r.key === 'auto-1'
+        ? { status: 503, body: { error: 'still busy' } }
+        : { status: 201, body: { document_id: `DOC-${r.key}` } },
+    );
+    try {
+      await seedFailed(app, ['auto-1'], 'O-auto', 'P4');
+      // A message that failed with another error class is not replayed automatically.
+      const other = failedMessage('auto-2', 'O-auto', 'P4');
+      Object.assign(other.hops[1], { error_code: 'HTTP_400' });
+      await seed(app.url, { events: other.events, hops: other.hops });
+      await reconcileNow(app.url, FLOW);
+      const sweeper = app.syncline.app.get(ReplaySweeper);
+      const failedHop = async (key: string) =>
+        (await allFindings(app.url, { orderId: 'O-auto', types: ['failed_hop'] })).find((f) => f.eventIds[0] === key)!;
+      expect(await sweeper.sweep(Date.now())).toBe(1);
+      await expect.poll(() => target.count('auto-1'), { timeout: 10_000 }).toBe(3); // one replay: 3 attempts, then dead
+      await expect.poll(async () => (await failedHop('auto-1')).status, { timeout: 10_000 }).toBe('open');
+      expect(await sweeper.sweep(Date.now())).toBe(0); // the next one waits 2 minutes
+      expect(await sweeper.sweep(Date.now() + 2 * MIN + 1000)).toBe(1);
+      await expect.poll(() => target.count('auto-1'), { timeout: 10_000 }).toBe(6);
+      await expect.poll(async () => (await failedHop('auto-1')).status, { timeout: 10_000 }).toBe('open');
+      expect(await sweeper.sweep(Date.now() + 60 * MIN)).toBe(0); // the cap of 2: a person decides now
+      expect(target.count('auto-2')).toBe(0);
+      expect((await failedHop('auto-2')).status).toBe('open');
+    } finally {
+      target.answers((r) => ({ status: 201, body: { document_id: `DOC-${r.key}` } }));
+    }
   });
 
   it('skips a message whose posting arrived between the request and the send', async () => {

@@ -49,6 +49,8 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
       // No scheduled reconciliation in the background of every test; tests that want it set these.
       RECONCILE_INTERVAL_SECONDS: '0',
       RECONCILE_RECHECK_MINUTES: '0',
+      // No automatic replay sweep either: the replay tests call the sweeper themselves.
+      REPLAY_SWEEP_SECONDS: '0',
       ...env,
     },
     options.logger,

@@ -36,6 +36,8 @@ export interface AppConfig {
     backoffMs: number;
     /** Replay jobs in progress per target queue in this instance (requests to the target: its own concurrency). */
     jobConcurrency: number;
+    /** How often automatic replay looks for failed hops to replay (0: never). */
+    sweepSeconds: number;
     /** JSON file of secrets that replay targets' headers refer to as file:NAME. */
     secretsFile: string | undefined;
     /** SYNCLINE_SECRET_* variables of the environment Syncline started with (env:NAME). Never logged. */
@@ -132,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       attempts: c.REPLAY_ATTEMPTS,
       backoffMs: c.REPLAY_BACKOFF_MS,
       jobConcurrency: c.REPLAY_JOB_CONCURRENCY,
+      sweepSeconds: c.REPLAY_SWEEP_SECONDS,
       secretsFile: c.SYNCLINE_SECRETS_FILE ? path.resolve(cwd, c.SYNCLINE_SECRETS_FILE) : undefined,
       envSecrets: Object.fromEntries(
         Object.entries(env).filter((e): e is [string, string] => e[0].startsWith('SYNCLINE_SECRET_') && typeof e[1] === 'string'),

@@ -106,6 +106,9 @@ async function configureReplayTargets(syncline: RunningSyncline, url: string): P
         checkMode: 'postings',
         lookupUrl: '',
         enabled: true,
+        autoReplay: false,
+        autoClasses: [],
+        autoMax: 3,
       },
       'demo',
     );

@@ -2,6 +2,8 @@
 export enum QueueName {
   System = 'system',
   Reconcile = 'reconcile',
+  /** Automatic replay: one sweep every REPLAY_SWEEP_SECONDS (docs/replay.md). */
+  ReplaySweep = 'replay-sweep',
 }
 
 export enum SystemJob {

@@ -231,7 +231,11 @@ WHERE pflow IN {r_flow:Array(String)}
     OR (device_event_id != '' AND posted_at + toIntervalSecond(${rule('pflow', 'grace')}) <= ${NOW}))`;
 }
 
-/** Messages whose last hop is an error or a drop, with no later success. */
+/**
+ * Messages whose last hop is an error or a drop, with no later success. A replay's own hops (stage
+ * `replay`) do not count: a replay that was sent is no success until the ERP books it, so a message
+ * whose device event has an ERP posting by `now` is no failed hop either (issue 13).
+ */
 export const FAILED_HOP_FINDINGS = `
 SELECT
   ${findingId("'failed_hop'", '[correlation_id]')} AS finding_id, 'failed_hop' AS type, plant, line, flow, order_id, material,
@@ -260,9 +264,13 @@ FROM
     anyIf(unit, unit != '') AS unit
   FROM hops
   WHERE start_time >= ${FROM} AND start_time < ${TO} AND start_time <= ${NOW} AND flow IN {r_flow:Array(String)}
+    AND stage != 'replay'
   GROUP BY correlation_id
   HAVING last_status IN ('error', 'dropped')
-)`;
+)
+WHERE business_key = '' OR business_key NOT IN (
+  SELECT device_event_id FROM erp_postings
+  WHERE device_event_id != '' AND reverses_document_id = '' AND posted_at >= ${FROM} - ${POSTING_SKEW} AND posted_at <= ${NOW})`;
 
 /** Whether the minute starting at unix second `x` is working time of `plant`'s `line` (bound calendars). */
 function working(x: string): string {

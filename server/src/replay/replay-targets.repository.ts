@@ -15,6 +15,9 @@ interface Row {
   check_mode: CheckMode;
   lookup_url: string;
   enabled: number;
+  auto_replay: number;
+  auto_classes: string[];
+  auto_max: number;
   version: string | number;
   updated_by: string;
   updated_at: string;
@@ -32,6 +35,9 @@ const toTarget = (r: Row): ReplayTargetConfig => ({
   checkMode: r.check_mode,
   lookupUrl: r.lookup_url,
   enabled: r.enabled === 1,
+  autoReplay: r.auto_replay === 1,
+  autoClasses: r.auto_classes,
+  autoMax: r.auto_max,
   version: Number(r.version),
   updatedBy: r.updated_by,
   updatedAt: isoFromClickHouse(r.updated_at),
@@ -46,7 +52,7 @@ export class ReplayTargetsRepository {
     const rows = await this.clickhouse.query<Row>({
       name: 'replay_targets.current',
       sql: `SELECT flow, plant, url, method, headers, timeout_ms, rate_per_s, concurrency, check_mode, lookup_url, enabled,
-                   version, updated_by, toString(updated_at) AS updated_at
+                   auto_replay, auto_classes, auto_max, version, updated_by, toString(updated_at) AS updated_at
             FROM replay_targets ORDER BY flow, plant, version DESC LIMIT 1 BY flow, plant`,
     });
     return rows.map(toTarget);
@@ -67,6 +73,9 @@ export class ReplayTargetsRepository {
         check_mode: t.checkMode,
         lookup_url: t.lookupUrl,
         enabled: t.enabled ? 1 : 0,
+        auto_replay: t.autoReplay ? 1 : 0,
+        auto_classes: t.autoClasses,
+        auto_max: t.autoMax,
         version: now.getTime() * 1000 + Math.floor(Math.random() * 1000),
         updated_by: t.updatedBy,
         updated_at: now.toISOString(),

@@ -5,6 +5,23 @@ export type CheckMode = 'postings' | 'lookup';
 export const CHECK_MODES: readonly CheckMode[] = ['postings', 'lookup'];
 export const METHODS = ['POST', 'PUT', 'PATCH'] as const;
 
+/** Error classes automatic replay may act on: how each is recognised in a failed hop's error. */
+export const AUTO_CLASSES: Record<string, RegExp> = {
+  timeout: /timeout|timed out|ETIMEDOUT|HTTP_408|HTTP_504|\b408\b|\b504\b/i,
+  '429': /429/,
+  '503': /503/,
+  '5xx': /HTTP_5\d\d|\b5\d\d\b/,
+  connection: /ECONNREFUSED|ECONNRESET|EHOSTUNREACH|connection/i,
+};
+
+/** The classes in the order people read them (numeric keys of an object come first in JavaScript). */
+export const AUTO_CLASS_NAMES = ['timeout', '429', '503', '5xx', 'connection'] as const;
+
+/** Whether a failed hop's error (code and message, as the finding says it) is of one of `classes`. */
+export function errorClassMatches(text: string, classes: readonly string[]): boolean {
+  return classes.some((c) => AUTO_CLASSES[c]?.test(text));
+}
+
 /** Where one flow's messages (optionally of one plant) are re-sent, and how the ERP side is asked first. */
 export interface ReplayTargetConfig {
   flow: string;
@@ -21,6 +38,10 @@ export interface ReplayTargetConfig {
   /** For checkMode 'lookup': a URL with {businessKey}; 200 with a document id = posted, 404 = not. */
   lookupUrl: string;
   enabled: boolean;
+  /** Automatic replay of failed hops of `autoClasses`, at most `autoMax` times per message. */
+  autoReplay: boolean;
+  autoClasses: string[];
+  autoMax: number;
   version: number;
   updatedBy: string;
   updatedAt: string;
@@ -79,6 +100,11 @@ export function targetProblems(
   if (!Number.isInteger(t.concurrency) || t.concurrency < 1 || t.concurrency > 100)
     bad('concurrency', 'concurrency must be a whole number from 1 to 100');
   if (!CHECK_MODES.includes(t.checkMode)) bad('checkMode', `checkMode must be one of ${CHECK_MODES.join(', ')}`);
+  const unknown = t.autoClasses.filter((c) => !(c in AUTO_CLASSES));
+  if (unknown.length) bad('autoClasses', `unknown error class ${unknown.join(', ')}; allowed: ${AUTO_CLASS_NAMES.join(', ')}`);
+  else if (t.autoReplay && t.autoClasses.length === 0) bad('autoClasses', 'automatic replay needs at least one error class');
+  if (!Number.isInteger(t.autoMax) || t.autoMax < 1 || t.autoMax > 20)
+    bad('autoMax', 'autoMax must be a whole number from 1 to 20');
   if (
     t.checkMode === 'lookup' &&
     (!httpUrl(t.lookupUrl.replaceAll('{businessKey}', 'k')) || !t.lookupUrl.includes('{businessKey}'))

@@ -93,3 +93,19 @@ export const BATCHES = `
 SELECT batch_id, reason, requested_by, toString(requested_at) AS requested_at, total, state, rate_per_s,
        updated_by, toString(updated_at) AS updated_at
 FROM replay_batches FINAL`;
+
+/**
+ * Open failed-hop findings of the flows with automatic replay, with how often automatic replay has
+ * asked for each and when last (the sweeper decides in code which are due).
+ */
+export const AUTO_REPLAY_CANDIDATES = `
+SELECT f.finding_id AS finding_id, f.flow AS flow, f.plant AS plant, f.details AS details,
+       ifNull(a.n, 0) AS n, ifNull(a.last_ms, 0) AS last_ms
+FROM (${CURRENT_FINDINGS}) AS f
+LEFT JOIN
+(
+  SELECT finding_id, uniqExact(batch_id) AS n, max(toUnixTimestamp64Milli(requested_at)) AS last_ms
+  FROM replays WHERE requested_by = {actor:String} AND finding_id != ''
+  GROUP BY finding_id
+) AS a ON a.finding_id = f.finding_id
+LIMIT 10000`;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classifyStatus, idempotencyKeyOf, messageJobId, replayIdOf, retryAfterMs } from './replay-jobs';
-import { limiterOf, targetFor, targetKey, targetProblems, type ReplayTargetConfig } from './replay-targets';
+import { errorClassMatches, limiterOf, targetFor, targetKey, targetProblems, type ReplayTargetConfig } from './replay-targets';
 import { Secrets } from './secrets';
 import { Semaphore } from './semaphore';
 
@@ -19,6 +19,9 @@ const target = (over: Partial<ReplayTargetConfig> = {}): ReplayTargetConfig => (
   checkMode: 'postings',
   lookupUrl: '',
   enabled: true,
+  autoReplay: false,
+  autoClasses: [],
+  autoMax: 3,
   version: 1,
   updatedBy: 'admin',
   updatedAt: '2026-12-01T00:00:00.000Z',
@@ -111,6 +114,21 @@ describe('replay targets', () => {
     expect(targetFor(all, 'goods_receipt', 'P2')?.url).toBe('https://any');
     expect(targetFor(all, 'scrap_posting', 'P1')).toBeUndefined();
     expect(targetKey('a', 'b')).not.toBe(targetKey('a', 'c'));
+  });
+
+  it('refuses automatic replay without a known error class or with a cap out of range', () => {
+    const problems = targetProblems(target({ autoReplay: true, autoClasses: ['teapot'], autoMax: 0 }), flows, secrets);
+    expect(problems.map((p) => p.field)).toEqual(['autoClasses', 'autoMax']);
+    expect(problems[0].message).toMatch(/unknown error class teapot; allowed: timeout, 429, 503, 5xx, connection/);
+    expect(targetProblems(target({ autoReplay: true, autoClasses: [] }), flows, secrets).map((p) => p.field)).toEqual([
+      'autoClasses',
+    ]);
+  });
+
+  it('recognises error classes in a failed hop’s error', () => {
+    expect(errorClassMatches('last hop erp_api error (HTTP_503: upstream) after 2 attempt(s)', ['503'])).toBe(true);
+    expect(errorClassMatches('last hop erp_api error (HTTP_400) after 1 attempt(s)', ['503', 'timeout'])).toBe(false);
+    expect(errorClassMatches('last hop middleware error (TIMEOUT: timed out after 30 s)', ['timeout'])).toBe(true);
   });
 
   it('turns a rate into BullMQ’s limiter, fractions included', () => {

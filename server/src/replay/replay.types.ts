@@ -30,6 +30,9 @@ export class ReplayTarget {
   checkMode!: string;
   @Field() lookupUrl!: string;
   @Field() enabled!: boolean;
+  @Field({ description: 'Automatic replay of failed hops of autoClasses (off by default).' }) autoReplay!: boolean;
+  @Field(() => [String], { description: 'Among timeout, 429, 503, 5xx, connection.' }) autoClasses!: string[];
+  @Field(() => Int, { description: 'At most this many automatic replays per message; then a person decides.' }) autoMax!: number;
   @Field(() => Float) version!: number;
   @Field() updatedBy!: string;
   @Field() updatedAt!: string;
@@ -57,6 +60,9 @@ export class ReplayTargetInput {
   checkMode!: string;
   @Field({ defaultValue: '' }) @IsString() @MaxLength(2048) lookupUrl!: string;
   @Field({ defaultValue: true }) @IsBoolean() enabled!: boolean;
+  @Field({ defaultValue: false }) @IsBoolean() autoReplay!: boolean;
+  @Field(() => [String], { defaultValue: [] }) @IsString({ each: true }) @MaxLength(20, { each: true }) autoClasses!: string[];
+  @Field(() => Int, { defaultValue: 3 }) @IsInt() autoMax!: number;
 }
 
 @ObjectType({ description: 'One message of a replay request: sent, or skipped and why.' })

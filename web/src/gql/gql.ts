@@ -49,7 +49,7 @@ type Documents = {
   '\n  mutation ResumeReplay($id: String!) {\n    resumeReplay(id: $id) {\n      id\n      state\n    }\n  }\n': typeof types.ResumeReplayDocument;
   '\n  mutation CancelReplay($id: String!) {\n    cancelReplay(id: $id) {\n      id\n      state\n    }\n  }\n': typeof types.CancelReplayDocument;
   '\n  mutation SetReplayRate($id: String!, $rate: Float!) {\n    setReplayRate(id: $id, ratePerSecond: $rate) {\n      id\n      ratePerSecond\n    }\n  }\n': typeof types.SetReplayRateDocument;
-  '\n  query ReplayTargets {\n    replayTargets {\n      flow\n      plant\n      url\n      method\n      headers {\n        name\n        secret\n      }\n      timeoutMs\n      ratePerSecond\n      concurrency\n      checkMode\n      lookupUrl\n      enabled\n      updatedBy\n      updatedAt\n    }\n  }\n': typeof types.ReplayTargetsDocument;
+  '\n  query ReplayTargets {\n    replayTargets {\n      flow\n      plant\n      url\n      method\n      headers {\n        name\n        secret\n      }\n      timeoutMs\n      ratePerSecond\n      concurrency\n      checkMode\n      lookupUrl\n      enabled\n      autoReplay\n      autoClasses\n      autoMax\n      updatedBy\n      updatedAt\n    }\n  }\n': typeof types.ReplayTargetsDocument;
   '\n  mutation SaveReplayTarget($input: ReplayTargetInput!) {\n    saveReplayTarget(input: $input) {\n      flow\n      plant\n      url\n    }\n  }\n': typeof types.SaveReplayTargetDocument;
   '\n  query SyncLagByLine($minutes: Int!, $slaMinutes: Int!) {\n    syncLagByLine(minutes: $minutes, slaMinutes: $slaMinutes) {\n      plant\n      line\n      events\n      posted\n      withinSlaShare\n      lagP50Seconds\n      lagP95Seconds\n      lagP99Seconds\n      lastEventAt\n    }\n  }\n': typeof types.SyncLagByLineDocument;
   '\n  fragment TraceMessageFields on TraceMessage {\n    correlationId\n    plant\n    line\n    flow\n    businessKey\n    orderId\n    batch\n    asset\n    material\n    firstHopAt\n    lastHopAt\n    durationMs\n    stages\n    firstStage\n    lastStage\n    missingStages\n    hasError\n    outcome\n    findingCount\n  }\n': typeof types.TraceMessageFieldsFragmentDoc;
@@ -126,7 +126,7 @@ const documents: Documents = {
     types.CancelReplayDocument,
   '\n  mutation SetReplayRate($id: String!, $rate: Float!) {\n    setReplayRate(id: $id, ratePerSecond: $rate) {\n      id\n      ratePerSecond\n    }\n  }\n':
     types.SetReplayRateDocument,
-  '\n  query ReplayTargets {\n    replayTargets {\n      flow\n      plant\n      url\n      method\n      headers {\n        name\n        secret\n      }\n      timeoutMs\n      ratePerSecond\n      concurrency\n      checkMode\n      lookupUrl\n      enabled\n      updatedBy\n      updatedAt\n    }\n  }\n':
+  '\n  query ReplayTargets {\n    replayTargets {\n      flow\n      plant\n      url\n      method\n      headers {\n        name\n        secret\n      }\n      timeoutMs\n      ratePerSecond\n      concurrency\n      checkMode\n      lookupUrl\n      enabled\n      autoReplay\n      autoClasses\n      autoMax\n      updatedBy\n      updatedAt\n    }\n  }\n':
     types.ReplayTargetsDocument,
   '\n  mutation SaveReplayTarget($input: ReplayTargetInput!) {\n    saveReplayTarget(input: $input) {\n      flow\n      plant\n      url\n    }\n  }\n':
     types.SaveReplayTargetDocument,
@@ -370,8 +370,8 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  query ReplayTargets {\n    replayTargets {\n      flow\n      plant\n      url\n      method\n      headers {\n        name\n        secret\n      }\n      timeoutMs\n      ratePerSecond\n      concurrency\n      checkMode\n      lookupUrl\n      enabled\n      updatedBy\n      updatedAt\n    }\n  }\n',
-): (typeof documents)['\n  query ReplayTargets {\n    replayTargets {\n      flow\n      plant\n      url\n      method\n      headers {\n        name\n        secret\n      }\n      timeoutMs\n      ratePerSecond\n      concurrency\n      checkMode\n      lookupUrl\n      enabled\n      updatedBy\n      updatedAt\n    }\n  }\n'];
+  source: '\n  query ReplayTargets {\n    replayTargets {\n      flow\n      plant\n      url\n      method\n      headers {\n        name\n        secret\n      }\n      timeoutMs\n      ratePerSecond\n      concurrency\n      checkMode\n      lookupUrl\n      enabled\n      autoReplay\n      autoClasses\n      autoMax\n      updatedBy\n      updatedAt\n    }\n  }\n',
+): (typeof documents)['\n  query ReplayTargets {\n    replayTargets {\n      flow\n      plant\n      url\n      method\n      headers {\n        name\n        secret\n      }\n      timeoutMs\n      ratePerSecond\n      concurrency\n      checkMode\n      lookupUrl\n      enabled\n      autoReplay\n      autoClasses\n      autoMax\n      updatedBy\n      updatedAt\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

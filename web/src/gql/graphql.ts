@@ -94,6 +94,9 @@ export type ReplayHeaderInput = {
 };
 
 export type ReplayTargetInput = {
+  autoClasses?: Array<string>;
+  autoMax?: number;
+  autoReplay?: boolean;
   checkMode?: string;
   concurrency?: number;
   enabled?: boolean;
@@ -744,6 +747,9 @@ export type ReplayTargetsQuery = {
     checkMode: string;
     lookupUrl: string;
     enabled: boolean;
+    autoReplay: boolean;
+    autoClasses: Array<string>;
+    autoMax: number;
     updatedBy: string;
     updatedAt: string;
     headers: Array<{ name: string; secret: string }>;
@@ -3049,6 +3055,9 @@ export const ReplayTargetsDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'checkMode' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'lookupUrl' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'enabled' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'autoReplay' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'autoClasses' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'autoMax' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'updatedBy' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
               ],

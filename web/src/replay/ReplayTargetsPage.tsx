@@ -16,6 +16,9 @@ interface Draft {
   checkMode: 'postings' | 'lookup';
   lookupUrl: string;
   enabled: boolean;
+  autoReplay: boolean;
+  autoClasses: string;
+  autoMax: string;
 }
 
 const EMPTY: Draft = {
@@ -30,6 +33,9 @@ const EMPTY: Draft = {
   checkMode: 'postings',
   lookupUrl: '',
   enabled: true,
+  autoReplay: false,
+  autoClasses: 'timeout, 429, 503',
+  autoMax: '3',
 };
 
 const METHOD_OPTIONS = [
@@ -70,6 +76,8 @@ export function ReplayTargetsPage() {
     'concurrency',
     'checkMode',
     'lookupUrl',
+    'autoClasses',
+    'autoMax',
   ]);
   const set =
     <K extends keyof Draft>(key: K) =>
@@ -91,6 +99,12 @@ export function ReplayTargetsPage() {
       checkMode: draft.checkMode,
       lookupUrl: draft.lookupUrl.trim(),
       enabled: draft.enabled,
+      autoReplay: draft.autoReplay,
+      autoClasses: draft.autoClasses
+        .split(',')
+        .map((c) => c.trim())
+        .filter(Boolean),
+      autoMax: Number(draft.autoMax),
     });
     if (result) {
       setSaved(`Saved the replay target of ${result.flow}${result.plant ? ` in ${result.plant}` : ''}.`);
@@ -115,6 +129,7 @@ export function ReplayTargetsPage() {
             <th scope="col">Headers</th>
             <th scope="col">Limits</th>
             <th scope="col">ERP check</th>
+            <th scope="col">Automatic replay</th>
             <th scope="col">Changed</th>
             <th scope="col">
               <span className="visually-hidden">Actions</span>
@@ -135,6 +150,7 @@ export function ReplayTargetsPage() {
                 {t.ratePerSecond}/s, {t.concurrency} at once, {t.timeoutMs} ms
               </td>
               <td>{t.checkMode === 'lookup' ? `lookup ${t.lookupUrl}` : 'ingested postings'}</td>
+              <td>{t.autoReplay ? `${t.autoClasses.join(', ')}, at most ${t.autoMax}×` : 'off'}</td>
               <td>
                 {t.updatedBy}, <Time iso={t.updatedAt} />
               </td>
@@ -155,6 +171,9 @@ export function ReplayTargetsPage() {
                       checkMode: t.checkMode as Draft['checkMode'],
                       lookupUrl: t.lookupUrl,
                       enabled: t.enabled,
+                      autoReplay: t.autoReplay,
+                      autoClasses: t.autoClasses.join(', '),
+                      autoMax: String(t.autoMax),
                     })
                   }
                 >
@@ -240,6 +259,31 @@ export function ReplayTargetsPage() {
         <label className="checkbox">
           <input type="checkbox" checked={draft.enabled} onChange={(e) => set('enabled')(e.target.checked)} /> Enabled
         </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={draft.autoReplay} onChange={(e) => set('autoReplay')(e.target.checked)} /> Replay failed
+          hops automatically
+        </label>
+        {draft.autoReplay && (
+          <>
+            <TextField
+              label="Error classes"
+              name="autoClasses"
+              value={draft.autoClasses}
+              onChange={set('autoClasses')}
+              error={errors.of('autoClasses')}
+              hint="Comma-separated, among timeout, 429, 503, 5xx, connection"
+            />
+            <TextField
+              label="At most, per message"
+              name="autoMax"
+              type="number"
+              value={draft.autoMax}
+              onChange={set('autoMax')}
+              error={errors.of('autoMax')}
+              hint="Then it stays open for a person. Each next automatic replay waits twice as long (2, 4, 8 … minutes)."
+            />
+          </>
+        )}
         {saved && (
           <p className="form__ok" role="status">
             {saved}

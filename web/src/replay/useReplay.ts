@@ -212,6 +212,9 @@ const ReplayTargetsDocument = graphql(`
       checkMode
       lookupUrl
       enabled
+      autoReplay
+      autoClasses
+      autoMax
       updatedBy
       updatedAt
     }

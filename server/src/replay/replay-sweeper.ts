@@ -1,0 +1,108 @@
+import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { ClickHouseService } from '../clickhouse/clickhouse.service';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/config';
+import { PlantScope } from '../domain/plant-scope';
+import { filterParams } from '../findings/findings.service';
+import { QueueName } from '../queues/queue-names';
+import { AUTO_REPLAY_CANDIDATES } from './replay.queries';
+import { ReplayQueues } from './replay-queues.service';
+import { ReplayService } from './replay.service';
+import { errorClassMatches, targetFor } from './replay-targets';
+
+/** Who automatic replays are requested by, in the audit trail, the replays and the findings' history. */
+export const AUTO_REPLAY_ACTOR = 'auto-replay';
+const MINUTE = 60_000;
+
+/** Minutes to wait before the n-th automatic replay of a message (n from 1): 0, 2, 4, 8, … */
+export function autoReplayDelayMs(previous: number): number {
+  return previous === 0 ? 0 : 2 ** previous * MINUTE;
+}
+
+interface Candidate {
+  finding_id: string;
+  flow: string;
+  plant: string;
+  details: string;
+  n: number | string;
+  last_ms: number | string;
+}
+
+/**
+ * Automatic replay, per flow and off by default: every REPLAY_SWEEP_SECONDS, open failed-hop findings
+ * whose error is of a class the flow's target lists are replayed, the n-th time no sooner than 2^(n-1)
+ * minutes after the previous one, at most the target's `autoMax` times; then it stays open for a person.
+ */
+@Processor(QueueName.ReplaySweep)
+@Injectable()
+export class ReplaySweeper extends WorkerHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger('AutoReplay');
+
+  constructor(
+    @InjectQueue(QueueName.ReplaySweep) private readonly queue: Queue,
+    private readonly clickhouse: ClickHouseService,
+    private readonly queues: ReplayQueues,
+    private readonly replay: ReplayService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    super();
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const every = this.config.replay.sweepSeconds;
+    try {
+      if (every > 0)
+        await this.queue.upsertJobScheduler(
+          'replay-sweep',
+          { every: every * 1000 },
+          { name: 'sweep', data: {}, opts: { removeOnComplete: { count: 10 }, removeOnFail: { count: 100 } } },
+        );
+      else await this.queue.removeJobScheduler('replay-sweep');
+    } catch (err) {
+      this.logger.warn(`could not schedule automatic replay: ${String(err)}`);
+    }
+  }
+
+  async process(): Promise<number> {
+    return this.sweep(Date.now());
+  }
+
+  /** One sweep: requests the replays that are due; returns how many messages it asked for. */
+  async sweep(nowMs: number): Promise<number> {
+    const targets = (await this.queues.currentTargets(true)).filter((t) => t.enabled && t.autoReplay);
+    if (targets.length === 0) return 0;
+    const rows = await this.clickhouse.scopedQuery<Candidate>(
+      {
+        name: 'replay.auto_candidates',
+        sql: AUTO_REPLAY_CANDIDATES,
+        params: {
+          ...filterParams({ types: ['failed_hop'], statuses: ['open'], flows: [...new Set(targets.map((t) => t.flow))] }),
+          actor: AUTO_REPLAY_ACTOR,
+        },
+      },
+      PlantScope.all(),
+    );
+    const due = rows.filter((r) => {
+      const target = targetFor(targets, r.flow, r.plant);
+      const n = Number(r.n);
+      return (
+        !!target &&
+        target.autoReplay &&
+        n < target.autoMax &&
+        errorClassMatches(r.details, target.autoClasses) &&
+        nowMs - Number(r.last_ms) >= autoReplayDelayMs(n)
+      );
+    });
+    if (due.length === 0) return 0;
+    const result = await this.replay.request(
+      PlantScope.all(),
+      { findingIds: due.map((r) => r.finding_id) },
+      { dryRun: false, reason: 'automatic replay of a failed hop' },
+      { id: AUTO_REPLAY_ACTOR, role: 'system' },
+    );
+    this.logger.log(`automatic replay: ${result.toSend} sent, ${result.skipped} skipped`);
+    return result.toSend;
+  }
+}
