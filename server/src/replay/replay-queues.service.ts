@@ -63,8 +63,9 @@ export class ReplayQueues implements OnApplicationBootstrap, OnApplicationShutdo
   private readonly posted: BatchedLookup;
   private readonly sent: BatchedLookup;
   readonly secrets: Secrets;
-  private targets: { at: number; list: ReplayTargetConfig[] } = { at: 0, list: [] };
-  private readonly batchStates = new Map<string, { at: number; state: string }>();
+  private targets: { at: number; list: Promise<ReplayTargetConfig[]> } = { at: 0, list: Promise.resolve([]) };
+  /** Promises, so that the hundreds of jobs that ask at once share one query. */
+  private readonly batchStates = new Map<string, { at: number; state: Promise<string> }>();
   /** Requests in flight to each target from this instance, at most the target's concurrency. */
   private readonly sending = new Map<string, Semaphore>();
   private readonly statusMoves = new Map<string, { ids: string[]; timer: NodeJS.Timeout }>();
@@ -98,8 +99,11 @@ export class ReplayQueues implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   async currentTargets(fresh = false): Promise<ReplayTargetConfig[]> {
-    if (fresh || Date.now() - this.targets.at > TARGETS_TTL_MS)
-      this.targets = { at: Date.now(), list: await this.repo.current() };
+    if (fresh || Date.now() - this.targets.at > TARGETS_TTL_MS) {
+      const list = this.repo.current();
+      this.targets = { at: Date.now(), list };
+      list.catch(() => (this.targets = { at: 0, list }));
+    }
     return this.targets.list;
   }
 
@@ -213,13 +217,15 @@ export class ReplayQueues implements OnApplicationBootstrap, OnApplicationShutdo
   async batchState(batchId: string): Promise<string> {
     const cached = this.batchStates.get(batchId);
     if (cached && Date.now() - cached.at < STATE_TTL_MS) return cached.state;
-    const rows = await this.clickhouse.query<{ state: string }>({
-      name: 'replay.batch_state',
-      sql: `SELECT state FROM (${BATCHES}) WHERE batch_id = {id:String}`,
-      params: { id: batchId },
-    });
-    const state = rows[0]?.state ?? 'running';
+    const state = this.clickhouse
+      .query<{ state: string }>({
+        name: 'replay.batch_state',
+        sql: `SELECT state FROM (${BATCHES}) WHERE batch_id = {id:String}`,
+        params: { id: batchId },
+      })
+      .then((rows) => rows[0]?.state ?? 'running');
     this.batchStates.set(batchId, { at: Date.now(), state });
+    state.catch(() => this.batchStates.delete(batchId));
     return state;
   }
 
