@@ -216,6 +216,19 @@ describe('replay', () => {
       { id: result.batchId },
     );
     expect(audit).toEqual([{ operation: 'replay', actor_id: 'admin-token' }]);
+    // The result too, with who asked for it.
+    const results = await queryRows<{ outcome: string; after: string }>(
+      app.db.client,
+      "SELECT toString(outcome) AS outcome, after FROM audit_log WHERE operation = 'replay.result' AND has(plants, 'P1') AND after LIKE '%c-ok-1%'",
+    );
+    expect(results).toHaveLength(1);
+    expect(results[0].outcome).toBe('success');
+    expect(JSON.parse(results[0].after)).toMatchObject({
+      correlationId: 'c-ok-1',
+      requestedBy: 'admin-token',
+      state: 'sent',
+      responseCode: 201,
+    });
 
     // Still open until the ERP books it; then reconciliation closes it with the reason.
     await reconcileNow(app.url, FLOW);
@@ -317,6 +330,18 @@ describe('replay', () => {
     } finally {
       target.answers((r) => ({ status: 201, body: { document_id: `DOC-${r.key}` } }));
     }
+  });
+
+  it('asks for a reason before replaying more than one message', async () => {
+    const found = await seedFailed(app, ['why-1', 'why-2'], 'O-why');
+    const body = await gql(
+      app,
+      'mutation($ids: [String!]) { replay(findingIds: $ids, dryRun: false, reason: " ") { batchId } }',
+      { ids: found.map((f) => f.id) },
+    );
+    expect(body.errors?.[0].message).toBe('a replay of 2 messages needs a reason (it goes into the audit trail)');
+    expect(body.errors?.[0].extensions?.field).toBe('reason');
+    expect(target.count('why-1') + target.count('why-2')).toBe(0);
   });
 
   it('a double click and two overlapping bulk replays send each message at most once', async () => {

@@ -183,10 +183,45 @@ export class ReplayQueues implements OnApplicationBootstrap, OnApplicationShutdo
     return held;
   }
 
-  /** Writes states of replays (the job waits until they are stored). */
-  record(changes: readonly ReplayStateChange[]): Promise<void> {
+  /**
+   * Writes states of replays (the job waits until they are stored); a replay's result (sent, skipped,
+   * failed, dead, cancelled) goes to the audit trail as well, with who asked for it.
+   */
+  async record(changes: readonly ReplayStateChange[]): Promise<void> {
     const at = nowText();
-    return this.writes.write(
+    const results = changes.filter((c) => c.state !== 'queued');
+    const audit = this.writes.write(
+      'audit_log',
+      results.map((c) => ({
+        audit_id: randomUUID(),
+        at: new Date().toISOString(),
+        actor_kind: 'system',
+        actor_id: 'replay-worker',
+        actor_role: '',
+        operation: 'replay.result',
+        target_type: 'replay',
+        target_id: c.job.replayId,
+        outcome: c.state === 'failed' || c.state === 'dead' ? 'failure' : 'success',
+        before: '',
+        after: JSON.stringify({
+          batchId: c.job.batchId,
+          correlationId: c.job.correlationId,
+          findingId: c.job.findingId,
+          requestedBy: c.job.requestedBy,
+          state: c.state,
+          outcome: c.outcome,
+          responseCode: c.responseCode ?? null,
+          attempts: c.attempts,
+          target: c.targetUrl,
+          editedPayload: c.job.originalPayload !== undefined,
+        }),
+        error: c.state === 'failed' || c.state === 'dead' ? c.outcome.slice(0, 2000) : '',
+        client_address: '',
+        request_id: '',
+        plants: [c.job.plant],
+      })),
+    );
+    const states = this.writes.write(
       'replays',
       changes.map((c) => ({
         replay_id: c.job.replayId,
@@ -211,6 +246,7 @@ export class ReplayQueues implements OnApplicationBootstrap, OnApplicationShutdo
         updated_at: at,
       })),
     );
+    await Promise.all([states, audit]);
   }
 
   /** A batch's state, read at most once a second per instance. */

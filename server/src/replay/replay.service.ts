@@ -205,6 +205,8 @@ export class ReplayService {
     }
     const items = await this.plan(scope, source, opts.payload);
     const toSend = items.filter((i) => i.send);
+    if (!opts.dryRun && toSend.length > 1 && !opts.reason.trim())
+      throw new InputError(`a replay of ${toSend.length} messages needs a reason (it goes into the audit trail)`, 'reason');
     const batchId = opts.dryRun || toSend.length === 0 ? '' : randomUUID();
     if (!opts.dryRun && toSend.length > 0) {
       const at = new Date().toISOString();
