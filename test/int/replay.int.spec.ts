@@ -538,6 +538,31 @@ describe('replay', () => {
     expect(audit.after).toContain('quantity\\":10');
   });
 
+  it('takes the largest request, 10,000 messages or findings, though their ids do not fit in one query parameter', async () => {
+    const ids = Array.from({ length: 10_000 }, (_, i) => `long-list-correlation-id-${String(i).padStart(6, '0')}`);
+    const messages = await ok<{ replayMessages: RequestResult }>(
+      app,
+      'mutation($ids: [String!]!) { replayMessages(correlationIds: $ids, dryRun: true) { toSend skipped } }',
+      { ids },
+    );
+    expect(messages.replayMessages).toEqual({ toSend: 0, skipped: 10_000 });
+    const findingIds = Array.from({ length: 10_000 }, (_, i) => `mi_${String(i).padStart(32, '0')}`);
+    const plan = await ok<{ replay: RequestResult }>(
+      app,
+      'mutation($ids: [String!]) { replay(findingIds: $ids, dryRun: true) { toSend skipped } }',
+      {
+        ids: findingIds,
+      },
+    );
+    expect(plan.replay).toEqual({ toSend: 0, skipped: 0 });
+    const resolved = await ok<{ resolveFindings: { changed: number } }>(
+      app,
+      'mutation($ids: [String!]) { resolveFindings(target: { ids: $ids }, reason: "none of these exist") { changed } }',
+      { ids: findingIds },
+    );
+    expect(resolved.resolveFindings.changed).toBe(0);
+  });
+
   it('a viewer, an executive and a plant manager cannot replay, and each denial is audited; IT support of another plant sees nothing to replay', async () => {
     const [f] = await seedFailed(app, ['deny-1'], 'O-deny');
     for (const [username, role, plants] of [

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Readable } from 'node:stream';
 import { ClickHouseService } from '../clickhouse/clickhouse.service';
+import { paramChunks } from '../clickhouse/param-chunks';
 import { InputError, NotFoundError } from '../common/errors/input-error';
 import { decodeCursor, encodeCursor } from '../common/paging/paging';
 import type { PlantScope } from '../domain/plant-scope';
@@ -341,6 +342,13 @@ export class FindingsService {
   ): Promise<number> {
     const hasIds = !!target.ids?.length;
     if (!hasIds && !target.filter) throw new InputError('give ids, or a filter', 'target');
+    // Thousands of ids do not fit in one query parameter: one write per part, the counts added up.
+    const parts = hasIds ? paramChunks(target.ids!) : [];
+    if (parts.length > 1) {
+      let changed = 0;
+      for (const ids of parts) changed += await this.apply(scope, { ...target, ids }, action, actor);
+      return changed;
+    }
     const filter: FindingFilterInput = { ...(target.filter ?? {}), ...(hasIds ? { ids: target.ids! } : {}) };
     const key = action.kind === 'status' ? action.status : action.kind;
     const { writtenRows } = await this.clickhouse.scopedWrite(

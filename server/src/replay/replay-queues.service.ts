@@ -9,7 +9,7 @@ import { FindingsService } from '../findings/findings.service';
 import { MetricsService } from '../metrics/metrics.service';
 import { handleQueueErrors } from '../queues/queue-errors';
 import { redisOptionsFromUrl } from '../queues/redis-connection';
-import { lookupPosted, postedCheck, sentCheck, type BatchedLookup } from './erp-check';
+import { lookupPosted, preSendCheck, type BatchedLookup } from './erp-check';
 import { GroupCommit } from './group-commit';
 import {
   classifyStatus,
@@ -60,8 +60,7 @@ export class ReplayQueues implements OnApplicationBootstrap, OnApplicationShutdo
   private readonly queues = new Map<string, Queue<ReplayJobData>>();
   private readonly workers = new Map<string, Worker<ReplayJobData>>();
   private readonly writes: GroupCommit;
-  private readonly posted: BatchedLookup;
-  private readonly sent: BatchedLookup;
+  private readonly checks: BatchedLookup;
   readonly secrets: Secrets;
   private targets: { at: number; list: Promise<ReplayTargetConfig[]> } = { at: 0, list: Promise.resolve([]) };
   /** Promises, so that the hundreds of jobs that ask at once share one query. */
@@ -78,8 +77,7 @@ export class ReplayQueues implements OnApplicationBootstrap, OnApplicationShutdo
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.writes = new GroupCommit(clickhouse, 100);
-    this.posted = postedCheck(clickhouse);
-    this.sent = sentCheck(clickhouse);
+    this.checks = preSendCheck(clickhouse);
     this.secrets = new Secrets(config.replay.secretsFile, config.replay.envSecrets);
   }
 
@@ -319,9 +317,9 @@ export class ReplayQueues implements OnApplicationBootstrap, OnApplicationShutdo
       target.checkMode === 'lookup'
         ? lookupPosted(target.lookupUrl, key, headers, target.timeoutMs)
         : d.businessKey
-          ? this.posted.get(d.businessKey)
+          ? this.checks.get(`posted:${d.businessKey}`)
           : '',
-      this.sent.get(d.correlationId),
+      this.checks.get(`sent:${d.correlationId}`),
     ]);
     if (document) {
       await this.record([

@@ -21,6 +21,7 @@ import {
 } from './replay.queries';
 import { targetFor, targetProblems, type ReplayTargetConfig } from './replay-targets';
 import { ReplayTargetsRepository } from './replay-targets.repository';
+import { paramChunks, queryInParts } from '../clickhouse/param-chunks';
 
 /** At most this many messages in one replay request (a bulk replay of more is split by the person). */
 export const MAX_REPLAY_MESSAGES = 10_000;
@@ -108,7 +109,10 @@ export class ReplayService {
       throw new InputError('an edited payload replaces the payload of exactly one message', 'payload');
     const ids = wanted.filter((w) => w.correlationId).map((w) => w.correlationId);
     const keys = wanted.filter((w) => !w.correlationId && w.businessKey).map((w) => w.businessKey);
-    const messages = ids.length || keys.length ? await this.messages(scope, ids, keys) : [];
+    const messages = [
+      ...(await queryInParts(ids, (part) => this.messages(scope, part, []))),
+      ...(await queryInParts(keys, (part) => this.messages(scope, [], part))),
+    ];
     const byId = new Map(messages.map((m) => [m.correlation_id, m]));
     const byKey = new Map<string, MessageRow>();
     for (const m of messages) if (m.business_key && (!byKey.has(m.business_key) || m.payload)) byKey.set(m.business_key, m);
@@ -116,36 +120,36 @@ export class ReplayService {
     const targets = await this.queues.currentTargets(true);
     const resolved = wanted.map((w) => ({ w, m: w.correlationId ? byId.get(w.correlationId) : byKey.get(w.businessKey) }));
     const allKeys = [...new Set(resolved.map((r) => r.m?.business_key ?? '').filter(Boolean))];
-    const posted = allKeys.length
-      ? new Map(
-          (
-            await this.clickhouse.query<{ business_key: string; document_id: string }>({
-              name: 'replay.plan_posted',
-              sql: POSTED_KEYS,
-              params: { keys: allKeys },
-            })
-          ).map((r) => [r.business_key, r.document_id]),
+    const posted = new Map(
+      (
+        await queryInParts(allKeys, (part) =>
+          this.clickhouse.query<{ business_key: string; document_id: string }>({
+            name: 'replay.plan_posted',
+            sql: POSTED_KEYS,
+            params: { keys: part },
+          }),
         )
-      : new Map<string, string>();
+      ).map((r) => [r.business_key, r.document_id]),
+    );
     const msgIds = [...new Set(resolved.map((r) => r.m?.correlation_id ?? '').filter(Boolean))];
-    const latest = msgIds.length
-      ? new Map(
-          (
-            await this.clickhouse.query<{
-              correlation_id: string;
-              state: string;
-              requested_by: string;
-              updated_at: string;
-              batch_id: string;
-              updated_ms: string;
-            }>({
-              name: 'replay.plan_latest',
-              sql: LATEST_REPLAYS,
-              params: { ids: msgIds },
-            })
-          ).map((r) => [r.correlation_id, r]),
+    const latest = new Map(
+      (
+        await queryInParts(msgIds, (part) =>
+          this.clickhouse.query<{
+            correlation_id: string;
+            state: string;
+            requested_by: string;
+            updated_at: string;
+            batch_id: string;
+            updated_ms: string;
+          }>({
+            name: 'replay.plan_latest',
+            sql: LATEST_REPLAYS,
+            params: { ids: part },
+          }),
         )
-      : new Map<string, { state: string; requested_by: string; updated_at: string; batch_id: string; updated_ms: string }>();
+      ).map((r) => [r.correlation_id, r]),
+    );
 
     const slaOf = new Map((await this.rules.current()).map((r) => [r.flow, r.slaSeconds]));
     const seen = new Set<string>();
@@ -245,10 +249,10 @@ export class ReplayService {
         })),
       );
       const findingIds = [...new Set(toSend.map((i) => i.findingId).filter(Boolean))];
-      if (findingIds.length)
+      for (const part of paramChunks(findingIds))
         await this.findings.apply(
           scope,
-          { ids: findingIds },
+          { ids: part },
           { kind: 'status', status: 'replay_queued', reason: opts.reason || 'replay requested' },
           by,
         );
@@ -308,19 +312,8 @@ export class ReplayService {
     }
     const hasIds = !!source.findingIds?.length;
     if (!hasIds && !source.filter) throw new InputError('give finding ids, or a filter', 'findingIds');
-    const filter: FindingFilterInput = { ...(source.filter ?? {}), ...(hasIds ? { ids: source.findingIds! } : {}) };
-    const rows = await this.clickhouse.scopedQuery<{
-      finding_id: string;
-      type: string;
-      status: string;
-      plant: string;
-      flow: string;
-      event_ids: string[];
-      correlation_ids: string[];
-    }>(
-      { name: 'replay.findings', sql: FINDINGS_TO_REPLAY, params: { ...filterParams(filter), limit: MAX_REPLAY_MESSAGES + 1 } },
-      scope,
-    );
+    const findingRows = (ids?: string[]) => this.findingRows(scope, { ...(source.filter ?? {}), ...(ids ? { ids } : {}) });
+    const rows = hasIds ? await queryInParts(source.findingIds!, (part) => findingRows(part)) : await findingRows();
     if (rows.length > MAX_REPLAY_MESSAGES)
       throw new InputError(
         `the filter matches more than ${MAX_REPLAY_MESSAGES} findings: narrow it, or replay in parts`,
@@ -338,6 +331,21 @@ export class ReplayService {
           : ''
         : `a ${r.type.replace('_', ' ')} is not fixed by re-sending a message`,
     }));
+  }
+
+  private findingRows(scope: PlantScope, filter: FindingFilterInput) {
+    return this.clickhouse.scopedQuery<{
+      finding_id: string;
+      type: string;
+      status: string;
+      plant: string;
+      flow: string;
+      event_ids: string[];
+      correlation_ids: string[];
+    }>(
+      { name: 'replay.findings', sql: FINDINGS_TO_REPLAY, params: { ...filterParams(filter), limit: MAX_REPLAY_MESSAGES + 1 } },
+      scope,
+    );
   }
 
   private messages(scope: PlantScope, ids: string[], keys: string[]): Promise<MessageRow[]> {
