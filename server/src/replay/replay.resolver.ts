@@ -8,6 +8,7 @@ import { validateInput } from '../common/errors/validation-error';
 import type { Principal } from '../domain/principal';
 import { FindingFilterInput } from '../findings/findings.types';
 import { EDITED_PAYLOAD_MAX } from '../dead-letters/dead-letters.resolver';
+import { jsonDiff, type JsonChange } from './json-diff';
 import { REPLAY_STATES } from './replay-jobs';
 import { MAX_REPLAY_MESSAGES, ReplayService, type ReplayRequestResult as Result } from './replay.service';
 import { ReplayBatch, ReplayItem, ReplayRequestResult, ReplayTarget, ReplayTargetInput } from './replay.types';
@@ -131,12 +132,13 @@ export class ReplayResolver {
       { id: principal.id, role: principal.role ?? '' },
     );
     noteResult(audit, principal, result, { correlationIds: correlationIds.slice(0, AUDIT_ITEMS_MAX), reason });
-    if (edited !== undefined)
+    if (edited !== undefined) {
+      const original = result.items[0]?.originalPayload ?? '';
       audit.after = {
         ...(audit.after as object),
-        editedPayload: edited.slice(0, 4096),
-        originalPayload: result.items[0]?.originalPayload.slice(0, 4096),
+        edit: { diff: diffOf(original, edited), originalPayload: original.slice(0, 4096), editedPayload: edited.slice(0, 4096) },
       };
+    }
     return result;
   }
 
@@ -248,4 +250,13 @@ function noteResult(audit: AuditNote, principal: Principal, result: Result, aske
       .map((i) => ({ finding: i.findingId, correlationId: i.correlationId, send: i.send, skip: i.skip })),
   };
   void principal;
+}
+
+/** The edit as a field-by-field diff, or a note when the original is not JSON. */
+function diffOf(original: string, edited: string): JsonChange[] | string {
+  try {
+    return jsonDiff(JSON.parse(original), JSON.parse(edited));
+  } catch {
+    return 'the original payload is not JSON: both are kept whole';
+  }
 }

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyStatus, idempotencyKeyOf, messageJobId, replayIdOf, retryAfterMs } from './replay-jobs';
 import { errorClassMatches, limiterOf, targetFor, targetKey, targetProblems, type ReplayTargetConfig } from './replay-targets';
 import { Secrets } from './secrets';
+import { jsonDiff } from './json-diff';
 import { Semaphore } from './semaphore';
 
 const target = (over: Partial<ReplayTargetConfig> = {}): ReplayTargetConfig => ({
@@ -166,5 +167,23 @@ describe('semaphore', () => {
     s.resize(3);
     await fourth;
     expect(order).toEqual([3, 4]);
+  });
+});
+
+describe('the diff of an edited payload', () => {
+  it('lists each changed, added and removed field with its path', () => {
+    expect(
+      jsonDiff(
+        { quantity: 10, unit: 'EA', meta: { line: 'L1', shift: 'A' } },
+        { quantity: 12, unit: 'EA', meta: { line: 'L2' }, note: 'fixed' },
+      ),
+    ).toEqual([
+      { path: 'meta.line', before: 'L1', after: 'L2' },
+      { path: 'meta.shift', before: 'A', after: undefined },
+      { path: 'note', before: undefined, after: 'fixed' },
+      { path: 'quantity', before: 10, after: 12 },
+    ]);
+    expect(jsonDiff([1, 2], [1, 3])).toEqual([{ path: '(whole payload)', before: [1, 2], after: [1, 3] }]);
+    expect(jsonDiff({ a: 1 }, { a: 1 })).toEqual([]);
   });
 });

@@ -7,6 +7,10 @@ import { groupFilter, withFilter, withParams } from './finding-filter';
 import { countText, findingsText, hourLater, moneyText } from './finding-format';
 import { statusLabel, typeLabel } from './finding-vocabulary';
 import { FindingActions } from './FindingActions';
+import { holdsAny } from '../auth/permissions';
+import { usePerson } from '../auth/session-context';
+import { ReplayButton } from '../replay/ReplayDialog';
+import { REPLAYABLE } from '../replay/replay-format';
 import { SeverityBadge } from './FindingBadges';
 import { GROUPS_SHOWN, useFindingGroups, type FindingGroup } from './useFindings';
 
@@ -31,6 +35,7 @@ interface GroupRowProps {
 
 function GroupRow({ group: g, filter, canTriage, onDone }: GroupRowProps) {
   const [params] = useSearchParams();
+  const canReplay = holdsAny(usePerson().permissions, ['replay:run']);
   const own = groupFilter(g, filter);
   const inList = withParams(withFilter(params, own), { view: null });
   return (
@@ -59,6 +64,15 @@ function GroupRow({ group: g, filter, canTriage, onDone }: GroupRowProps) {
             <FindingActions
               scope={{ target: { filter: own }, count: g.count, what: `the ${findingsText(g.count)} of this group` }}
               context={groupName(g)}
+              onDone={onDone}
+            />
+          )}
+          {canReplay && REPLAYABLE.includes(g.type) && (
+            <ReplayButton
+              source={{ filter: own }}
+              what={`the ${findingsText(g.count)} of this group`}
+              count={g.count}
+              label={`Replay ${findingsText(g.count)}…`}
               onDone={onDone}
             />
           )}

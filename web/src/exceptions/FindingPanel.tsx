@@ -9,9 +9,7 @@ import { FindingActions } from './FindingActions';
 import { holdsAny } from '../auth/permissions';
 import { usePerson } from '../auth/session-context';
 import { ReplayButton } from '../replay/ReplayDialog';
-
-/** The finding types a replay can fix: the message never reached the ERP. */
-const REPLAYABLE = ['missing_posting', 'failed_hop'];
+import { REPLAYABLE } from '../replay/replay-format';
 import { CorrelationId, SeverityBadge, StatusBadge } from './FindingBadges';
 import {
   useCommentOnFinding,

@@ -1,3 +1,6 @@
+/** The finding types a replay can fix: the message never reached the ERP (as the server decides too). */
+export const REPLAYABLE: readonly string[] = ['missing_posting', 'failed_hop'];
+
 /** Why a message is skipped, in words. */
 const SKIPS: Record<string, string> = {
   already_posted: 'Already posted',
