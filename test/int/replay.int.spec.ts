@@ -553,7 +553,9 @@ describe('replay', () => {
     );
     expect(audit.actor_id).toBe('replay-support');
     expect(JSON.parse(audit.after)).toMatchObject({ toSend: 1 });
-    expect(JSON.parse(audit.after).edit.diff).toEqual([{ path: 'quantity', before: 10, after: 12 }]);
+    expect((JSON.parse(audit.after) as { edit: { diff: unknown } }).edit.diff).toEqual([
+      { path: 'quantity', before: 10, after: 12 },
+    ]);
   });
 
   it('takes the largest request, 10,000 messages or findings, though their ids do not fit in one query parameter', async () => {
