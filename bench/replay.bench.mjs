@@ -89,6 +89,27 @@ async function storeMessages(url, prefix, n) {
   return Array.from({ length: n }, (_, i) => `c-${prefix}-${i}`);
 }
 
+/** ClickHouse's own counters (queries, inserts, merges, CPU), to see where its time goes between two points. */
+const EVENTS = [
+  'SelectQuery',
+  'InsertQuery',
+  'SelectQueryTimeMicroseconds',
+  'InsertQueryTimeMicroseconds',
+  'MergesTimeMilliseconds',
+  'MergedRows',
+  'InsertedRows',
+  'UserTimeMicroseconds',
+];
+async function engineEvents(db) {
+  const rs = await db.query({
+    query: 'SELECT event, value FROM system.events WHERE event IN {e:Array(String)}',
+    query_params: { e: EVENTS },
+    format: 'JSONEachRow',
+  });
+  return Object.fromEntries((await rs.json()).map((r) => [r.event, Number(r.value)]));
+}
+const delta = (a, b) => Object.fromEntries(EVENTS.map((e) => [e, (b[e] ?? 0) - (a[e] ?? 0)]));
+
 /** Requests replays of `ids` in requests of at most 10,000 (the most one request takes); returns their batch ids. */
 async function request(url, ids) {
   const batches = [];
@@ -124,7 +145,7 @@ async function waitDone(url, batchIds) {
 }
 
 const engine = await startEngine();
-await (await migratedDatabase(engine.url, 'bench')).close();
+const db = await migratedDatabase(engine.url, 'bench');
 const target = await startTarget();
 const server = await startServer({
   CLICKHOUSE_URL: engine.url,
@@ -143,14 +164,20 @@ try {
   );
   const ids = await storeMessages(server.url, 'r1', MESSAGES);
 
+  const before = await engineEvents(db);
   const started = performance.now();
   const batches = await request(server.url, ids);
   const requested = (performance.now() - started) / 1000;
   const one = await waitDone(server.url, batches);
   const seconds = (performance.now() - started) / 1000;
   const replaysPerS = MESSAGES / seconds;
+  const used = delta(before, await engineEvents(db));
   console.log(
     `(1) ${fmt(MESSAGES)} replays in ${seconds.toFixed(2)} s (requests answered after ${requested.toFixed(2)} s): ${fmt(Math.round(replaysPerS))} replays/s; sent ${fmt(one.sent)}, target received ${fmt(target.sends('r1'))}, duplicates ${target.duplicates('r1')}`,
+  );
+
+  console.log(
+    `    ClickHouse meanwhile: ${fmt(used.SelectQuery)} selects (${(used.SelectQueryTimeMicroseconds / 1e6).toFixed(1)} s), ${fmt(used.InsertQuery)} inserts (${(used.InsertQueryTimeMicroseconds / 1e6).toFixed(1)} s, ${fmt(used.InsertedRows)} rows), merges ${(used.MergesTimeMilliseconds / 1000).toFixed(1)} s (${fmt(used.MergedRows)} rows), user CPU ${(used.UserTimeMicroseconds / 1e6).toFixed(1)} s`,
   );
 
   // The same set of new messages requested twice at once (two people, or a double click on "all").
@@ -177,6 +204,7 @@ try {
 } finally {
   await server.stop();
   await target.close();
+  await db.close();
   await engine.stop();
   const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
   const keys = await redis.keys(`${QUEUE_PREFIX}:*`);
