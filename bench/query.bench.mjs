@@ -13,7 +13,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ADMIN_TOKEN, fmt, migratedDatabase, startEngine, startServer } from './support.mjs';
+import { fmt, gql, migratedDatabase, startEngine, startServer } from './support.mjs';
 
 const HOPS = Number(process.argv[2] ?? 100_000_000);
 const RUNS = Number(process.env.BENCH_QUERY_RUNS ?? 200);
@@ -198,17 +198,6 @@ async function settle(db, maxS) {
     await new Promise((r) => setTimeout(r, 2000));
   }
   return (performance.now() - started) / 1000;
-}
-
-async function gql(url, query, variables) {
-  const res = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await res.json();
-  if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 500));
-  return body.data;
 }
 
 const TRACE = `query($id: String!) { trace(correlationId: $id) { message { correlationId outcome }

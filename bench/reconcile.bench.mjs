@@ -7,22 +7,11 @@
 // and prints the ratio a / c and the server's memory before and after. Last line: JSON.
 import { readFileSync } from 'node:fs';
 import { DAYS, generate } from './reconcile-data.mjs';
-import { ADMIN_TOKEN, fmt, migratedDatabase, startEngine, startServer } from './support.mjs';
+import { fmt, gql, migratedDatabase, startEngine, startServer } from './support.mjs';
 
 const EVENTS = Number(process.argv[2] ?? 10_000_000);
 
 const rssMb = (pid) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
-
-async function gql(url, query, variables) {
-  const res = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await res.json();
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
 
 async function timed(fn) {
   const started = performance.now();

@@ -4,23 +4,12 @@
 // receives. Then the same with another set of messages requested twice at once. Last line: JSON.
 import http from 'node:http';
 import { Redis } from 'ioredis';
-import { ADMIN_TOKEN, chunk, fmt, migratedDatabase, startEngine, startServer } from './support.mjs';
+import { ADMIN_TOKEN, chunk, fmt, gql, migratedDatabase, startEngine, startServer } from './support.mjs';
 
 const MESSAGES = Number(process.argv[2] ?? 10_000);
 const TARGET_LATENCY_MS = 5;
 const FLOW = 'production_confirmation';
 const QUEUE_PREFIX = `bench-replay-${process.pid}`;
-
-async function gql(url, query, variables) {
-  const res = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await res.json();
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
 
 /** The ERP API: answers each request after ~5 ms and counts every idempotency key it receives. */
 function startTarget() {

@@ -87,6 +87,18 @@ export async function startServer(env) {
   };
 }
 
+/** A GraphQL call to the server with the admin token; throws with the errors (cut to 500 characters) when there are any. */
+export async function gql(url, query, variables) {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await res.json();
+  if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 500));
+  return body.data;
+}
+
 /** Runs `tasks` with at most `concurrency` in flight; returns elapsed seconds. */
 export async function runConcurrent(tasks, concurrency) {
   const started = performance.now();
