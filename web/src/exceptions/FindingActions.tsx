@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
+import { useModal } from '../app/useModal';
 import { FormError, TextField, formErrors } from '../app/form';
 import type { FindingTargetInput } from '../gql/graphql';
 import { countText } from './finding-format';
@@ -36,7 +37,7 @@ interface ActionDialogProps {
 
 /** Asks before acting, with the count and what the action needs (reason, assignee); server errors beside their field. */
 function ActionDialog({ kind, scope, onClose, onDone }: ActionDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModal();
   const titleId = useId();
   const { run, fetching, error } = useFindingAction(kind);
   const [comment, setComment] = useState('');
@@ -44,12 +45,6 @@ function ActionDialog({ kind, scope, onClose, onDone }: ActionDialogProps) {
   const [reason, setReason] = useState('');
   const errors = formErrors(error, ['comment', 'assignee', 'reason']);
   const { verb } = VERBS[kind];
-
-  useEffect(() => {
-    // A modal <dialog>: focus moves into it, Escape closes it, the page behind is inert.
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { errorMessage } from '../api/errors';
 import { FormError, TextField, formErrors } from '../app/form';
@@ -26,16 +26,7 @@ import {
   useRedeliver,
   type DeadLetter,
 } from './useDeadLetters';
-
-/** A modal dialog that opens itself; Escape and Cancel close it. */
-function useModal() {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
-  return ref;
-}
+import { useModal } from '../app/useModal';
 
 interface ActionProps {
   target: DeadLetterTargetInput;

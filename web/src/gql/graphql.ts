@@ -589,6 +589,26 @@ export type ResetPasswordMutation = {
   };
 };
 
+export type ReplayPlanFragment = {
+  batchId: string;
+  dryRun: boolean;
+  toSend: number;
+  skipped: number;
+  items: Array<{
+    findingId: string;
+    correlationId: string;
+    businessKey: string;
+    flow: string;
+    plant: string;
+    targetUrl: string;
+    idempotencyKey: string;
+    payload: string;
+    send: boolean;
+    skip: string;
+    reason: string;
+  }>;
+};
+
 export type ReplayFindingsMutationVariables = Exact<{
   ids?: Array<string> | string | null | undefined;
   filter?: FindingFilterInput | null | undefined;
@@ -1050,6 +1070,45 @@ export const PersonFieldsFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<PersonFieldsFragment, unknown>;
+export const ReplayPlanFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ReplayPlan' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ReplayRequestResult' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'batchId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'dryRun' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'toSend' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'skipped' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'items' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'findingId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'correlationId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'businessKey' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'flow' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'plant' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'targetUrl' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'idempotencyKey' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'payload' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'send' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'skip' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ReplayPlanFragment, unknown>;
 export const TraceMessageFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -2580,31 +2639,40 @@ export const ReplayFindingsDocument = {
             ],
             selectionSet: {
               kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ReplayPlan' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ReplayPlan' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ReplayRequestResult' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'batchId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'dryRun' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'toSend' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'skipped' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'items' },
+            selectionSet: {
+              kind: 'SelectionSet',
               selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'batchId' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'dryRun' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'toSend' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'skipped' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'items' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'findingId' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'correlationId' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'businessKey' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'flow' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'plant' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'targetUrl' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'idempotencyKey' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'payload' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'send' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'skip' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
-                    ],
-                  },
-                },
+                { kind: 'Field', name: { kind: 'Name', value: 'findingId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'correlationId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'businessKey' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'flow' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'plant' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'targetUrl' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'idempotencyKey' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'payload' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'send' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'skip' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
               ],
             },
           },
@@ -2678,31 +2746,40 @@ export const ReplayMessagesDocument = {
             ],
             selectionSet: {
               kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'ReplayPlan' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'ReplayPlan' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'ReplayRequestResult' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'batchId' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'dryRun' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'toSend' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'skipped' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'items' },
+            selectionSet: {
+              kind: 'SelectionSet',
               selections: [
-                { kind: 'Field', name: { kind: 'Name', value: 'batchId' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'dryRun' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'toSend' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'skipped' } },
-                {
-                  kind: 'Field',
-                  name: { kind: 'Name', value: 'items' },
-                  selectionSet: {
-                    kind: 'SelectionSet',
-                    selections: [
-                      { kind: 'Field', name: { kind: 'Name', value: 'findingId' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'correlationId' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'businessKey' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'flow' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'plant' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'targetUrl' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'idempotencyKey' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'payload' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'send' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'skip' } },
-                      { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
-                    ],
-                  },
-                },
+                { kind: 'Field', name: { kind: 'Name', value: 'findingId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'correlationId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'businessKey' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'flow' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'plant' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'targetUrl' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'idempotencyKey' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'payload' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'send' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'skip' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
               ],
             },
           },

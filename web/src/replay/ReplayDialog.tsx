@@ -1,14 +1,15 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useModal } from '../app/useModal';
 import { Link } from 'react-router';
 import { FormError, TextField, formErrors } from '../app/form';
 import { countText } from '../exceptions/finding-format';
-import type { ReplayFindingsMutation } from '../gql/graphql';
+import type { ReplayPlanFragment } from '../gql/graphql';
 import { payloadProblem, skipText } from './replay-format';
 import { useReplayRequest, type ReplaySource } from './useReplay';
 import '../exceptions/exceptions.css';
 import './replay.css';
 
-type Plan = ReplayFindingsMutation['replay'];
+type Plan = ReplayPlanFragment;
 
 interface ReplayDialogProps {
   source: ReplaySource;
@@ -25,7 +26,7 @@ interface ReplayDialogProps {
  * and what would be skipped and why; the person gives a reason and confirms with the count.
  */
 export function ReplayDialog({ source, what, canEdit, onClose, onDone }: ReplayDialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModal();
   const titleId = useId();
   const { run, fetching, error } = useReplayRequest(source);
   const [plan, setPlan] = useState<Plan | undefined>();
@@ -36,8 +37,6 @@ export function ReplayDialog({ source, what, canEdit, onClose, onDone }: ReplayD
   const badPayload = editing ? payloadProblem(payload) : '';
 
   useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
     void run(true, '').then((p) => {
       setPlan(p);
       const first = p?.items.find((i) => i.payload);

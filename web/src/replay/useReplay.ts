@@ -2,26 +2,33 @@ import { useMutation, useQuery } from 'urql';
 import { graphql } from '../gql';
 import type { FindingFilterInput, ReplayTargetInput } from '../gql/graphql';
 
+/** What a request answers, dry run or real: the same for findings and for messages. */
+graphql(`
+  fragment ReplayPlan on ReplayRequestResult {
+    batchId
+    dryRun
+    toSend
+    skipped
+    items {
+      findingId
+      correlationId
+      businessKey
+      flow
+      plant
+      targetUrl
+      idempotencyKey
+      payload
+      send
+      skip
+      reason
+    }
+  }
+`);
+
 const ReplayFindingsDocument = graphql(`
   mutation ReplayFindings($ids: [String!], $filter: FindingFilterInput, $dryRun: Boolean!, $reason: String!) {
     replay(findingIds: $ids, filter: $filter, dryRun: $dryRun, reason: $reason) {
-      batchId
-      dryRun
-      toSend
-      skipped
-      items {
-        findingId
-        correlationId
-        businessKey
-        flow
-        plant
-        targetUrl
-        idempotencyKey
-        payload
-        send
-        skip
-        reason
-      }
+      ...ReplayPlan
     }
   }
 `);
@@ -29,23 +36,7 @@ const ReplayFindingsDocument = graphql(`
 const ReplayMessagesDocument = graphql(`
   mutation ReplayMessages($ids: [String!]!, $dryRun: Boolean!, $reason: String!, $payload: String) {
     replayMessages(correlationIds: $ids, dryRun: $dryRun, reason: $reason, payload: $payload) {
-      batchId
-      dryRun
-      toSend
-      skipped
-      items {
-        findingId
-        correlationId
-        businessKey
-        flow
-        plant
-        targetUrl
-        idempotencyKey
-        payload
-        send
-        skip
-        reason
-      }
+      ...ReplayPlan
     }
   }
 `);
