@@ -4,13 +4,16 @@ import { readFileSync, statSync } from 'node:fs';
  * Secrets a replay target's headers refer to, never stored in ClickHouse nor shown after saving.
  * `env:NAME` reads the environment variable SYNCLINE_SECRET_NAME (only that prefix: a target cannot
  * be pointed at the engine's password or any other variable of the process); `file:NAME` reads key
- * NAME of the JSON object in SYNCLINE_SECRETS_FILE, read again when it changes on disk.
+ * NAME of the JSON object in SYNCLINE_SECRETS_FILE, read again when it changes on disk (looked at
+ * at most once a second).
  */
 export const SECRET_REF = /^(env|file):([A-Za-z_][A-Za-z0-9_]{0,63})$/;
 export const ENV_PREFIX = 'SYNCLINE_SECRET_';
+const FILE_CHECK_MS = 1000;
 
 export class Secrets {
   private cached: { mtimeMs: number; values: Record<string, string> } | undefined;
+  private checkedAt = 0;
 
   constructor(
     private readonly file: string | undefined,
@@ -41,6 +44,10 @@ export class Secrets {
 
   private fileValues(): Record<string, string> {
     if (!this.file) return {};
+    // Every send reads its headers' secrets: the file is looked at (stat) at most once a second.
+    const now = Date.now();
+    if (this.cached && now - this.checkedAt < FILE_CHECK_MS) return this.cached.values;
+    this.checkedAt = now;
     try {
       const { mtimeMs } = statSync(this.file);
       if (this.cached?.mtimeMs !== mtimeMs) {
@@ -52,6 +59,7 @@ export class Secrets {
       }
       return this.cached.values;
     } catch {
+      this.cached = undefined;
       return {};
     }
   }
