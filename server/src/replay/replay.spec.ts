@@ -25,7 +25,7 @@ const target = (over: Partial<ReplayTargetConfig> = {}): ReplayTargetConfig => (
   autoMax: 3,
   version: 1,
   updatedBy: 'admin',
-  updatedAt: '2026-12-01T00:00:00.000Z',
+  updatedAt: new Date().toISOString(),
   ...over,
 });
 
@@ -58,9 +58,9 @@ describe('replay jobs', () => {
   });
 
   it('reads Retry-After as seconds or an HTTP date, capped at an hour', () => {
-    const now = Date.parse('2026-12-02T10:00:00Z');
+    const now = Math.floor(Date.now() / 1000) * 1000; // HTTP dates have whole seconds
     expect(retryAfterMs('3', now, 1000)).toBe(3000);
-    expect(retryAfterMs('Wed, 02 Dec 2026 10:00:30 GMT', now, 1000)).toBe(30_000);
+    expect(retryAfterMs(new Date(now + 30_000).toUTCString(), now, 1000)).toBe(30_000);
     expect(retryAfterMs(null, now, 1000)).toBe(1000);
     expect(retryAfterMs('soon', now, 1000)).toBe(1000);
     expect(retryAfterMs('999999', now, 1000)).toBe(3_600_000);
