@@ -12,6 +12,7 @@ import { queryRows } from '../support/clickhouse';
  * registers for every role: an operation without a row here fails the test, so nobody adds a
  * resolver without saying who may call it.
  */
+const LAST_HOUR = `{ from: "${new Date(Date.now() - 3_600_000).toISOString()}", to: "${new Date().toISOString()}" }`;
 const SAMPLES: Record<string, (role: string) => string> = {
   'Query.version': () => '{ version }',
   'Query.me': () => '{ me { username role } }',
@@ -21,6 +22,11 @@ const SAMPLES: Record<string, (role: string) => string> = {
   'Query.syncLagByLine': () => '{ syncLagByLine(minutes: 5) { plant } }',
   'Query.syncLagOfLine': () => '{ syncLagOfLine(plant: "P1", line: "L1", minutes: 5) { plant } }',
   'Query.syncLagTotals': () => '{ syncLagTotals(minutes: 5) { events } }',
+  'Query.syncLagKpis': () => `{ syncLagKpis(range: ${LAST_HOUR}) { current { messages } } }`,
+  'Query.syncLagSeries': () => `{ syncLagSeries(range: ${LAST_HOUR}) { flow } }`,
+  'Query.syncLagGrid': () => `{ syncLagGrid(range: ${LAST_HOUR}) { plant } }`,
+  'Query.syncLagStages': () => `{ syncLagStages(range: ${LAST_HOUR}) { share } }`,
+  'Mutation.refreshSyncLagRollups': () => 'mutation { refreshSyncLagRollups { minutes } }',
   'Mutation.login': () => `mutation { login(username: "admin", password: ${JSON.stringify(TEST_ADMIN_PASSWORD)}) { expiresAt } }`,
   'Mutation.logout': () => 'mutation { logout }',
   'Mutation.changePassword': () => 'mutation { changePassword(currentPassword: "not the current one", newPassword: "x") }',

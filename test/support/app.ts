@@ -51,6 +51,8 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
       RECONCILE_RECHECK_MINUTES: '0',
       // No automatic replay sweep either: the replay tests call the sweeper themselves.
       REPLAY_SWEEP_SECONDS: '0',
+      // Nor rollups: the Sync lag tests roll up with refreshSyncLagRollups when their data is in.
+      ROLLUP_INTERVAL_SECONDS: '0',
       ...env,
     },
     options.logger,

@@ -43,6 +43,14 @@ export interface AppConfig {
     /** SYNCLINE_SECRET_* variables of the environment Syncline started with (env:NAME). Never logged. */
     envSecrets: Readonly<Record<string, string>>;
   };
+  rollup: {
+    /** Seconds between runs of the Sync lag rollup job; 0 = never (on demand only). */
+    intervalSeconds: number;
+    /** A hop that arrives later than this after it happened waits for a rebuild to be rolled up. */
+    lateHours: number;
+    /** How long after a message's first hop its stage times are looked for. */
+    messageSpanHours: number;
+  };
   reconcile: {
     currency: string;
     /** Seconds between continuous runs per flow; 0 = no continuous runs (on demand only). */
@@ -139,6 +147,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       envSecrets: Object.fromEntries(
         Object.entries(env).filter((e): e is [string, string] => e[0].startsWith('SYNCLINE_SECRET_') && typeof e[1] === 'string'),
       ),
+    },
+    rollup: {
+      intervalSeconds: c.ROLLUP_INTERVAL_SECONDS,
+      lateHours: c.ROLLUP_LATE_HOURS,
+      messageSpanHours: c.ROLLUP_MESSAGE_SPAN_HOURS,
     },
     reconcile: {
       currency: c.SYNCLINE_CURRENCY,

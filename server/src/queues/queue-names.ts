@@ -4,6 +4,8 @@ export enum QueueName {
   Reconcile = 'reconcile',
   /** Automatic replay: one sweep every REPLAY_SWEEP_SECONDS (docs/replay.md). */
   ReplaySweep = 'replay-sweep',
+  /** Sync lag rollups: one run every ROLLUP_INTERVAL_SECONDS (ADR 0010). */
+  Rollup = 'rollup',
 }
 
 export enum SystemJob {

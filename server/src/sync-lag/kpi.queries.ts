@@ -1,0 +1,60 @@
+/**
+ * Sync lag page queries over the rollups (ADR 0010). A range reads whole hours from the hourly tables
+ * and its ragged ends from the per-minute tables, so its cost follows the range, not the hops.
+ * Every source carries the plant scope and the page's filters.
+ */
+
+const FILTERS = `(plant IN {scope_plants:Array(String)} OR {scope_all:Bool})
+      AND (empty({lines:Array(String)}) OR line IN {lines:Array(String)})
+      AND (empty({flows:Array(String)}) OR flow IN {flows:Array(String)})`;
+
+const T = (name: string) => `toDateTime({${name}:UInt32}, 'UTC')`;
+
+/** Rows of `kind` ('lag' or 'stage_lag') between {fromS} and {toS}; `t` is the row's hour or minute. */
+function source(kind: 'lag' | 'stage_lag', columns: string): string {
+  return `(
+    SELECT hour AS t, ${columns} FROM ${kind}_hour
+    WHERE hour >= ${T('hourFromS')} AND hour < ${T('hourToS')} AND ${FILTERS}
+    UNION ALL
+    SELECT minute AS t, ${columns} FROM ${kind}_minute
+    WHERE ((minute >= ${T('fromS')} AND minute < ${T('hourFromS')}) OR (minute >= ${T('hourToS')} AND minute < ${T('toS')}))
+      AND ${FILTERS}
+)`;
+}
+
+const LAG_COLUMNS = 'plant, line, flow, messages, posted, within_sla, failed, lag_sum, lag, last_start';
+
+/** Totals over the range: counts, percentiles, and the stalest line's newest message. */
+export const LAG_TOTALS = `
+SELECT
+    sum(messages) AS messages, sum(posted) AS posted, sum(within_sla) AS within_sla, sum(failed) AS failed,
+    quantilesMerge(0.5, 0.95, 0.99)(lag) AS q,
+    (SELECT min(last) FROM (SELECT max(last_start) AS last FROM ${source('lag', LAG_COLUMNS)} GROUP BY plant, line)) AS stalest
+FROM ${source('lag', LAG_COLUMNS)}`;
+
+/** Percentiles per flow and time bucket of {bucketS} seconds. */
+export const LAG_SERIES = `
+SELECT
+    flow, toUInt32(intDiv(toUInt32(t), {bucketS:UInt32}) * {bucketS:UInt32}) AS bucket,
+    sum(messages) AS messages, sum(posted) AS posted, sum(within_sla) AS within_sla,
+    quantilesMerge(0.5, 0.95, 0.99)(lag) AS q
+FROM ${source('lag', LAG_COLUMNS)}
+GROUP BY flow, bucket
+ORDER BY flow, bucket`;
+
+/** One cell per plant, line and flow. */
+export const LAG_GRID = `
+SELECT
+    plant, line, flow,
+    sum(messages) AS messages, sum(posted) AS posted, sum(within_sla) AS within_sla, sum(failed) AS failed,
+    quantilesMerge(0.5, 0.95, 0.99)(lag) AS q,
+    max(last_start) AS last_start
+FROM ${source('lag', LAG_COLUMNS)}
+GROUP BY plant, line, flow
+ORDER BY plant, line, flow`;
+
+/** Seconds spent between each pair of stages, over the range. */
+export const STAGE_SHARES = `
+SELECT from_stage, to_stage, sum(seconds) AS seconds, sum(messages) AS messages
+FROM ${source('stage_lag', 'plant, line, flow, from_stage, to_stage, seconds, messages')}
+GROUP BY from_stage, to_stage`;

@@ -1,0 +1,218 @@
+import { Injectable } from '@nestjs/common';
+import { ClickHouseService } from '../clickhouse/clickhouse.service';
+import { isoFromClickHouse } from '../clickhouse/clickhouse-time';
+import { InputError } from '../common/errors/input-error';
+import type { PlantScope } from '../domain/plant-scope';
+import { FindingsService } from '../findings/findings.service';
+import { FlowRulesRepository } from '../reconciliation/rules/flow-rules.repository';
+import { LAG_GRID, LAG_SERIES, LAG_TOTALS, STAGE_SHARES } from './kpi.queries';
+import type { LagCell, LagSeries, SlaState, StageShare, SyncLagFilterInput, SyncLagPeriod, TimeRangeInput } from './kpi.types';
+
+const MINUTE_S = 60;
+const HOUR_S = 3600;
+const DAY_S = 86_400;
+export const MAX_RANGE_DAYS = 90;
+/** Flows without rules are held to this SLA (as reconciliation and the rollups do). */
+export const DEFAULT_SLA_SECONDS = 900;
+/** Point sizes a lag chart may use: the smallest that gives at most MAX_POINTS points. */
+const BUCKETS_S = [60, 300, 900, 1800, HOUR_S, 3 * HOUR_S, 6 * HOUR_S, 12 * HOUR_S, DAY_S];
+const MAX_POINTS = 240;
+const AT_RISK_SHARE_OF_SLA = 0.75;
+const CLOSED = new Set(['resolved_auto', 'resolved_manual', 'ignored']);
+
+export interface Range {
+  fromS: number;
+  toS: number;
+}
+
+/** Whole minutes from `from` (rounded down) to `to` (rounded up); refused past 90 days or in the wrong order. */
+export function parseRange(r: TimeRangeInput, nowMs = Date.now()): Range {
+  const fromMs = Date.parse(r.from);
+  const toMs = Date.parse(r.to);
+  if (!(toMs > fromMs)) throw new InputError('range.to must be after range.from', 'range.to');
+  if (toMs - fromMs > MAX_RANGE_DAYS * DAY_S * 1000 + MINUTE_S * 1000)
+    throw new InputError(`a range spans at most ${MAX_RANGE_DAYS} days`, 'range.from');
+  if (toMs > nowMs + DAY_S * 1000) throw new InputError('range.to must not be more than a day in the future', 'range.to');
+  return { fromS: Math.floor(fromMs / 60_000) * MINUTE_S, toS: Math.ceil(toMs / 60_000) * MINUTE_S };
+}
+
+export function bucketSeconds(range: Range): number {
+  const span = range.toS - range.fromS;
+  return BUCKETS_S.find((b) => span / b <= MAX_POINTS) ?? DAY_S;
+}
+
+/** The state of a cell: a plant manager reads it by colour and by its word. */
+export function slaState(p95: number | null, messages: number, slaSeconds: number): SlaState {
+  if (messages === 0) return 'no_data';
+  if (p95 === null) return 'at_risk';
+  if (p95 > slaSeconds) return 'breached';
+  return p95 > AT_RISK_SHARE_OF_SLA * slaSeconds ? 'at_risk' : 'within';
+}
+
+/**
+ * Hours wholly inside the range (read from the hourly rollups); the ends come from the minutes. A chart
+ * with points finer than an hour reads minutes only.
+ */
+function rangeParams(range: Range, filter: SyncLagFilterInput | undefined, pointSeconds = HOUR_S) {
+  let hourFromS = Math.ceil(range.fromS / HOUR_S) * HOUR_S;
+  let hourToS = Math.floor(range.toS / HOUR_S) * HOUR_S;
+  if (hourFromS >= hourToS || pointSeconds < HOUR_S) hourFromS = hourToS = range.fromS;
+  return {
+    fromS: range.fromS,
+    toS: range.toS,
+    hourFromS,
+    hourToS,
+    lines: filter?.lines ?? [],
+    flows: filter?.flows ?? [],
+  };
+}
+
+const iso = (s: number) => new Date(s * 1000).toISOString();
+const num = (v: unknown) => Number(v ?? 0);
+const quantile = (q: number[] | undefined, i: number, posted: number) => (posted > 0 && q ? (q[i] ?? null) : null);
+
+interface TotalsRow {
+  messages: string;
+  posted: string;
+  within_sla: string;
+  failed: string;
+  q: number[];
+  stalest: string | null;
+}
+
+/** The Sync lag page's figures, from the rollups (plant-scoped, filtered). */
+@Injectable()
+export class SyncLagKpiService {
+  constructor(
+    private readonly clickhouse: ClickHouseService,
+    private readonly findings: FindingsService,
+    private readonly rules: FlowRulesRepository,
+  ) {}
+
+  async period(
+    scope: PlantScope,
+    range: Range,
+    filter: SyncLagFilterInput | undefined,
+    nowMs = Date.now(),
+  ): Promise<SyncLagPeriod> {
+    const findingFilter = {
+      plants: filter?.plants,
+      lines: filter?.lines,
+      flows: filter?.flows,
+      from: iso(range.fromS),
+      to: iso(range.toS),
+    };
+    const [[t], counts] = await Promise.all([
+      this.clickhouse.scopedQuery<TotalsRow>(
+        { name: 'sync_lag.totals', sql: LAG_TOTALS, params: rangeParams(range, filter) },
+        scope,
+      ),
+      this.findings.counts(scope, { ...findingFilter, types: ['missing_posting', 'silent_line'] }),
+    ]);
+    const open = (type: string) =>
+      counts.filter((c) => c.type === type && !CLOSED.has(c.status)).reduce((n, c) => n + c.count, 0);
+    const messages = num(t?.messages);
+    const posted = num(t?.posted);
+    const stalestMs = t?.stalest && messages > 0 ? Date.parse(isoFromClickHouse(t.stalest)) : undefined;
+    const endMs = Math.min(range.toS * 1000, nowMs);
+    return {
+      from: iso(range.fromS),
+      to: iso(range.toS),
+      messages,
+      posted,
+      failed: num(t?.failed),
+      withinSlaShare: posted > 0 ? num(t?.within_sla) / posted : null,
+      lagP50Seconds: quantile(t?.q, 0, posted),
+      lagP95Seconds: quantile(t?.q, 1, posted),
+      lagP99Seconds: quantile(t?.q, 2, posted),
+      stalestLineAt: stalestMs === undefined ? null : new Date(stalestMs).toISOString(),
+      stalestLineAgeSeconds: stalestMs === undefined ? null : Math.max(0, (endMs - stalestMs) / 1000),
+      openMissingPostings: open('missing_posting'),
+      silentLines: open('silent_line'),
+    };
+  }
+
+  async series(scope: PlantScope, range: Range, filter: SyncLagFilterInput | undefined): Promise<LagSeries[]> {
+    const bucket = bucketSeconds(range);
+    const [rows, sla] = await Promise.all([
+      this.clickhouse.scopedQuery<{ flow: string; bucket: number; messages: string; posted: string; q: number[] }>(
+        { name: 'sync_lag.series', sql: LAG_SERIES, params: { ...rangeParams(range, filter, bucket), bucketS: bucket } },
+        scope,
+      ),
+      this.slaByFlow(),
+    ]);
+    const byFlow = new Map<string, LagSeries>();
+    for (const r of rows) {
+      let s = byFlow.get(r.flow);
+      if (!s) byFlow.set(r.flow, (s = { flow: r.flow, slaSeconds: sla(r.flow), bucketSeconds: bucket, points: [] }));
+      const posted = num(r.posted);
+      s.points.push({
+        t: iso(Number(r.bucket)),
+        messages: num(r.messages),
+        posted,
+        p50: quantile(r.q, 0, posted),
+        p95: quantile(r.q, 1, posted),
+        p99: quantile(r.q, 2, posted),
+      });
+    }
+    return [...byFlow.values()];
+  }
+
+  async grid(scope: PlantScope, range: Range, filter: SyncLagFilterInput | undefined): Promise<LagCell[]> {
+    const [rows, sla] = await Promise.all([
+      this.clickhouse.scopedQuery<{
+        plant: string;
+        line: string;
+        flow: string;
+        messages: string;
+        posted: string;
+        within_sla: string;
+        failed: string;
+        q: number[];
+        last_start: string;
+      }>({ name: 'sync_lag.grid', sql: LAG_GRID, params: rangeParams(range, filter) }, scope),
+      this.slaByFlow(),
+    ]);
+    return rows.map((r) => {
+      const messages = num(r.messages);
+      const posted = num(r.posted);
+      const p95 = quantile(r.q, 1, posted);
+      return {
+        plant: r.plant,
+        line: r.line,
+        flow: r.flow,
+        messages,
+        posted,
+        failed: num(r.failed),
+        withinSlaShare: posted > 0 ? num(r.within_sla) / posted : null,
+        lagP95Seconds: p95,
+        slaSeconds: sla(r.flow),
+        state: slaState(p95, messages, sla(r.flow)),
+        lastMessageAt: messages > 0 ? isoFromClickHouse(r.last_start) : null,
+      };
+    });
+  }
+
+  async stages(scope: PlantScope, range: Range, filter: SyncLagFilterInput | undefined): Promise<StageShare[]> {
+    const rows = await this.clickhouse.scopedQuery<{ from_stage: string; to_stage: string; seconds: number; messages: string }>(
+      { name: 'sync_lag.stages', sql: STAGE_SHARES, params: rangeParams(range, filter) },
+      scope,
+    );
+    const total = rows.reduce((n, r) => n + r.seconds, 0);
+    return rows
+      .map((r) => ({
+        fromStage: r.from_stage,
+        toStage: r.to_stage,
+        seconds: r.seconds,
+        messages: num(r.messages),
+        meanSeconds: num(r.messages) > 0 ? r.seconds / num(r.messages) : 0,
+        share: total > 0 ? r.seconds / total : 0,
+      }))
+      .sort((a, b) => b.share - a.share);
+  }
+
+  private async slaByFlow(): Promise<(flow: string) => number> {
+    const rules = new Map((await this.rules.current()).map((r) => [r.flow, r.slaSeconds]));
+    return (flow) => rules.get(flow) ?? DEFAULT_SLA_SECONDS;
+  }
+}

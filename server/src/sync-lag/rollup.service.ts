@@ -1,0 +1,146 @@
+import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { ClickHouseService } from '../clickhouse/clickhouse.service';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/config';
+import { BASE_STAGES } from '../domain/vocabulary';
+import { QueueName } from '../queues/queue-names';
+import {
+  ALL_MINUTES,
+  DELETE_LAG_HOURS,
+  DELETE_LAG_MINUTES,
+  DELETE_STAGE_HOURS,
+  DELETE_STAGE_MINUTES,
+  DIRTY_MINUTES,
+  READ_WATERMARK,
+  ROLLUP_LAG_HOURS,
+  ROLLUP_LAG_MINUTES,
+  ROLLUP_STAGE_HOURS,
+  ROLLUP_STAGE_MINUTES,
+} from './rollup.queries';
+
+const PROGRESS = 'sync_lag';
+/** Each run looks this far behind the previous watermark: an insert that began before it but was not visible yet is not missed. */
+const OVERLAP_MS = 60_000;
+const DAY_S = 86_400;
+
+export interface RollupRun {
+  /** Minutes recomputed (each with its messages' counts, lag states and stage times). */
+  minutes: number;
+  hours: number;
+  /** Hops ingested up to here are in the rollups. */
+  watermark: string;
+}
+
+/** Whole minutes (epoch seconds) grouped by UTC day, so each statement reads one day's partitions. */
+export function byDay(minutes: readonly number[]): number[][] {
+  const days = new Map<number, number[]>();
+  for (const m of minutes) {
+    const d = Math.floor(m / DAY_S);
+    let list = days.get(d);
+    if (!list) days.set(d, (list = []));
+    list.push(m);
+  }
+  return [...days.keys()].sort((a, b) => a - b).map((d) => days.get(d)!);
+}
+
+/**
+ * Keeps the Sync lag rollups (ADR 0010): every ROLLUP_INTERVAL_SECONDS, the minutes that hops arrived
+ * for since the last run are recomputed from trace_index and hops, then their hours from the minutes.
+ * One run at a time across every instance (the queue's global concurrency is 1), and in this process.
+ */
+@Processor(QueueName.Rollup)
+@Injectable()
+export class RollupService extends WorkerHost implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Rollup');
+  private running: Promise<RollupRun> | undefined;
+
+  constructor(
+    @InjectQueue(QueueName.Rollup) private readonly queue: Queue,
+    private readonly clickhouse: ClickHouseService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    super();
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const every = this.config.rollup.intervalSeconds;
+    try {
+      await this.queue.setGlobalConcurrency(1);
+      if (every > 0)
+        await this.queue.upsertJobScheduler(
+          'sync-lag-rollup',
+          { every: every * 1000 },
+          { name: 'rollup', data: {}, opts: { removeOnComplete: { count: 10 }, removeOnFail: { count: 100 } } },
+        );
+      else await this.queue.removeJobScheduler('sync-lag-rollup');
+    } catch (err) {
+      this.logger.warn(`could not schedule the sync lag rollup: ${String(err)}`);
+    }
+  }
+
+  async process(): Promise<RollupRun> {
+    return this.run();
+  }
+
+  /** One run now (the schedule's, or an operator's); a second caller in this process shares the first's run. */
+  run(options: { rebuild?: boolean } = {}): Promise<RollupRun> {
+    this.running ??= this.runOnce(options.rebuild ?? false).finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async runOnce(rebuild: boolean): Promise<RollupRun> {
+    const nowMs = Date.now();
+    const [w] = await this.clickhouse.query<{ ms: string | number; n: string | number }>({
+      name: 'rollup.watermark',
+      sql: READ_WATERMARK,
+      params: { name: PROGRESS },
+    });
+    const fromMs = Number(w?.n ?? 0) > 0 && !rebuild ? Number(w.ms) - OVERLAP_MS : undefined;
+    const rows =
+      fromMs === undefined
+        ? await this.clickhouse.query<{ minute: number }>({ name: 'rollup.all_minutes', sql: ALL_MINUTES })
+        : await this.clickhouse.query<{ minute: number }>({
+            name: 'rollup.dirty_minutes',
+            sql: DIRTY_MINUTES,
+            params: { fromMs, toMs: nowMs, scanFromMs: fromMs - this.config.rollup.lateHours * 3_600_000 },
+          });
+    const minutes = rows.map((r) => Number(r.minute));
+    let hours = 0;
+    for (const day of byDay(minutes)) hours += await this.rollupDay(day);
+    const watermark = new Date(nowMs).toISOString();
+    const chTime = (iso: string) => iso.replace('T', ' ').replace('Z', '');
+    await this.clickhouse.insert('rollup_progress', [
+      { name: PROGRESS, watermark: chTime(watermark), updated_at: chTime(new Date().toISOString()) },
+    ]);
+    if (minutes.length > 0) this.logger.debug?.(`rolled up ${minutes.length} minutes, ${hours} hours`);
+    return { minutes: minutes.length, hours, watermark };
+  }
+
+  /** Recomputes `minutes` (all in one UTC day), then their hours; returns the number of hours. */
+  private async rollupDay(minutes: number[]): Promise<number> {
+    const loMs = minutes[0] * 1000;
+    const hiMs = (minutes[minutes.length - 1] + 60) * 1000;
+    const params = { loMs, hiMs, minutes };
+    const stages = [...BASE_STAGES];
+    await this.clickhouse.command({ name: 'rollup.delete_lag_minutes', sql: DELETE_LAG_MINUTES, params });
+    await this.clickhouse.write({ name: 'rollup.lag_minutes', sql: ROLLUP_LAG_MINUTES, params }, { long: true });
+    await this.clickhouse.command({ name: 'rollup.delete_stage_minutes', sql: DELETE_STAGE_MINUTES, params });
+    await this.clickhouse.write(
+      {
+        name: 'rollup.stage_minutes',
+        sql: ROLLUP_STAGE_MINUTES,
+        params: { ...params, stages, spanHours: this.config.rollup.messageSpanHours },
+      },
+      { long: true },
+    );
+    const hours = [...new Set(minutes.map((m) => m - (m % 3600)))];
+    const hourParams = { loMs: hours[0] * 1000, hiMs: (hours[hours.length - 1] + 3600) * 1000, hours };
+    await this.clickhouse.command({ name: 'rollup.delete_lag_hours', sql: DELETE_LAG_HOURS, params: hourParams });
+    await this.clickhouse.write({ name: 'rollup.lag_hours', sql: ROLLUP_LAG_HOURS, params: hourParams }, { long: true });
+    await this.clickhouse.command({ name: 'rollup.delete_stage_hours', sql: DELETE_STAGE_HOURS, params: hourParams });
+    await this.clickhouse.write({ name: 'rollup.stage_hours', sql: ROLLUP_STAGE_HOURS, params: hourParams }, { long: true });
+    return hours.length;
+  }
+}
