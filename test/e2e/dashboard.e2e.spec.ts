@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, TEST_ADMIN_PASSWORD, TEST_ADMIN_TOKEN, TEST_ADMIN_USER, type TestApp } from '../support/app';
-import { postRecords } from '../support/ingest';
+import { postRecords, refreshRollups } from '../support/ingest';
 import { launchBrowser } from '../support/browser';
 import { signInThroughPage } from '../support/dashboard';
 
@@ -47,25 +47,25 @@ describe('the built dashboard in headless Chromium', () => {
   });
 
   it("signs in with the admin's username and password, then shows sync lag per line from ClickHouse", async () => {
+    // Two messages on E2E / LINE-7 five minutes ago: one posted 90 s after its device hop, one not yet.
     const t0 = Date.now() - 5 * 60_000;
-    const events = [0, 1].map((i) => ({
-      event_id: `e2e-${i}`,
-      event_time: t0 + i,
+    const hops = [
+      { id: 'e2e-0', stage: 'device', at: t0 },
+      { id: 'e2e-0', stage: 'erp_posting', at: t0 + 89_500 },
+      { id: 'e2e-1', stage: 'device', at: t0 + 1 },
+    ].map((h) => ({
+      hop_id: `${h.id}-${h.stage}`,
+      correlation_id: h.id,
+      flow: 'production_confirmation',
+      stage: h.stage,
       plant: 'E2E',
       line: 'LINE-7',
-      event_type: 'cycle_complete',
+      start_time: new Date(h.at).toISOString(),
+      end_time: new Date(h.at + 500).toISOString(),
+      status: 'ok',
     }));
-    const postings = [
-      {
-        document_id: 'e2e-doc',
-        posted_at: t0 + 90_000,
-        plant: 'E2E',
-        posting_type: 'production_confirmation',
-        device_event_id: 'e2e-0',
-      },
-    ];
-    expect((await postRecords(app.url, '/api/v1/device-events', events, { token: TEST_ADMIN_TOKEN })).status).toBe(200);
-    expect((await postRecords(app.url, '/api/v1/erp-postings', postings, { token: TEST_ADMIN_TOKEN })).status).toBe(200);
+    expect((await postRecords(app.url, '/api/v1/hops', hops, { token: TEST_ADMIN_TOKEN })).status).toBe(200);
+    await refreshRollups(app.url);
 
     const page = await browser.newPage();
     await page.goto(`${app.url}/sync-lag`);
@@ -73,11 +73,15 @@ describe('the built dashboard in headless Chromium', () => {
     await page.getByLabel('Password', { exact: true }).fill(TEST_ADMIN_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL('**/sync-lag');
-    const row = page.getByTestId('sync-lag-table').getByRole('row', { name: /E2E\s+LINE-7/ });
+    const row = page.getByTestId('sla-grid').getByRole('row', { name: /E2E\s+LINE-7/ });
     await row.waitFor({ timeout: 15_000 });
-    const cells = await row.getByRole('cell').allTextContents();
-    expect(cells.slice(0, 5)).toEqual(['E2E', 'LINE-7', '2', '1', '50.0 %']);
-    expect(cells[5]).toBe('90.0 s');
+    // One flow: its cell says the state in words (p95 90 s is well within the 15 min SLA).
+    const cell = row.locator('td[data-state]');
+    expect(await cell.getAttribute('data-state')).toBe('within');
+    expect(await cell.textContent()).toContain('within');
+    expect(await cell.textContent()).toContain('p95 90 s');
+    const tiles = page.getByTestId('sync-lag-kpis');
+    expect(await tiles.getByRole('group', { name: 'Within SLA' }).textContent()).toContain('1 of 2 messages posted');
     await page.screenshot({ path: path.resolve(__dirname, '../../.tmp/sync-lag.png'), fullPage: true });
   });
 });

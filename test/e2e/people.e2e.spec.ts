@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql, startTestApp, TEST_ADMIN_PASSWORD, TEST_ADMIN_TOKEN, TEST_ADMIN_USER, type TestApp } from '../support/app';
 import { launchBrowser } from '../support/browser';
 import { recordGraphqlOperations, signInThroughPage } from '../support/dashboard';
-import { postRecords } from '../support/ingest';
+import { postRecords, refreshRollups } from '../support/ingest';
 import { createPerson, signIn, TEST_PASSWORD, type TestPerson } from '../support/people';
 
 const WEB_DIST = path.resolve(__dirname, '../../web/dist/index.html');
@@ -188,21 +188,28 @@ describe('people and access in the dashboard', () => {
   });
 
   it('done means: an admin adds a plant manager for P1, who sees only P1 on Sync lag, and the Audit page lists the createUser', async () => {
-    // Events in the last hour for two plants; one line each, named for this test.
+    // Messages in the last hour for two plants; one line each, named for this test.
     const now = Date.now();
     const tag = `${process.pid}-${++serial}`;
-    const events = ['P1', 'P2'].flatMap((plant) =>
-      [0, 1, 2].map((i) => ({
-        event_id: `done-${tag}-${plant}-${i}`,
-        event_time: now - (10 - i) * 60_000,
-        plant,
-        line: `LINE-${plant}-${tag}`,
-        event_type: 'cycle_complete',
-      })),
+    const hops = ['P1', 'P2'].flatMap((plant) =>
+      [0, 1, 2].flatMap((i) =>
+        ['device', 'erp_posting'].map((stage, k) => ({
+          hop_id: `done-${tag}-${plant}-${i}-${stage}`,
+          correlation_id: `done-${tag}-${plant}-${i}`,
+          flow: 'production_confirmation',
+          stage,
+          plant,
+          line: `LINE-${plant}-${tag}`,
+          start_time: new Date(now - (10 - i) * 60_000 + k * 30_000).toISOString(),
+          end_time: new Date(now - (10 - i) * 60_000 + k * 30_000 + 500).toISOString(),
+          status: 'ok',
+        })),
+      ),
     );
-    expect((await postRecords(app.url, '/api/v1/device-events', events, { token: TEST_ADMIN_TOKEN })).status).toBe(200);
+    expect((await postRecords(app.url, '/api/v1/hops', hops, { token: TEST_ADMIN_TOKEN })).status).toBe(200);
+    await refreshRollups(app.url);
     const rowOf = (page: Page, plant: string) =>
-      page.getByTestId('sync-lag-table').getByRole('row', { name: new RegExp(`^${plant}\\s+LINE-${plant}-${tag}`) });
+      page.getByTestId('sla-grid').getByRole('row', { name: new RegExp(`^${plant}\\s+LINE-${plant}-${tag}`) });
 
     // The admin sees both plants.
     const admin = await freshPage();
@@ -236,7 +243,7 @@ describe('people and access in the dashboard', () => {
     await pm.waitForURL(`${app.url}/sync-lag`);
     expect(await pm.getByTestId('person').textContent()).toContain(manager.displayName);
     await rowOf(pm, 'P1').waitFor({ timeout: 15_000 });
-    const plants = await pm.getByTestId('sync-lag-table').locator('tbody tr td:first-child').allTextContents();
+    const plants = await pm.getByTestId('sla-grid').locator('tbody tr th').allTextContents();
     expect(plants.length).toBeGreaterThan(0);
     expect(new Set(plants)).toEqual(new Set(['P1']));
     expect(await rowOf(pm, 'P2').count()).toBe(0);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql, startTestApp, TEST_ADMIN_TOKEN, type TestApp } from '../support/app';
-import { hop, postRecords } from '../support/ingest';
+import { hop, postRecords, refreshRollups } from '../support/ingest';
 import { personWithSession } from '../support/people';
 
 // A small hand-computed set (production_confirmation: SLA 900 s). H is a whole hour three hours ago;
@@ -49,16 +49,7 @@ describe('Sync lag KPIs from the per-minute rollups', () => {
     const res = await postRecords(app.url, '/api/v1/hops', hops, { token: TEST_ADMIN_TOKEN });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
   }
-  async function refresh() {
-    const { body } = await graphql<{ refreshSyncLagRollups: { minutes: number } }>(
-      app.url,
-      'mutation { refreshSyncLagRollups { minutes hours watermark } }',
-      undefined,
-      TEST_ADMIN_TOKEN,
-    );
-    expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
-    return body.data!.refreshSyncLagRollups;
-  }
+  const refresh = () => refreshRollups(app.url);
   async function ask<T>(
     query: string,
     variables: Record<string, unknown>,

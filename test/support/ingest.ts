@@ -105,3 +105,15 @@ export function erpPosting(overrides: Record<string, unknown> = {}): Record<stri
     ...overrides,
   };
 }
+
+/** Rolls up what has arrived (the Sync lag page reads the rollups), as an operator would on demand. */
+export async function refreshRollups(url: string): Promise<{ minutes: number; hours: number }> {
+  const { body } = await graphql<{ refreshSyncLagRollups: { minutes: number; hours: number } }>(
+    url,
+    'mutation { refreshSyncLagRollups { minutes hours } }',
+    undefined,
+    TEST_ADMIN_TOKEN,
+  );
+  if (body.errors || !body.data) throw new Error(`refreshSyncLagRollups failed: ${JSON.stringify(body.errors)}`);
+  return body.data.refreshSyncLagRollups;
+}

@@ -113,6 +113,22 @@ export type ReplayTargetInput = {
 /** viewer, plant_manager (listed plants), it_support (plants or all), executive (all), admin (all). */
 export type Role = 'admin' | 'executive' | 'it_support' | 'plant_manager' | 'viewer';
 
+/** within: p95 at most 75 % of the SLA; at_risk: above that, or nothing posted yet; breached: p95 over the SLA. */
+export type SlaState = 'at_risk' | 'breached' | 'no_data' | 'within';
+
+/** Narrows the Sync lag page: plants (within your scope), lines, flows. */
+export type SyncLagFilterInput = {
+  flows?: Array<string> | null | undefined;
+  lines?: Array<string> | null | undefined;
+  plants?: Array<string> | null | undefined;
+};
+
+/** A time range: from (inclusive) to (exclusive), ISO 8601; at most 90 days, within the last 90. */
+export type TimeRangeInput = {
+  from: string;
+  to: string;
+};
+
 /** Narrows a trace search; every field narrows, empty or absent means any. */
 export type TraceFilterInput = {
   flows?: Array<string> | null | undefined;
@@ -782,22 +798,86 @@ export type SaveReplayTargetMutationVariables = Exact<{
 
 export type SaveReplayTargetMutation = { saveReplayTarget: { flow: string; plant: string; url: string } };
 
-export type SyncLagByLineQueryVariables = Exact<{
-  minutes: number;
-  slaMinutes: number;
+export type SyncLagPeriodFieldsFragment = {
+  from: string;
+  to: string;
+  messages: number;
+  posted: number;
+  failed: number;
+  withinSlaShare: number | null;
+  lagP50Seconds: number | null;
+  lagP95Seconds: number | null;
+  lagP99Seconds: number | null;
+  stalestLineAt: string | null;
+  stalestLineAgeSeconds: number | null;
+  openMissingPostings: number;
+  silentLines: number;
+};
+
+export type SyncLagDashboardQueryVariables = Exact<{
+  range: TimeRangeInput;
+  filter?: SyncLagFilterInput | null | undefined;
 }>;
 
-export type SyncLagByLineQuery = {
-  syncLagByLine: Array<{
+export type SyncLagDashboardQuery = {
+  syncLagKpis: {
+    current: {
+      from: string;
+      to: string;
+      messages: number;
+      posted: number;
+      failed: number;
+      withinSlaShare: number | null;
+      lagP50Seconds: number | null;
+      lagP95Seconds: number | null;
+      lagP99Seconds: number | null;
+      stalestLineAt: string | null;
+      stalestLineAgeSeconds: number | null;
+      openMissingPostings: number;
+      silentLines: number;
+    };
+    previous: {
+      from: string;
+      to: string;
+      messages: number;
+      posted: number;
+      failed: number;
+      withinSlaShare: number | null;
+      lagP50Seconds: number | null;
+      lagP95Seconds: number | null;
+      lagP99Seconds: number | null;
+      stalestLineAt: string | null;
+      stalestLineAgeSeconds: number | null;
+      openMissingPostings: number;
+      silentLines: number;
+    };
+  };
+  syncLagSeries: Array<{
+    flow: string;
+    slaSeconds: number;
+    bucketSeconds: number;
+    points: Array<{ t: string; messages: number; posted: number; p50: number | null; p95: number | null; p99: number | null }>;
+  }>;
+  syncLagGrid: Array<{
     plant: string;
     line: string;
-    events: number;
+    flow: string;
+    messages: number;
     posted: number;
-    withinSlaShare: number;
-    lagP50Seconds: number | null;
+    failed: number;
+    withinSlaShare: number | null;
     lagP95Seconds: number | null;
-    lagP99Seconds: number | null;
-    lastEventAt: string | null;
+    slaSeconds: number;
+    state: SlaState;
+    lastMessageAt: string | null;
+  }>;
+  syncLagStages: Array<{
+    fromStage: string;
+    toStage: string;
+    seconds: number;
+    messages: number;
+    meanSeconds: number;
+    share: number;
   }>;
 };
 
@@ -1109,6 +1189,34 @@ export const ReplayPlanFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<ReplayPlanFragment, unknown>;
+export const SyncLagPeriodFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'SyncLagPeriodFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SyncLagPeriod' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'from' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'to' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'messages' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'posted' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'failed' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'withinSlaShare' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lagP50Seconds' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lagP95Seconds' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lagP99Seconds' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'stalestLineAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'stalestLineAgeSeconds' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'openMissingPostings' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'silentLines' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SyncLagPeriodFieldsFragment, unknown>;
 export const TraceMessageFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -3186,23 +3294,23 @@ export const SaveReplayTargetDocument = {
     },
   ],
 } as unknown as DocumentNode<SaveReplayTargetMutation, SaveReplayTargetMutationVariables>;
-export const SyncLagByLineDocument = {
+export const SyncLagDashboardDocument = {
   kind: 'Document',
   definitions: [
     {
       kind: 'OperationDefinition',
       operation: 'query',
-      name: { kind: 'Name', value: 'SyncLagByLine' },
+      name: { kind: 'Name', value: 'SyncLagDashboard' },
       variableDefinitions: [
         {
           kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'minutes' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'range' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'TimeRangeInput' } } },
         },
         {
           kind: 'VariableDefinition',
-          variable: { kind: 'Variable', name: { kind: 'Name', value: 'slaMinutes' } },
-          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Int' } } },
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'SyncLagFilterInput' } },
         },
       ],
       selectionSet: {
@@ -3210,17 +3318,93 @@ export const SyncLagByLineDocument = {
         selections: [
           {
             kind: 'Field',
-            name: { kind: 'Name', value: 'syncLagByLine' },
+            name: { kind: 'Name', value: 'syncLagKpis' },
             arguments: [
               {
                 kind: 'Argument',
-                name: { kind: 'Name', value: 'minutes' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'minutes' } },
+                name: { kind: 'Name', value: 'range' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'range' } },
               },
               {
                 kind: 'Argument',
-                name: { kind: 'Name', value: 'slaMinutes' },
-                value: { kind: 'Variable', name: { kind: 'Name', value: 'slaMinutes' } },
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'current' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'SyncLagPeriodFields' } }],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'previous' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'SyncLagPeriodFields' } }],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'syncLagSeries' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'range' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'range' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'flow' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'slaSeconds' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'bucketSeconds' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'points' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 't' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'messages' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'posted' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'p50' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'p95' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'p99' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'syncLagGrid' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'range' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'range' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
               },
             ],
             selectionSet: {
@@ -3228,21 +3412,73 @@ export const SyncLagByLineDocument = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'plant' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'line' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'events' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'flow' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'messages' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'posted' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'failed' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'withinSlaShare' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'lagP50Seconds' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'lagP95Seconds' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'lagP99Seconds' } },
-                { kind: 'Field', name: { kind: 'Name', value: 'lastEventAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'slaSeconds' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'state' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'lastMessageAt' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'syncLagStages' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'range' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'range' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'fromStage' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'toStage' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'seconds' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'messages' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'meanSeconds' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'share' } },
               ],
             },
           },
         ],
       },
     },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'SyncLagPeriodFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'SyncLagPeriod' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'from' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'to' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'messages' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'posted' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'failed' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'withinSlaShare' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lagP50Seconds' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lagP95Seconds' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'lagP99Seconds' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'stalestLineAt' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'stalestLineAgeSeconds' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'openMissingPostings' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'silentLines' } },
+        ],
+      },
+    },
   ],
-} as unknown as DocumentNode<SyncLagByLineQuery, SyncLagByLineQueryVariables>;
+} as unknown as DocumentNode<SyncLagDashboardQuery, SyncLagDashboardQueryVariables>;
 export const TraceSearchDocument = {
   kind: 'Document',
   definitions: [

@@ -1,88 +1,329 @@
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useState, type FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { errorMessage } from '../api/errors';
+import { fromLocalInput, toLocalInput } from '../app/local-time';
 import { Time } from '../app/Time';
-import { useSyncLag, type LineSyncLag } from './useSyncLag';
+import { LagCharts } from './LagCharts';
+import {
+  change,
+  CUSTOM,
+  duration,
+  exceptionsLink,
+  GROUPINGS,
+  paramsOf,
+  percent,
+  RANGES,
+  stateFromParams,
+  type Better,
+  type SyncLagState,
+} from './sync-lag-url';
+import { SYNC_LAG_REFRESH_MS, useSyncLagDashboard, type LagCellData, type SyncLagDashboard } from './useSyncLagDashboard';
+import './sync-lag.css';
 
-const WINDOW_MINUTES = 60;
-const SLA_MINUTES = 15;
+const list = (v: string) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
-const seconds = (v: number | null) => (v === null ? '–' : v < 120 ? `${v.toFixed(1)} s` : `${(v / 60).toFixed(1)} min`);
-const percent = (v: number) => `${(v * 100).toFixed(1)} %`;
-
-function age(iso: string): string {
-  const s = Math.max(0, (Date.now() - Date.parse(iso)) / 1000);
-  return s < 120 ? `${Math.round(s)} s ago` : `${Math.round(s / 60)} min ago`;
-}
-
-function LagChart({ lines }: { lines: readonly LineSyncLag[] }) {
-  const data = lines.map((l) => ({ name: `${l.plant} ${l.line}`, p50: l.lagP50Seconds ?? 0, p95: l.lagP95Seconds ?? 0 }));
+function Controls({ state, onChange }: { state: SyncLagState; onChange: (s: SyncLagState) => void }) {
+  const [from, setFrom] = useState(toLocalInput(state.from));
+  const [to, setTo] = useState(toLocalInput(state.to));
+  const [custom, setCustom] = useState(state.range === CUSTOM);
+  const applyCustom = (e: FormEvent) => {
+    e.preventDefault();
+    const f = fromLocalInput(from);
+    const t = fromLocalInput(to);
+    if (f && t && Date.parse(t) > Date.parse(f)) onChange({ ...state, range: CUSTOM, from: f, to: t });
+  };
   return (
-    <div className="chart" aria-label="Lag per line">
-      <ResponsiveContainer width="100%" height={260}>
-        <BarChart data={data}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="name" fontSize={11} />
-          <YAxis unit=" s" fontSize={11} />
-          <Tooltip />
-          <Legend />
-          <Bar dataKey="p50" name="p50 lag (s)" fill="#60a5fa" isAnimationActive={false} />
-          <Bar dataKey="p95" name="p95 lag (s)" fill="#f59e0b" isAnimationActive={false} />
-        </BarChart>
-      </ResponsiveContainer>
+    <div className="sync-lag__controls">
+      <label className="field">
+        <span className="field__label">Time range</span>
+        <select
+          value={custom ? CUSTOM : state.range}
+          onChange={(e) => {
+            if (e.target.value === CUSTOM) setCustom(true);
+            else {
+              setCustom(false);
+              onChange({ ...state, range: e.target.value, from: null, to: null });
+            }
+          }}
+        >
+          {RANGES.map((r) => (
+            <option key={r.param} value={r.param}>
+              Last {r.label}
+            </option>
+          ))}
+          <option value={CUSTOM}>Custom…</option>
+        </select>
+      </label>
+      {custom && (
+        <form className="sync-lag__custom" onSubmit={applyCustom} aria-label="Custom range">
+          <label className="field">
+            <span className="field__label">From</span>
+            <input type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} required />
+          </label>
+          <label className="field">
+            <span className="field__label">To</span>
+            <input type="datetime-local" value={to} onChange={(e) => setTo(e.target.value)} required />
+          </label>
+          <button className="button" type="submit">
+            Apply
+          </button>
+        </form>
+      )}
+      {(
+        [
+          ['plants', 'Plants', 'e.g. P1, P2'],
+          ['lines', 'Lines', 'e.g. L1'],
+          ['flows', 'Flows', 'e.g. goods_receipt'],
+        ] as const
+      ).map(([key, label, hint]) => (
+        <label className="field" key={key}>
+          <span className="field__label">{label}</span>
+          <input
+            defaultValue={state[key].join(', ')}
+            placeholder={hint}
+            onBlur={(e) => {
+              const next = list(e.target.value);
+              if (next.join(',') !== state[key].join(',')) onChange({ ...state, [key]: next });
+            }}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') e.currentTarget.blur();
+            }}
+          />
+        </label>
+      ))}
+      <label className="field">
+        <span className="field__label">Charts</span>
+        <select value={state.group} onChange={(e) => onChange({ ...state, group: e.target.value as SyncLagState['group'] })}>
+          {GROUPINGS.map((g) => (
+            <option key={g.param} value={g.param}>
+              {g.label}
+            </option>
+          ))}
+        </select>
+      </label>
     </div>
   );
 }
 
-export function SyncLagPage() {
-  const { lines, error } = useSyncLag(WINDOW_MINUTES, SLA_MINUTES);
+type Period = SyncLagDashboard['syncLagKpis']['current'];
+
+function Tile({
+  label,
+  value,
+  current,
+  previous,
+  better,
+  hint,
+}: {
+  label: string;
+  value: string;
+  current: number | null;
+  previous: number | null;
+  better: Better;
+  hint?: string;
+}) {
+  const c = change(current, previous, better);
   return (
-    <section className="page">
+    <div className="kpi" role="group" aria-label={label}>
+      <span className="kpi__label">{label}</span>
+      <strong className="kpi__value">{value}</strong>
+      <span className={`kpi__change kpi__change--${c.tone}`}>{c.text}</span>
+      {hint && <span className="muted kpi__hint">{hint}</span>}
+    </div>
+  );
+}
+
+function Tiles({ current, previous }: { current: Period; previous: Period }) {
+  return (
+    <div className="kpis" data-testid="sync-lag-kpis">
+      <Tile
+        label="p95 device-to-ERP lag"
+        value={duration(current.lagP95Seconds)}
+        current={current.lagP95Seconds ?? null}
+        previous={previous.lagP95Seconds ?? null}
+        better="lower"
+        hint={`p50 ${duration(current.lagP50Seconds)} · p99 ${duration(current.lagP99Seconds)}`}
+      />
+      <Tile
+        label="Within SLA"
+        value={percent(current.withinSlaShare)}
+        current={current.withinSlaShare ?? null}
+        previous={previous.withinSlaShare ?? null}
+        better="higher"
+        hint={`${current.posted.toLocaleString()} of ${current.messages.toLocaleString()} messages posted`}
+      />
+      <Tile
+        label="Open missing postings"
+        value={current.openMissingPostings.toLocaleString()}
+        current={current.openMissingPostings}
+        previous={previous.openMissingPostings}
+        better="lower"
+      />
+      <Tile
+        label="Silent lines"
+        value={current.silentLines.toLocaleString()}
+        current={current.silentLines}
+        previous={previous.silentLines}
+        better="lower"
+      />
+      <Tile
+        label="Stalest line"
+        value={
+          current.stalestLineAgeSeconds === null || current.stalestLineAgeSeconds === undefined
+            ? '–'
+            : `${duration(current.stalestLineAgeSeconds)} ago`
+        }
+        current={current.stalestLineAgeSeconds ?? null}
+        previous={previous.stalestLineAgeSeconds ?? null}
+        better="lower"
+        hint={current.stalestLineAt ? 'newest message of the quietest line' : 'no messages in range'}
+      />
+    </div>
+  );
+}
+
+const STATE_TEXT: Record<LagCellData['state'], { symbol: string; word: string }> = {
+  within: { symbol: '✓', word: 'within' },
+  at_risk: { symbol: '⚠', word: 'at risk' },
+  breached: { symbol: '✕', word: 'breached' },
+  no_data: { symbol: '–', word: 'no data' },
+};
+
+function SlaGrid({ cells, range }: { cells: readonly LagCellData[]; range: { from: string; to: string } }) {
+  const flows = [...new Set(cells.map((c) => c.flow))].sort();
+  const lines = [...new Map(cells.map((c) => [`${c.plant}\u0000${c.line}`, { plant: c.plant, line: c.line }])).values()].sort(
+    (a, b) => a.plant.localeCompare(b.plant) || a.line.localeCompare(b.line),
+  );
+  const at = new Map(cells.map((c) => [`${c.plant}\u0000${c.line}\u0000${c.flow}`, c]));
+  return (
+    <table className="table sla-grid" data-testid="sla-grid">
+      <caption className="visually-hidden">SLA state per plant, line and flow</caption>
+      <thead>
+        <tr>
+          <th scope="col">Plant</th>
+          <th scope="col">Line</th>
+          {flows.map((f) => (
+            <th scope="col" key={f}>
+              {f}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {lines.map(({ plant, line }) => (
+          <tr key={`${plant}/${line}`}>
+            <th scope="row">{plant}</th>
+            <td>{line || '–'}</td>
+            {flows.map((flow) => {
+              const c = at.get(`${plant}\u0000${line}\u0000${flow}`);
+              if (!c)
+                return (
+                  <td key={flow} className="sla-cell sla-cell--no_data">
+                    –
+                  </td>
+                );
+              const t = STATE_TEXT[c.state];
+              return (
+                <td key={flow} className={`sla-cell sla-cell--${c.state}`} data-state={c.state}>
+                  <Link
+                    to={exceptionsLink({ plant, line, flow, ...range })}
+                    title={`${plant} ${line} ${flow}: ${t.word}; p95 ${duration(c.lagP95Seconds)} against an SLA of ${duration(c.slaSeconds)}; ${c.posted} of ${c.messages} posted. Open the exceptions.`}
+                  >
+                    <span aria-hidden="true">{t.symbol}</span> {t.word}
+                    <span className="sla-cell__p95">p95 {duration(c.lagP95Seconds)}</span>
+                  </Link>
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+const STAGE_LABEL: Record<string, string> = {
+  'device>gateway': 'gateway buffering and transfer',
+  'gateway>broker': 'gateway to broker',
+  'broker>middleware': 'broker to middleware',
+  'middleware>erp_api': 'middleware (mapping, lookups)',
+  'erp_api>erp_posting': 'ERP API to posting',
+};
+
+function StageShares({ stages }: { stages: SyncLagDashboard['syncLagStages'] }) {
+  if (stages.length === 0) return <p className="page__empty">No messages went through two stages in this range.</p>;
+  return (
+    <ol className="stage-shares" data-testid="stage-shares">
+      {stages.map((s) => (
+        <li key={`${s.fromStage}>${s.toStage}`} className="stage-share">
+          <span className="stage-share__name">
+            {s.fromStage} → {s.toStage}
+            <span className="muted"> {STAGE_LABEL[`${s.fromStage}>${s.toStage}`] ?? ''}</span>
+          </span>
+          <span className="stage-share__bar" aria-hidden="true">
+            <span style={{ width: `${Math.max(0.5, s.share * 100)}%` }} />
+          </span>
+          <span className="stage-share__value">
+            {percent(s.share)} <span className="muted">· mean {duration(s.meanSeconds)}</span>
+          </span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export function SyncLagPage() {
+  const [params, setParams] = useSearchParams();
+  const state = stateFromParams(params);
+  const { data, error, fetching, range, refresh } = useSyncLagDashboard(state);
+  const update = (next: SyncLagState) => setParams(paramsOf(next));
+  const empty = data && data.syncLagKpis.current.messages === 0;
+  return (
+    <section className="page sync-lag">
       <h1 className="page__title">Sync lag</h1>
       <p className="page__lead">
-        Device event to ERP posting, per plant and line, last {WINDOW_MINUTES} minutes (SLA {SLA_MINUTES} min).
+        Device event to ERP posting: how long messages take, per plant, line and flow, from <Time iso={range.from} /> to{' '}
+        <Time iso={range.to} />. Refreshes every {SYNC_LAG_REFRESH_MS / 1000} s while this tab is open.{' '}
+        <button className="button button--small" type="button" onClick={refresh} disabled={fetching}>
+          {fetching ? 'Refreshing…' : 'Refresh now'}
+        </button>
       </p>
+      <Controls key={params.toString()} state={state} onChange={update} />
       {error && (
         <p className="page__error" role="alert">
           Could not load: {errorMessage(error)}
         </p>
       )}
-      {lines === undefined && !error && <p role="status">Loading…</p>}
-      {lines !== undefined && lines.length === 0 && (
-        <p className="page__empty">No device events in the last {WINDOW_MINUTES} minutes.</p>
-      )}
-      {lines !== undefined && lines.length > 0 && (
+      {!data && !error && <p role="status">Loading…</p>}
+      {data && (
         <>
-          <LagChart lines={lines} />
-          <table className="table" data-testid="sync-lag-table">
-            <thead>
-              <tr>
-                <th scope="col">Plant</th>
-                <th scope="col">Line</th>
-                <th scope="col">Events</th>
-                <th scope="col">Posted</th>
-                <th scope="col">Within SLA</th>
-                <th scope="col">p50</th>
-                <th scope="col">p95</th>
-                <th scope="col">p99</th>
-                <th scope="col">Last event</th>
-              </tr>
-            </thead>
-            <tbody>
-              {lines.map((l) => (
-                <tr key={`${l.plant}/${l.line}`}>
-                  <td>{l.plant}</td>
-                  <td>{l.line}</td>
-                  <td>{l.events}</td>
-                  <td>{l.posted}</td>
-                  <td>{percent(l.withinSlaShare)}</td>
-                  <td>{seconds(l.lagP50Seconds)}</td>
-                  <td>{seconds(l.lagP95Seconds)}</td>
-                  <td>{seconds(l.lagP99Seconds)}</td>
-                  <td>{l.lastEventAt ? <Time iso={l.lastEventAt}>{age(l.lastEventAt)}</Time> : '–'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <Tiles current={data.syncLagKpis.current} previous={data.syncLagKpis.previous} />
+          {empty ? (
+            <p className="page__empty">
+              No messages in this range
+              {state.plants.length || state.lines.length || state.flows.length ? ' for these filters' : ''}.
+            </p>
+          ) : (
+            <>
+              <h2 className="section__title">Lag over time</h2>
+              <LagCharts series={data.syncLagSeries} group={state.group} />
+              <h2 className="section__title">SLA by plant, line and flow</h2>
+              <p className="muted">
+                Within: p95 at most 75 % of the flow&apos;s SLA · at risk: above that, or nothing posted yet · breached: p95 over
+                the SLA. Open a cell for its exceptions.
+              </p>
+              <SlaGrid cells={data.syncLagGrid} range={range} />
+              <h2 className="section__title">Where the lag comes from</h2>
+              <p className="muted">
+                Share of the time from a message&apos;s first stage to its last, spent between each pair of stages.
+              </p>
+              <StageShares stages={data.syncLagStages} />
+            </>
+          )}
         </>
       )}
     </section>

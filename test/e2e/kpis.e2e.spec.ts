@@ -1,0 +1,120 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backfill } from '../../server/src/demo/simulate.command';
+import { DEFAULT_SIMULATOR_OPTIONS } from '../../server/src/simulator';
+import { graphql, startTestApp, TEST_ADMIN_PASSWORD, TEST_ADMIN_TOKEN, TEST_ADMIN_USER, type TestApp } from '../support/app';
+import { launchBrowser } from '../support/browser';
+import { signedInPage } from '../support/dashboard';
+import { postRecords, refreshRollups } from '../support/ingest';
+import { createPerson, TEST_PASSWORD } from '../support/people';
+
+const WEB_DIST = path.resolve(__dirname, '../../web/dist/index.html');
+const SCREENSHOTS = path.resolve(__dirname, '../../docs/screenshots');
+const HOUR = 3_600_000;
+
+/** The demo's plants over the last six hours, then a breached line of our own. */
+describe('business KPIs in the browser, on the demo\u2019s data', () => {
+  let app: TestApp;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const until = Math.floor(Date.now() / 60_000) * 60_000;
+  const range = { from: new Date(until - 6 * HOUR).toISOString(), to: new Date(until).toISOString() };
+  const customUrl = (extra = '') =>
+    `${app.url}/sync-lag?range=custom&from=${encodeURIComponent(range.from)}&to=${encodeURIComponent(range.to)}${extra}`;
+
+  beforeAll(async () => {
+    if (!existsSync(WEB_DIST)) throw new Error('web/dist is missing: run `npm run build` first (npm test does)');
+    app = await startTestApp();
+    browser = await launchBrowser();
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await backfill(app.db.client, { ...DEFAULT_SIMULATOR_OPTIONS, seed: 11 }, until - 6 * HOUR, until - 60_000);
+    // A line whose messages took 40 minutes to post: breached against the 15-minute SLA.
+    const t0 = until - 3 * HOUR;
+    const hops = [0, 1, 2].flatMap((i) =>
+      ['device', 'erp_posting'].map((stage, k) => ({
+        hop_id: `br-${i}-${stage}`,
+        correlation_id: `br-${i}`,
+        flow: 'production_confirmation',
+        stage,
+        plant: 'BR',
+        line: 'SLOW-1',
+        start_time: new Date(t0 + i * 60_000 + k * 40 * 60_000).toISOString(),
+        end_time: new Date(t0 + i * 60_000 + k * 40 * 60_000 + 500).toISOString(),
+        status: 'ok',
+      })),
+    );
+    expect((await postRecords(app.url, '/api/v1/hops', hops, { token: TEST_ADMIN_TOKEN })).status).toBe(200);
+    await refreshRollups(app.url);
+  }, 240_000);
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('the plant manager\u2019s home: tiles, one lag chart per flow whose points match the API, the SLA grid, where the lag comes from', async () => {
+    const page = await signedInPage(browser, contexts, app.url, TEST_ADMIN_USER, TEST_ADMIN_PASSWORD);
+    await page.goto(customUrl());
+    const grid = page.getByTestId('sla-grid');
+    await grid.waitFor({ timeout: 15_000 });
+    const plants = new Set(await grid.locator('tbody tr th').allTextContents());
+    expect(plants).toEqual(new Set(['BR', 'P1', 'P2', 'P3']));
+    const tiles = page.getByTestId('sync-lag-kpis');
+    expect(await tiles.getByRole('group').count()).toBe(5);
+    expect(await tiles.getByRole('group', { name: 'p95 device-to-ERP lag' }).textContent()).toMatch(/\d/);
+    expect(await page.getByTestId('stage-shares').locator('li').count()).toBeGreaterThanOrEqual(5);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'sync-lag.png'), fullPage: true });
+
+    const { body } = await graphql<{ syncLagSeries: { flow: string; points: { t: string; p95: number | null }[] }[] }>(
+      app.url,
+      'query($range: TimeRangeInput!) { syncLagSeries(range: $range) { flow points { t p95 } } }',
+      { range },
+      TEST_ADMIN_TOKEN,
+    );
+    const api = body.data!.syncLagSeries.find((s) => s.flow === 'goods_receipt')!;
+    expect(api.points.length).toBeGreaterThan(10);
+    const table = page.getByTestId('lag-points-goods_receipt');
+    await page
+      .getByText(/Points as a table/)
+      .first()
+      .waitFor();
+    await table.locator('xpath=ancestor::details').locator('summary').click();
+    const shown = [];
+    for (const row of await table.locator('tbody tr').all())
+      shown.push({ t: await row.getAttribute('data-t'), p95: await row.locator('td').nth(4).getAttribute('data-seconds') });
+    expect(shown).toEqual(api.points.map((p) => ({ t: p.t, p95: p.p95 === null ? '' : String(p.p95) })));
+  });
+
+  it('a breached cell opens the exceptions of that plant, line and flow over the same range', async () => {
+    const page = await signedInPage(browser, contexts, app.url, TEST_ADMIN_USER, TEST_ADMIN_PASSWORD);
+    await page.goto(customUrl('&plant=BR'));
+    const cell = page.getByTestId('sla-grid').locator('td[data-state="breached"]');
+    await cell.waitFor({ timeout: 15_000 });
+    expect(await cell.textContent()).toContain('breached');
+    await cell.getByRole('link').click();
+    await page.waitForURL(/\/exceptions\?/);
+    const url = new URL(page.url());
+    expect(Object.fromEntries(url.searchParams)).toMatchObject({
+      plant: 'BR',
+      line: 'SLOW-1',
+      flow: 'production_confirmation',
+      from: range.from,
+      to: range.to,
+    });
+    await page.getByRole('heading', { level: 1, name: 'Exceptions' }).waitFor();
+  });
+
+  it('a plant manager cannot reach another plant\u2019s KPIs by editing the URL', async () => {
+    await createPerson(app.url, { username: 'kpi-pm-p1', role: 'plant_manager', plants: ['P1'] });
+    const page = await signedInPage(browser, contexts, app.url, 'kpi-pm-p1', TEST_PASSWORD);
+    await page.goto(customUrl());
+    const grid = page.getByTestId('sla-grid');
+    await grid.waitFor({ timeout: 15_000 });
+    expect(new Set(await grid.locator('tbody tr th').allTextContents())).toEqual(new Set(['P1']));
+    await page.goto(customUrl('&plant=P2'));
+    await page.getByText('No messages in this range for these filters.').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('sla-grid').count()).toBe(0);
+  });
+});
