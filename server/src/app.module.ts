@@ -22,6 +22,7 @@ import { FindingsModule } from './findings/findings.module';
 import { DeadLettersModule } from './dead-letters/dead-letters.module';
 import { TracesModule } from './traces/traces.module';
 import { ReplayModule } from './replay/replay.module';
+import { RoiModule } from './roi/roi.module';
 import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { MetricsModule } from './metrics/metrics.module';
 import { QueuesModule } from './queues/queues.module';
@@ -61,6 +62,7 @@ export class AppModule implements NestModule {
         TracesModule,
         DeadLettersModule,
         ReplayModule,
+        RoiModule,
         ...dashboard,
       ],
       providers: [

@@ -27,6 +27,10 @@ const SAMPLES: Record<string, (role: string) => string> = {
   'Query.syncLagGrid': () => `{ syncLagGrid(range: ${LAST_HOUR}) { plant } }`,
   'Query.syncLagStages': () => `{ syncLagStages(range: ${LAST_HOUR}) { share } }`,
   'Mutation.refreshSyncLagRollups': () => 'mutation { refreshSyncLagRollups { minutes } }',
+  'Query.roi': () => `{ roi(range: ${LAST_HOUR}) { figures { key } } }`,
+  'Query.roiAssumptions': () => '{ roiAssumptions { hourlyCost } }',
+  'Mutation.saveRoiAssumptions': () =>
+    'mutation { saveRoiAssumptions(input: { minutesPerManualReconciliation: 20, secondsPerPostingCheck: 2, hourlyCost: 55, baselineMode: "none" }) { hourlyCost } }',
   'Mutation.login': () => `mutation { login(username: "admin", password: ${JSON.stringify(TEST_ADMIN_PASSWORD)}) { expiresAt } }`,
   'Mutation.logout': () => 'mutation { logout }',
   'Mutation.changePassword': () => 'mutation { changePassword(currentPassword: "not the current one", newPassword: "x") }',

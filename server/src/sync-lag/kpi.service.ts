@@ -5,7 +5,7 @@ import { InputError } from '../common/errors/input-error';
 import type { PlantScope } from '../domain/plant-scope';
 import { FindingsService } from '../findings/findings.service';
 import { FlowRulesRepository } from '../reconciliation/rules/flow-rules.repository';
-import { LAG_GRID, LAG_SERIES, LAG_TOTALS, STAGE_SHARES } from './kpi.queries';
+import { LAG_GRID, LAG_SERIES, LAG_TOTALS, LAG_TREND, STAGE_SHARES } from './kpi.queries';
 import type { LagCell, LagSeries, SlaState, StageShare, SyncLagFilterInput, SyncLagPeriod, TimeRangeInput } from './kpi.types';
 
 const MINUTE_S = 60;
@@ -209,6 +209,34 @@ export class SyncLagKpiService {
         share: total > 0 ? r.seconds / total : 0,
       }))
       .sort((a, b) => b.share - a.share);
+  }
+
+  /** p50 and p95 lag over the range (every flow asked for together). */
+  async totals(
+    scope: PlantScope,
+    range: Range,
+    filter: SyncLagFilterInput | undefined,
+  ): Promise<{ p50: number | null; p95: number | null }> {
+    const [t] = await this.clickhouse.scopedQuery<TotalsRow>(
+      { name: 'sync_lag.totals', sql: LAG_TOTALS, params: rangeParams(range, filter) },
+      scope,
+    );
+    const posted = num(t?.posted);
+    return { p50: quantile(t?.q, 0, posted), p95: quantile(t?.q, 1, posted) };
+  }
+
+  /** p50 and p95 of every flow together, one point per bucket (a day for ranges over two days, else an hour). */
+  async trend(scope: PlantScope, range: Range, filter: SyncLagFilterInput | undefined) {
+    const bucket = range.toS - range.fromS > 2 * DAY_S ? DAY_S : HOUR_S;
+    const rows = await this.clickhouse.scopedQuery<{ bucket: number; posted: string; q: number[] }>(
+      { name: 'sync_lag.trend', sql: LAG_TREND, params: { ...rangeParams(range, filter, bucket), bucketS: bucket } },
+      scope,
+    );
+    return rows.map((r) => ({
+      t: iso(Number(r.bucket)),
+      p50: quantile(r.q, 0, num(r.posted)),
+      p95: quantile(r.q, 1, num(r.posted)),
+    }));
   }
 
   private async slaByFlow(): Promise<(flow: string) => number> {

@@ -1,0 +1,137 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { ClickHouseService } from '../clickhouse/clickhouse.service';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/config';
+import type { PlantScope } from '../domain/plant-scope';
+import { MasterDataRepository } from '../reconciliation/master-data/master-data.repository';
+import { FlowRulesRepository } from '../reconciliation/rules/flow-rules.repository';
+import { SyncLagKpiService, type Range } from '../sync-lag/kpi.service';
+import { byPlantFlow, figures, headline, type Figure, type PlantFlowRow, type RoiRaw } from './roi-figures';
+import { ROI_FINDINGS, ROI_INVENTORY, ROI_MAINTENANCE, ROI_POSTINGS } from './roi.queries';
+import { RoiRepository, type StoredRoiSettings } from './roi.repository';
+import type { RoiSettings } from './roi-settings';
+
+const MAINTENANCE_FLOW = 'maintenance_request';
+const n = (v: unknown) => Number(v ?? 0);
+const nullable = (v: unknown) => (v === null || v === undefined || Number.isNaN(Number(v)) ? null : Number(v));
+
+export interface RoiReport {
+  from: string;
+  to: string;
+  currency: string;
+  settings: StoredRoiSettings;
+  baselineFrom: string | null;
+  baselineTo: string | null;
+  figures: Figure[];
+  byPlantFlow: PlantFlowRow[];
+  latencyTrend: { t: string; p50: number | null; p95: number | null }[];
+}
+
+/** The executive's page: every figure computed in ClickHouse for the caller's plants and flows. */
+@Injectable()
+export class RoiService {
+  constructor(
+    private readonly clickhouse: ClickHouseService,
+    private readonly repository: RoiRepository,
+    private readonly rules: FlowRulesRepository,
+    private readonly masterData: MasterDataRepository,
+    private readonly lag: SyncLagKpiService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async report(scope: PlantScope, range: Range, flows: string[]): Promise<RoiReport> {
+    const settings = await this.repository.current();
+    const baselineRange = this.baselineRange(settings);
+    const [raw, past, trend] = await Promise.all([
+      this.raw(scope, range, flows),
+      baselineRange ? this.raw(scope, baselineRange, flows) : Promise.resolve(undefined),
+      this.lag.trend(scope, range, { flows }),
+    ]);
+    return {
+      from: new Date(range.fromS * 1000).toISOString(),
+      to: new Date(range.toS * 1000).toISOString(),
+      currency: this.config.reconcile.currency,
+      settings,
+      baselineFrom: baselineRange ? new Date(baselineRange.fromS * 1000).toISOString() : null,
+      baselineTo: baselineRange ? new Date(baselineRange.toS * 1000).toISOString() : null,
+      figures: figures(raw, settings, this.config.reconcile.currency, past && headline(past, settings)),
+      byPlantFlow: byPlantFlow(raw, settings),
+      latencyTrend: trend,
+    };
+  }
+
+  private baselineRange(s: RoiSettings): Range | undefined {
+    if (s.baselineMode !== 'period' || !s.baselineFrom || !s.baselineTo) return undefined;
+    return { fromS: Math.floor(Date.parse(s.baselineFrom) / 1000), toS: Math.floor(Date.parse(s.baselineTo) / 1000) };
+  }
+
+  /** The four ROI queries and the period's lag, for one period. */
+  async raw(scope: PlantScope, range: Range, flows: string[]): Promise<RoiRaw> {
+    const params = { fromMs: range.fromS * 1000, toMs: range.toS * 1000, flows };
+    const [rules, conversions] = await Promise.all([this.rules.current(), this.masterData.conversions()]);
+    const inFlows = rules.filter((r) => flows.length === 0 || flows.includes(r.flow));
+    const maintenance = rules.find((r) => r.flow === MAINTENANCE_FLOW);
+    const maintenanceAsked = flows.length === 0 || flows.includes(MAINTENANCE_FLOW);
+    const [postings, findings, inventory, [m], lag] = await Promise.all([
+      this.clickhouse.scopedQuery<Record<string, string>>({ name: 'roi.postings', sql: ROI_POSTINGS, params }, scope),
+      this.clickhouse.scopedQuery<Record<string, string>>({ name: 'roi.findings', sql: ROI_FINDINGS, params }, scope),
+      this.clickhouse.scopedQuery<Record<string, string>>(
+        {
+          name: 'roi.inventory',
+          sql: ROI_INVENTORY,
+          params: {
+            ...params,
+            quantity_types: [...new Set(inFlows.filter((r) => r.flow !== MAINTENANCE_FLOW).flatMap((r) => r.eventTypes))],
+            conv_keys: conversions.map((c) => `${c.material}|${c.fromUnit.toUpperCase()}|${c.toUnit.toUpperCase()}`),
+            conv_factors: conversions.map((c) => c.factor),
+          },
+        },
+        scope,
+      ),
+      this.clickhouse.scopedQuery<Record<string, string | number | null>>(
+        {
+          name: 'roi.maintenance',
+          sql: ROI_MAINTENANCE,
+          params: {
+            ...params,
+            alert_types: maintenanceAsked ? (maintenance?.eventTypes ?? ['maintenance_alert']) : [],
+            request_types: maintenance ? [...new Set([MAINTENANCE_FLOW, ...maintenance.postingTypes])] : [MAINTENANCE_FLOW],
+          },
+        },
+        scope,
+      ),
+      this.lag.totals(scope, range, { flows }),
+    ]);
+    return {
+      days: (range.toS - range.fromS) / 86_400,
+      postings: postings.map((r) => ({ plant: r.plant, flow: r.flow, postings: n(r.postings), touched: n(r.touched) })),
+      findings: findings.map((r) => ({
+        plant: r.plant,
+        flow: r.flow,
+        type: r.type,
+        resolvedAuto: n(r.resolved_auto),
+        resolvedManual: n(r.resolved_manual),
+        resolveSeconds: n(r.resolve_seconds),
+        openCount: n(r.open_count),
+        openValue: n(r.open_value),
+        recoveredReplayed: n(r.recovered_replayed),
+        recoveredCorrected: n(r.recovered_corrected),
+        incidents: n(r.incidents),
+      })),
+      inventory: inventory.map((r) => ({
+        material: r.material,
+        unit: r.unit,
+        deviceQty: n(r.device_qty),
+        erpQty: n(r.erp_qty),
+        unconvertible: n(r.unconvertible),
+      })),
+      maintenance: {
+        alerts: n(m?.alerts),
+        responded: n(m?.responded),
+        meanSeconds: n(m?.responded) > 0 ? nullable(m?.mean_s) : null,
+        p50Seconds: n(m?.responded) > 0 ? nullable(m?.p50_s) : null,
+      },
+      latency: lag,
+    };
+  }
+}
