@@ -47,6 +47,9 @@ describe('business KPIs in the browser, on the demo\u2019s data', () => {
     );
     expect((await postRecords(app.url, '/api/v1/hops', hops, { token: TEST_ADMIN_TOKEN })).status).toBe(200);
     await refreshRollups(app.url);
+    // Reconciliation over the demo's hours, as the scheduler would have done: findings for the ROI page.
+    const run = await graphql(app.url, 'mutation { reconcileNow(sinceDays: 1) { runId } }', undefined, TEST_ADMIN_TOKEN);
+    expect(run.body.errors, JSON.stringify(run.body.errors)).toBeUndefined();
   }, 240_000);
   afterAll(async () => {
     for (const context of contexts) await context.close();
@@ -104,6 +107,50 @@ describe('business KPIs in the browser, on the demo\u2019s data', () => {
       to: range.to,
     });
     await page.getByRole('heading', { level: 1, name: 'Exceptions' }).waitFor();
+  });
+
+  it('the executive’s home: ROI figures with their sentences, baseline and assumptions; the CSV export', async () => {
+    await createPerson(app.url, { username: 'kpi-exec', role: 'executive' });
+    const page = await signedInPage(browser, contexts, app.url, 'kpi-exec', TEST_PASSWORD);
+    await page.waitForURL(`${app.url}/roi`);
+    await page.goto(`${app.url}/roi?period=custom&from=${encodeURIComponent(range.from)}&to=${encodeURIComponent(range.to)}`);
+    const figures = page.getByTestId('roi-figures');
+    await figures.waitFor({ timeout: 15_000 });
+    const noTouch = figures.getByRole('article', { name: 'Postings with no manual touch' });
+    expect(await noTouch.locator('.roi-figure__value').textContent()).toMatch(/^\d+(\.\d)? %$/);
+    expect(await noTouch.textContent()).toContain('no person had to act on');
+    expect(await figures.getByRole('article', { name: 'Manual reconciliation hours avoided' }).textContent()).toContain(
+      'Minutes per manual reconciliation = 20 min',
+    );
+    expect(await page.getByTestId('roi-by-plant-flow').locator('tbody tr').count()).toBeGreaterThanOrEqual(12);
+    // An executive reads; only an admin edits the assumptions.
+    expect(await page.getByRole('button', { name: 'Edit assumptions' }).count()).toBe(0);
+    const href = await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href');
+    const csv = await page.evaluate(async (url) => (await fetch(url!)).text(), href);
+    expect(csv).toMatch(/^figure,no_touch_share,/m);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'roi.png'), fullPage: true });
+  });
+
+  it('an admin’s edit of the ROI assumptions changes the figure that uses them', async () => {
+    const page = await signedInPage(browser, contexts, app.url, TEST_ADMIN_USER, TEST_ADMIN_PASSWORD);
+    await page.goto(`${app.url}/roi?period=custom&from=${encodeURIComponent(range.from)}&to=${encodeURIComponent(range.to)}`);
+    const cost = page.getByRole('article', { name: 'Cost of manual work avoided' }).locator('.roi-figure__value');
+    await cost.waitFor({ timeout: 15_000 });
+    const before = Number(await cost.getAttribute('data-value'));
+    expect(before).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Edit assumptions' }).click();
+    const form = page.getByRole('form', { name: 'ROI assumptions' });
+    await form.getByLabel('Hourly cost (EUR)').fill('-5');
+    await form.getByRole('button', { name: 'Save assumptions' }).click();
+    await form.getByText(/hourlyCost must not be less than 0|hourlyCost must be a number/).waitFor();
+    await form.getByLabel('Hourly cost (EUR)').fill('110');
+    await form.getByRole('button', { name: 'Save assumptions' }).click();
+    await form.getByText('Saved; the figures above use them now.').waitFor();
+    // 55 EUR an hour by default: doubling it doubles the cost avoided.
+    await expect.poll(async () => Number(await cost.getAttribute('data-value')), { timeout: 15_000 }).toBeCloseTo(before * 2, 6);
+    expect(await page.getByRole('article', { name: 'Cost of manual work avoided' }).textContent()).toContain(
+      'Hourly cost of that work = 110 EUR',
+    );
   });
 
   it('a plant manager cannot reach another plant\u2019s KPIs by editing the URL', async () => {

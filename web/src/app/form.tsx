@@ -36,7 +36,7 @@ interface TextFieldProps {
   onChange: (value: string) => void;
   error?: string;
   hint?: ReactNode;
-  type?: 'text' | 'password' | 'search' | 'number';
+  type?: 'text' | 'password' | 'search' | 'number' | 'datetime-local';
   autoComplete?: string;
   required?: boolean;
   placeholder?: string;

@@ -88,6 +88,17 @@ export type FindingTargetInput = {
   ids?: Array<string> | null | undefined;
 };
 
+export type MeasuredBaselineInput = {
+  autoResolvedShare?: number | null | undefined;
+  incidentsPer30Days?: number | null | undefined;
+  inventoryAccuracy?: number | null | undefined;
+  latencyP95Seconds?: number | null | undefined;
+  maintenanceResponseHours?: number | null | undefined;
+  manualHoursPer30Days?: number | null | undefined;
+  meanHoursToResolve?: number | null | undefined;
+  noTouchShare?: number | null | undefined;
+};
+
 export type ReplayHeaderInput = {
   name: string;
   secret: string;
@@ -108,6 +119,21 @@ export type ReplayTargetInput = {
   ratePerSecond?: number;
   timeoutMs?: number;
   url: string;
+};
+
+export type RoiAssumptionsInput = {
+  baselineFrom?: string | null | undefined;
+  baselineMode: string;
+  baselineTo?: string | null | undefined;
+  hourlyCost: number;
+  measured?: MeasuredBaselineInput | null | undefined;
+  minutesPerManualReconciliation: number;
+  secondsPerPostingCheck: number;
+};
+
+export type RoiFilterInput = {
+  flows?: Array<string> | null | undefined;
+  plants?: Array<string> | null | undefined;
 };
 
 /** viewer, plant_manager (listed plants), it_support (plants or all), executive (all), admin (all). */
@@ -798,6 +824,115 @@ export type SaveReplayTargetMutationVariables = Exact<{
 
 export type SaveReplayTargetMutation = { saveReplayTarget: { flow: string; plant: string; url: string } };
 
+export type RoiAssumptionFieldsFragment = {
+  minutesPerManualReconciliation: number;
+  secondsPerPostingCheck: number;
+  hourlyCost: number;
+  currency: string;
+  baselineMode: string;
+  baselineFrom: string | null;
+  baselineTo: string | null;
+  updatedBy: string | null;
+  updatedAt: string | null;
+  measured: {
+    noTouchShare: number | null;
+    autoResolvedShare: number | null;
+    meanHoursToResolve: number | null;
+    manualHoursPer30Days: number | null;
+    inventoryAccuracy: number | null;
+    maintenanceResponseHours: number | null;
+    incidentsPer30Days: number | null;
+    latencyP95Seconds: number | null;
+  };
+};
+
+export type RoiReportQueryVariables = Exact<{
+  range: TimeRangeInput;
+  filter?: RoiFilterInput | null | undefined;
+}>;
+
+export type RoiReportQuery = {
+  roi: {
+    from: string;
+    to: string;
+    currency: string;
+    baselineFrom: string | null;
+    baselineTo: string | null;
+    assumptions: {
+      minutesPerManualReconciliation: number;
+      secondsPerPostingCheck: number;
+      hourlyCost: number;
+      currency: string;
+      baselineMode: string;
+      baselineFrom: string | null;
+      baselineTo: string | null;
+      updatedBy: string | null;
+      updatedAt: string | null;
+      measured: {
+        noTouchShare: number | null;
+        autoResolvedShare: number | null;
+        meanHoursToResolve: number | null;
+        manualHoursPer30Days: number | null;
+        inventoryAccuracy: number | null;
+        maintenanceResponseHours: number | null;
+        incidentsPer30Days: number | null;
+        latencyP95Seconds: number | null;
+      };
+    };
+    figures: Array<{
+      key: string;
+      label: string;
+      value: number | null;
+      unit: string;
+      baseline: number | null;
+      higherIsBetter: boolean;
+      howComputed: string;
+      assumptions: Array<string>;
+      breakdown: Array<{ label: string; value: number | null; unit: string }>;
+    }>;
+    byPlantFlow: Array<{
+      plant: string;
+      flow: string;
+      postings: number;
+      noTouchShare: number | null;
+      resolvedAuto: number;
+      resolvedManual: number;
+      valueAtRiskOpen: number;
+      valueRecovered: number;
+      hoursAvoided: number;
+    }>;
+    latencyTrend: Array<{ t: string; p50: number | null; p95: number | null }>;
+  };
+};
+
+export type SaveRoiAssumptionsMutationVariables = Exact<{
+  input: RoiAssumptionsInput;
+}>;
+
+export type SaveRoiAssumptionsMutation = {
+  saveRoiAssumptions: {
+    minutesPerManualReconciliation: number;
+    secondsPerPostingCheck: number;
+    hourlyCost: number;
+    currency: string;
+    baselineMode: string;
+    baselineFrom: string | null;
+    baselineTo: string | null;
+    updatedBy: string | null;
+    updatedAt: string | null;
+    measured: {
+      noTouchShare: number | null;
+      autoResolvedShare: number | null;
+      meanHoursToResolve: number | null;
+      manualHoursPer30Days: number | null;
+      inventoryAccuracy: number | null;
+      maintenanceResponseHours: number | null;
+      incidentsPer30Days: number | null;
+      latencyP95Seconds: number | null;
+    };
+  };
+};
+
 export type SyncLagPeriodFieldsFragment = {
   from: string;
   to: string;
@@ -1189,6 +1324,47 @@ export const ReplayPlanFragmentDoc = {
     },
   ],
 } as unknown as DocumentNode<ReplayPlanFragment, unknown>;
+export const RoiAssumptionFieldsFragmentDoc = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'RoiAssumptionFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'RoiAssumptions' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'minutesPerManualReconciliation' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'secondsPerPostingCheck' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'hourlyCost' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'baselineMode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'baselineFrom' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'baselineTo' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'measured' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'noTouchShare' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'autoResolvedShare' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'meanHoursToResolve' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'manualHoursPer30Days' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'inventoryAccuracy' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'maintenanceResponseHours' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'incidentsPer30Days' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'latencyP95Seconds' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedBy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RoiAssumptionFieldsFragment, unknown>;
 export const SyncLagPeriodFieldsFragmentDoc = {
   kind: 'Document',
   definitions: [
@@ -3294,6 +3470,235 @@ export const SaveReplayTargetDocument = {
     },
   ],
 } as unknown as DocumentNode<SaveReplayTargetMutation, SaveReplayTargetMutationVariables>;
+export const RoiReportDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'RoiReport' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'range' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'TimeRangeInput' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+          type: { kind: 'NamedType', name: { kind: 'Name', value: 'RoiFilterInput' } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'roi' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'range' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'range' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'filter' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'filter' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'from' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'to' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'baselineFrom' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'baselineTo' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'assumptions' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'RoiAssumptionFields' } }],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'figures' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'key' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'unit' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'baseline' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'higherIsBetter' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'howComputed' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'assumptions' } },
+                      {
+                        kind: 'Field',
+                        name: { kind: 'Name', value: 'breakdown' },
+                        selectionSet: {
+                          kind: 'SelectionSet',
+                          selections: [
+                            { kind: 'Field', name: { kind: 'Name', value: 'label' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'value' } },
+                            { kind: 'Field', name: { kind: 'Name', value: 'unit' } },
+                          ],
+                        },
+                      },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'byPlantFlow' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'plant' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'flow' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'postings' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'noTouchShare' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'resolvedAuto' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'resolvedManual' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'valueAtRiskOpen' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'valueRecovered' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'hoursAvoided' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'latencyTrend' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 't' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'p50' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'p95' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'RoiAssumptionFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'RoiAssumptions' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'minutesPerManualReconciliation' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'secondsPerPostingCheck' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'hourlyCost' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'baselineMode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'baselineFrom' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'baselineTo' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'measured' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'noTouchShare' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'autoResolvedShare' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'meanHoursToResolve' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'manualHoursPer30Days' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'inventoryAccuracy' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'maintenanceResponseHours' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'incidentsPer30Days' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'latencyP95Seconds' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedBy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RoiReportQuery, RoiReportQueryVariables>;
+export const SaveRoiAssumptionsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SaveRoiAssumptions' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'RoiAssumptionsInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'saveRoiAssumptions' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'RoiAssumptionFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'RoiAssumptionFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'RoiAssumptions' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'minutesPerManualReconciliation' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'secondsPerPostingCheck' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'hourlyCost' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'baselineMode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'baselineFrom' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'baselineTo' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'measured' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'noTouchShare' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'autoResolvedShare' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'meanHoursToResolve' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'manualHoursPer30Days' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'inventoryAccuracy' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'maintenanceResponseHours' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'incidentsPer30Days' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'latencyP95Seconds' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedBy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SaveRoiAssumptionsMutation, SaveRoiAssumptionsMutationVariables>;
 export const SyncLagDashboardDocument = {
   kind: 'Document',
   definitions: [
