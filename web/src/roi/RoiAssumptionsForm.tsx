@@ -52,7 +52,7 @@ export function RoiAssumptionsForm({ current, onSaved }: { current: RoiAssumptio
       baselineMode: mode,
       baselineFrom: mode === 'period' ? (fromLocalInput(from) ?? from) : null,
       baselineTo: mode === 'period' ? (fromLocalInput(to) ?? to) : null,
-      measured: Object.fromEntries(MEASURED.map((m) => [m.key, num(measured[m.key] ?? '')])) as MeasuredBaselineInput,
+      measured: Object.fromEntries(MEASURED.map((m) => [m.key, num(measured[m.key] ?? '')])),
     });
     if (!r.error) {
       setSaved(true);
