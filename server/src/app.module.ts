@@ -23,6 +23,7 @@ import { DeadLettersModule } from './dead-letters/dead-letters.module';
 import { TracesModule } from './traces/traces.module';
 import { ReplayModule } from './replay/replay.module';
 import { RoiModule } from './roi/roi.module';
+import { AlertsModule } from './alerts/alerts.module';
 import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { MetricsModule } from './metrics/metrics.module';
 import { QueuesModule } from './queues/queues.module';
@@ -63,6 +64,7 @@ export class AppModule implements NestModule {
         DeadLettersModule,
         ReplayModule,
         RoiModule,
+        AlertsModule,
         ...dashboard,
       ],
       providers: [

@@ -27,6 +27,22 @@ const SAMPLES: Record<string, (role: string) => string> = {
   'Query.syncLagGrid': () => `{ syncLagGrid(range: ${LAST_HOUR}) { plant } }`,
   'Query.syncLagStages': () => `{ syncLagStages(range: ${LAST_HOUR}) { share } }`,
   'Mutation.refreshSyncLagRollups': () => 'mutation { refreshSyncLagRollups { minutes } }',
+  'Query.alertChannels': () => '{ alertChannels { channelId } }',
+  'Mutation.saveAlertChannel': () =>
+    'mutation { saveAlertChannel(input: { name: "m", kind: "email", recipients: ["a@b.example"] }) { channelId } }',
+  'Mutation.deleteAlertChannel': () => 'mutation { deleteAlertChannel(channelId: "nope") }',
+  'Mutation.testAlertChannel': () => 'mutation { testAlertChannel(channelId: "nope") }',
+  'Query.alertRules': () => '{ alertRules { ruleId } }',
+  'Mutation.saveAlertRule': () =>
+    'mutation { saveAlertRule(input: { name: "r", kind: "finding", minSeverity: "high", channelIds: ["nope"] }) { ruleId } }',
+  'Mutation.deleteAlertRule': () => 'mutation { deleteAlertRule(ruleId: "nope") }',
+  'Mutation.acknowledgeAlert': () => 'mutation { acknowledgeAlert(ruleId: "nope") { firing } }',
+  'Query.alertSilences': () => '{ alertSilences { silenceId } }',
+  'Mutation.silenceAlerts': () =>
+    `mutation { silenceAlerts(input: { endsAt: "${new Date(Date.now() + 3_600_000).toISOString()}", reason: "matrix" }) { silenceId } }`,
+  'Mutation.endAlertSilence': () => 'mutation { endAlertSilence(silenceId: "nope") }',
+  'Query.alertNotifications': () => '{ alertNotifications(first: 1) { notificationId } }',
+  'Mutation.evaluateAlertsNow': () => 'mutation { evaluateAlertsNow { rules } }',
   'Query.roi': () => `{ roi(range: ${LAST_HOUR}) { figures { key } } }`,
   'Query.roiAssumptions': () => '{ roiAssumptions { hourlyCost } }',
   'Mutation.saveRoiAssumptions': () =>

@@ -53,6 +53,8 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
       REPLAY_SWEEP_SECONDS: '0',
       // Nor rollups: the Sync lag tests roll up with refreshSyncLagRollups when their data is in.
       ROLLUP_INTERVAL_SECONDS: '0',
+      // Nor alert evaluations: the alert tests evaluate with evaluateAlertsNow.
+      ALERT_EVALUATE_SECONDS: '0',
       ...env,
     },
     options.logger,

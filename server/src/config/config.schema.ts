@@ -114,6 +114,15 @@ export const configSchema = z.object({
   REPLAY_JOB_CONCURRENCY: count('REPLAY_JOB_CONCURRENCY', 2048, 1),
   REPLAY_SWEEP_SECONDS: count('REPLAY_SWEEP_SECONDS', 60, 0),
   SYNCLINE_SECRETS_FILE: z.string().optional(),
+  ALERT_EVALUATE_SECONDS: count('ALERT_EVALUATE_SECONDS', 30, 0),
+  ALERT_DELIVERY_ATTEMPTS: count('ALERT_DELIVERY_ATTEMPTS', 5, 1),
+  ALERT_BACKOFF_MS: count('ALERT_BACKOFF_MS', 2000, 1),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://')
+    .optional(),
+  ALERT_EMAIL_FROM: z.string().default('Syncline <syncline@localhost>'),
+  SYNCLINE_PUBLIC_URL: z.string().url('SYNCLINE_PUBLIC_URL must be a URL such as https://syncline.plant.example').optional(),
   ROLLUP_INTERVAL_SECONDS: count('ROLLUP_INTERVAL_SECONDS', 15, 0),
   ROLLUP_LATE_HOURS: count('ROLLUP_LATE_HOURS', 48, 1),
   ROLLUP_MESSAGE_SPAN_HOURS: count('ROLLUP_MESSAGE_SPAN_HOURS', 6, 1),

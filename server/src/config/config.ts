@@ -43,6 +43,18 @@ export interface AppConfig {
     /** SYNCLINE_SECRET_* variables of the environment Syncline started with (env:NAME). Never logged. */
     envSecrets: Readonly<Record<string, string>>;
   };
+  alerts: {
+    /** Seconds between evaluations of the alert rules; 0 = never (on demand only). */
+    evaluateSeconds: number;
+    deliveryAttempts: number;
+    /** First retry delay of a delivery; each next one doubles. */
+    backoffMs: number;
+    /** smtp(s)://user:password@host:port for email channels. A secret: never logged. */
+    smtpUrl: string | undefined;
+    emailFrom: string;
+    /** Where people open the dashboard, for links in notifications. */
+    publicUrl: string | undefined;
+  };
   rollup: {
     /** Seconds between runs of the Sync lag rollup job; 0 = never (on demand only). */
     intervalSeconds: number;
@@ -103,7 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       parsed.error.issues.map((issue) => {
         const name = issue.path.join('.');
         const given = env[name];
-        const shown = /PASSWORD|TOKEN|SECRET/.test(name) || given === undefined ? '' : ` (got "${given}")`;
+        const shown = /PASSWORD|TOKEN|SECRET|SMTP_URL/.test(name) || given === undefined ? '' : ` (got "${given}")`;
         return `${name}: ${issue.message}${shown}`;
       }),
     );
@@ -147,6 +159,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       envSecrets: Object.fromEntries(
         Object.entries(env).filter((e): e is [string, string] => e[0].startsWith('SYNCLINE_SECRET_') && typeof e[1] === 'string'),
       ),
+    },
+    alerts: {
+      evaluateSeconds: c.ALERT_EVALUATE_SECONDS,
+      deliveryAttempts: c.ALERT_DELIVERY_ATTEMPTS,
+      backoffMs: c.ALERT_BACKOFF_MS,
+      smtpUrl: c.SMTP_URL,
+      emailFrom: c.ALERT_EMAIL_FROM,
+      publicUrl: c.SYNCLINE_PUBLIC_URL?.replace(/\/+$/, ''),
     },
     rollup: {
       intervalSeconds: c.ROLLUP_INTERVAL_SECONDS,

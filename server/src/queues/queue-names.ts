@@ -6,6 +6,10 @@ export enum QueueName {
   ReplaySweep = 'replay-sweep',
   /** Sync lag rollups: one run every ROLLUP_INTERVAL_SECONDS (ADR 0010). */
   Rollup = 'rollup',
+  /** Alert rules: one evaluation every ALERT_EVALUATE_SECONDS (docs/alerts.md). */
+  AlertEvaluate = 'alert-evaluate',
+  /** Notifications: one job per notification and channel, retried with backoff. */
+  AlertDelivery = 'alert-delivery',
 }
 
 export enum SystemJob {
