@@ -24,6 +24,7 @@ import { TracesModule } from './traces/traces.module';
 import { ReplayModule } from './replay/replay.module';
 import { RoiModule } from './roi/roi.module';
 import { AlertsModule } from './alerts/alerts.module';
+import { PlantsModule } from './plants/plants.module';
 import { HttpMetricsMiddleware } from './metrics/http-metrics.middleware';
 import { MetricsModule } from './metrics/metrics.module';
 import { QueuesModule } from './queues/queues.module';
@@ -65,6 +66,7 @@ export class AppModule implements NestModule {
         ReplayModule,
         RoiModule,
         AlertsModule,
+        PlantsModule,
         ...dashboard,
       ],
       providers: [

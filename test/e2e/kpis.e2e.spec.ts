@@ -153,6 +153,87 @@ describe('business KPIs in the browser, on the demo\u2019s data', () => {
     );
   });
 
+  it('the settings pages show the demo’s setup, and each form shows the server’s error beside its field', async () => {
+    const page = await signedInPage(browser, contexts, app.url, TEST_ADMIN_USER, TEST_ADMIN_PASSWORD);
+    const settings = page.getByRole('navigation', { name: 'Settings' });
+    const open = async (label: string, path: string, heading: string) => {
+      await page.goto(`${app.url}/settings`);
+      await settings.getByRole('link', { name: label }).click();
+      await page.waitForURL(`${app.url}${path}`);
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor({ timeout: 15_000 });
+    };
+
+    await open('Flows and rules', '/settings/flows', 'Flows and rules');
+    const rules = page.getByRole('table', { name: 'Flow rules' });
+    await rules.getByRole('row', { name: /goods_receipt/ }).waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'settings-flows.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Change goods_receipt' }).click();
+    const flowForm = page.getByRole('form', { name: 'Flow rules' });
+    await flowForm.getByLabel('SLA (minutes)').fill('0');
+    await flowForm.getByRole('button', { name: 'Save rules' }).click();
+    const slaError = flowForm.getByLabel('SLA (minutes)').locator('xpath=..').locator('.field__error');
+    await slaError.waitFor();
+    expect(await slaError.textContent()).toMatch(/slaSeconds must be a whole number of seconds from 1/);
+
+    await open('Units and costs', '/settings/units', 'Units and costs');
+    await page.getByRole('table', { name: 'Unit conversions' }).waitFor();
+    const conv = page.getByRole('form', { name: 'Unit conversion' });
+    await conv.getByLabel('1 of unit', { exact: true }).fill('BARRELS-OF-FUN');
+    await conv.getByLabel('equals', { exact: true }).fill('2');
+    await conv.getByLabel('of unit', { exact: true }).fill('EA');
+    await conv.getByRole('button', { name: 'Save conversion' }).click();
+    await conv.getByText(/fromUnit "BARRELS-OF-FUN" is not a known unit/).waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'settings-units.png'), fullPage: true });
+
+    await open('Calendars', '/settings/calendars', 'Calendars');
+    await page.getByRole('table', { name: 'Plant calendars' }).getByRole('row', { name: /^P1/ }).waitFor();
+    const template = page.getByRole('form', { name: 'New plant from a template' });
+    await template.getByLabel('New plant').fill('P9');
+    await template.getByLabel('Copy from plant').fill('P1');
+    await template.getByRole('button', { name: 'Create plant' }).click();
+    await template.getByText(/P9 starts as a copy of P1: its calendar/).waitFor();
+    await page.getByRole('table', { name: 'Plant calendars' }).getByRole('row', { name: /^P9/ }).waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'settings-calendars.png'), fullPage: true });
+
+    await open('Alerts', '/settings/alerts', 'Alerts');
+    await page.getByRole('button', { name: 'Add a channel' }).click();
+    const channelForm = page.getByRole('form', { name: 'Alert channel' });
+    await channelForm.getByLabel('Channel name').fill('Ops Slack');
+    await channelForm.getByLabel('Webhook URL').fill('env:NO_SUCH_SECRET');
+    await channelForm.getByRole('button', { name: 'Save channel' }).click();
+    await channelForm.getByText(/SYNCLINE_SECRET_NO_SUCH_SECRET is not set/).waitFor();
+    await channelForm.getByLabel('Webhook URL').fill('http://127.0.0.1:9/hooks/ops');
+    await channelForm.getByRole('button', { name: 'Save channel' }).click();
+    await page
+      .getByRole('table', { name: 'Alert channels' })
+      .getByRole('row', { name: /Ops Slack/ })
+      .waitFor();
+    await page.getByRole('button', { name: 'Add a rule' }).click();
+    const ruleForm = page.getByRole('form', { name: 'Alert rule' });
+    await ruleForm.getByLabel('Rule name').fill('Critical findings');
+    await ruleForm.getByRole('checkbox', { name: 'Ops Slack' }).first().check();
+    await ruleForm.getByRole('button', { name: 'Save rule' }).click();
+    await page
+      .getByRole('table', { name: 'Alert rules' })
+      .getByRole('row', { name: /Critical findings/ })
+      .waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'settings-alerts.png'), fullPage: true });
+
+    await open('API keys', '/settings/api-keys', 'API keys');
+    const keyForm = page.getByRole('form', { name: 'New API key' });
+    await keyForm.getByLabel('Name').fill('P1 edge gateway');
+    await keyForm.getByLabel('Plants').fill('P1');
+    await keyForm.getByRole('button', { name: 'Create key' }).click();
+    expect(await page.getByTestId('new-api-key').textContent()).toMatch(/^sl_/);
+    await page
+      .getByRole('table', { name: 'API keys' })
+      .getByRole('row', { name: /P1 edge gateway/ })
+      .waitFor();
+
+    await open('ROI assumptions', '/settings/roi', 'ROI assumptions');
+    await page.getByRole('form', { name: 'ROI assumptions' }).waitFor();
+  });
+
   it('a plant manager cannot reach another plant\u2019s KPIs by editing the URL', async () => {
     await createPerson(app.url, { username: 'kpi-pm-p1', role: 'plant_manager', plants: ['P1'] });
     const page = await signedInPage(browser, contexts, app.url, 'kpi-pm-p1', TEST_PASSWORD);

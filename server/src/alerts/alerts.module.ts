@@ -9,5 +9,6 @@ import { AlertsResolver } from './alerts.resolver';
 @Module({
   imports: [BullModule.registerQueue({ name: QueueName.AlertEvaluate }, { name: QueueName.AlertDelivery })],
   providers: [AlertsRepository, AlertDelivery, AlertEvaluator, AlertsResolver],
+  exports: [AlertsRepository],
 })
 export class AlertsModule {}

@@ -13,6 +13,6 @@ import { ReplayTargetsRepository } from './replay-targets.repository';
 @Module({
   imports: [FindingsModule, ReconciliationModule, BullModule.registerQueue({ name: QueueName.ReplaySweep })],
   providers: [ReplayTargetsRepository, ReplayQueues, ReplayService, ReplayResolver, ReplaySweeper],
-  exports: [ReplayService],
+  exports: [ReplayService, ReplayTargetsRepository],
 })
 export class ReplayModule {}

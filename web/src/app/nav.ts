@@ -15,13 +15,19 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/traces', label: 'Traces', anyOf: ['data:view'] },
   { path: '/replays', label: 'Replays', anyOf: ['replay:run'] },
   { path: '/roi', label: 'ROI', anyOf: ['roi:view'] },
-  { path: '/settings', label: 'Settings', anyOf: ['people:manage', 'audit:view', 'rules:manage'] },
+  { path: '/settings', label: 'Settings', anyOf: ['people:manage', 'audit:view', 'rules:manage', 'findings:triage'] },
 ];
 
 export const SETTINGS_ITEMS: readonly NavItem[] = [
   { path: '/settings/people', label: 'People', anyOf: ['people:manage'] },
   { path: '/settings/audit', label: 'Audit', anyOf: ['audit:view'] },
+  { path: '/settings/flows', label: 'Flows and rules', anyOf: ['rules:manage'] },
+  { path: '/settings/units', label: 'Units and costs', anyOf: ['rules:manage'] },
+  { path: '/settings/calendars', label: 'Calendars', anyOf: ['rules:manage'] },
   { path: '/settings/replay-targets', label: 'Replay targets', anyOf: ['rules:manage'] },
+  { path: '/settings/alerts', label: 'Alerts', anyOf: ['rules:manage', 'findings:triage'] },
+  { path: '/settings/roi', label: 'ROI assumptions', anyOf: ['rules:manage'] },
+  { path: '/settings/api-keys', label: 'API keys', anyOf: ['people:manage'] },
 ];
 
 export function accessTo(path: string): readonly Permission[] {

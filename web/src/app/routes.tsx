@@ -34,6 +34,30 @@ const ReplayTargetsPage = page(
   () => import('../replay/ReplayTargetsPage'),
   (m) => m.ReplayTargetsPage,
 );
+const AlertsPage = page(
+  () => import('../alerts/AlertsPage'),
+  (m) => m.AlertsPage,
+);
+const FlowRulesPage = page(
+  () => import('../settings/FlowRulesPage'),
+  (m) => m.FlowRulesPage,
+);
+const MasterDataPage = page(
+  () => import('../settings/MasterDataPage'),
+  (m) => m.MasterDataPage,
+);
+const CalendarsPage = page(
+  () => import('../settings/CalendarsPage'),
+  (m) => m.CalendarsPage,
+);
+const ApiKeysPage = page(
+  () => import('../settings/ApiKeysPage'),
+  (m) => m.ApiKeysPage,
+);
+const RoiSettingsPage = page(
+  () => import('../settings/RoiSettingsPage'),
+  (m) => m.RoiSettingsPage,
+);
 const RoiPage = page(
   () => import('../roi/RoiPage'),
   (m) => m.RoiPage,
@@ -86,7 +110,13 @@ export const router = createBrowserRouter([
           { index: true, element: <SettingsIndex /> },
           { path: 'people', element: guarded('/settings/people', PeoplePage) },
           { path: 'audit', element: guarded('/settings/audit', AuditPage) },
+          { path: 'flows', element: guarded('/settings/flows', FlowRulesPage) },
+          { path: 'units', element: guarded('/settings/units', MasterDataPage) },
+          { path: 'calendars', element: guarded('/settings/calendars', CalendarsPage) },
           { path: 'replay-targets', element: guarded('/settings/replay-targets', ReplayTargetsPage) },
+          { path: 'alerts', element: guarded('/settings/alerts', AlertsPage) },
+          { path: 'roi', element: guarded('/settings/roi', RoiSettingsPage) },
+          { path: 'api-keys', element: guarded('/settings/api-keys', ApiKeysPage) },
         ],
       },
       { path: 'account', element: <AccountPage /> },

@@ -15,6 +15,15 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
   '\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n': typeof types.ChangePasswordDocument;
+  '\n  query AlertsPage($canManage: Boolean!) {\n    alertChannels @include(if: $canManage) {\n      channelId\n      name\n      kind\n      format\n      url\n      recipients\n      enabled\n      updatedBy\n      updatedAt\n      lastStatus\n      lastError\n      lastSentAt\n      failuresSinceSent\n    }\n    alertRules {\n      ruleId\n      name\n      kind\n      minSeverity\n      minValueAtRisk\n      minutes\n      threshold\n      plants\n      flows\n      channelIds\n      escalationChannelIds\n      escalateAfterSeconds\n      repeatSeconds\n      groupSeconds\n      enabled\n      updatedBy\n      updatedAt\n      state {\n        firing\n        since\n        items\n        lastNotifiedAt\n        acknowledgedBy\n        acknowledgedAt\n        escalatedAt\n        silencedUntil\n      }\n    }\n    alertSilences {\n      silenceId\n      ruleId\n      startsAt\n      endsAt\n      reason\n      createdBy\n      cancelled\n    }\n    alertNotifications(first: 50) {\n      notificationId\n      channelId\n      ruleName\n      kind\n      createdAt\n      status\n      attempts\n      lastError\n      summary\n    }\n  }\n': typeof types.AlertsPageDocument;
+  '\n  mutation SaveAlertChannel($input: AlertChannelInput!) {\n    saveAlertChannel(input: $input) {\n      channelId\n      name\n    }\n  }\n': typeof types.SaveAlertChannelDocument;
+  '\n  mutation DeleteAlertChannel($id: ID!) {\n    deleteAlertChannel(channelId: $id)\n  }\n': typeof types.DeleteAlertChannelDocument;
+  '\n  mutation TestAlertChannel($id: ID!) {\n    testAlertChannel(channelId: $id)\n  }\n': typeof types.TestAlertChannelDocument;
+  '\n  mutation SaveAlertRule($input: AlertRuleInput!) {\n    saveAlertRule(input: $input) {\n      ruleId\n      name\n    }\n  }\n': typeof types.SaveAlertRuleDocument;
+  '\n  mutation DeleteAlertRule($id: ID!) {\n    deleteAlertRule(ruleId: $id)\n  }\n': typeof types.DeleteAlertRuleDocument;
+  '\n  mutation AcknowledgeAlert($id: ID!) {\n    acknowledgeAlert(ruleId: $id) {\n      acknowledgedBy\n    }\n  }\n': typeof types.AcknowledgeAlertDocument;
+  '\n  mutation SilenceAlerts($input: AlertSilenceInput!) {\n    silenceAlerts(input: $input) {\n      silenceId\n    }\n  }\n': typeof types.SilenceAlertsDocument;
+  '\n  mutation EndAlertSilence($id: ID!) {\n    endAlertSilence(silenceId: $id)\n  }\n': typeof types.EndAlertSilenceDocument;
   '\n  query AuditLog($filter: AuditFilterInput, $first: Int!, $after: String) {\n    auditLog(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        at\n        actor\n        actorKind\n        actorRole\n        operation\n        targetType\n        targetId\n        outcome\n        before\n        after\n        error\n        clientAddress\n        requestId\n      }\n    }\n  }\n': typeof types.AuditLogDocument;
   '\n  query Me {\n    me {\n      username\n      displayName\n      kind\n      role\n      plants\n      permissions\n      home\n    }\n  }\n': typeof types.MeDocument;
   '\n  mutation Login($username: String!, $password: String!) {\n    login(username: $username, password: $password) {\n      expiresAt\n      user {\n        username\n        role\n      }\n    }\n  }\n': typeof types.LoginDocument;
@@ -55,6 +64,18 @@ type Documents = {
   '\n  fragment RoiAssumptionFields on RoiAssumptions {\n    minutesPerManualReconciliation\n    secondsPerPostingCheck\n    hourlyCost\n    currency\n    baselineMode\n    baselineFrom\n    baselineTo\n    measured {\n      noTouchShare\n      autoResolvedShare\n      meanHoursToResolve\n      manualHoursPer30Days\n      inventoryAccuracy\n      maintenanceResponseHours\n      incidentsPer30Days\n      latencyP95Seconds\n    }\n    updatedBy\n    updatedAt\n  }\n': typeof types.RoiAssumptionFieldsFragmentDoc;
   '\n  query RoiReport($range: TimeRangeInput!, $filter: RoiFilterInput) {\n    roi(range: $range, filter: $filter) {\n      from\n      to\n      currency\n      baselineFrom\n      baselineTo\n      assumptions {\n        ...RoiAssumptionFields\n      }\n      figures {\n        key\n        label\n        value\n        unit\n        baseline\n        higherIsBetter\n        howComputed\n        assumptions\n        breakdown {\n          label\n          value\n          unit\n        }\n      }\n      byPlantFlow {\n        plant\n        flow\n        postings\n        noTouchShare\n        resolvedAuto\n        resolvedManual\n        valueAtRiskOpen\n        valueRecovered\n        hoursAvoided\n      }\n      latencyTrend {\n        t\n        p50\n        p95\n      }\n    }\n  }\n': typeof types.RoiReportDocument;
   '\n  mutation SaveRoiAssumptions($input: RoiAssumptionsInput!) {\n    saveRoiAssumptions(input: $input) {\n      ...RoiAssumptionFields\n    }\n  }\n': typeof types.SaveRoiAssumptionsDocument;
+  '\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      plants\n      kinds\n      rateLimitPerMinute\n      createdAt\n      createdBy\n      revoked\n    }\n  }\n': typeof types.ApiKeysDocument;
+  '\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      token\n      apiKey {\n        id\n        name\n      }\n    }\n  }\n': typeof types.CreateApiKeyDocument;
+  '\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id)\n  }\n': typeof types.RevokeApiKeyDocument;
+  '\n  query PlantCalendars {\n    plantCalendars {\n      plant\n      timezone\n      silentMinutes\n      shifts {\n        weekday\n        start\n        end\n      }\n      stops {\n        startsAt\n        endsAt\n        reason\n      }\n      holidays\n    }\n  }\n': typeof types.PlantCalendarsDocument;
+  '\n  mutation SetPlantCalendar($input: PlantCalendarInput!) {\n    setPlantCalendar(input: $input) {\n      plant\n    }\n  }\n': typeof types.SetPlantCalendarDocument;
+  '\n  mutation CreatePlantFromTemplate($plant: String!, $fromPlant: String!) {\n    createPlantFromTemplate(plant: $plant, fromPlant: $fromPlant) {\n      plant\n      fromPlant\n      calendar\n      replayTargets\n      alertRules\n    }\n  }\n': typeof types.CreatePlantFromTemplateDocument;
+  '\n  query FlowRules {\n    flowRules {\n      flow\n      slaSeconds\n      graceSeconds\n      toleranceAbs\n      tolerancePct\n      eventTypes\n      postingTypes\n      requiresReference\n      priority\n      highValue\n      bucketMinutes\n      enabled\n      updatedBy\n      updatedAt\n    }\n  }\n': typeof types.FlowRulesDocument;
+  '\n  mutation UpdateFlowRules($input: FlowRulesInput!) {\n    updateFlowRules(input: $input) {\n      flow\n      version\n    }\n  }\n': typeof types.UpdateFlowRulesDocument;
+  '\n  query MasterData {\n    unitConversions {\n      material\n      fromUnit\n      toUnit\n      factor\n    }\n    materialCosts {\n      material\n      cost\n      unit\n    }\n  }\n': typeof types.MasterDataDocument;
+  '\n  mutation SetUnitConversion($input: UnitConversionInput!) {\n    setUnitConversion(input: $input) {\n      material\n      fromUnit\n      toUnit\n      factor\n    }\n  }\n': typeof types.SetUnitConversionDocument;
+  '\n  mutation SetMaterialCost($input: MaterialCostInput!) {\n    setMaterialCost(input: $input) {\n      material\n      cost\n      unit\n    }\n  }\n': typeof types.SetMaterialCostDocument;
+  '\n  query RoiAssumptionsSettings {\n    roiAssumptions {\n      ...RoiAssumptionFields\n    }\n  }\n': typeof types.RoiAssumptionsSettingsDocument;
   '\n  fragment SyncLagPeriodFields on SyncLagPeriod {\n    from\n    to\n    messages\n    posted\n    failed\n    withinSlaShare\n    lagP50Seconds\n    lagP95Seconds\n    lagP99Seconds\n    stalestLineAt\n    stalestLineAgeSeconds\n    openMissingPostings\n    silentLines\n  }\n': typeof types.SyncLagPeriodFieldsFragmentDoc;
   '\n  query SyncLagDashboard($range: TimeRangeInput!, $filter: SyncLagFilterInput) {\n    syncLagKpis(range: $range, filter: $filter) {\n      current {\n        ...SyncLagPeriodFields\n      }\n      previous {\n        ...SyncLagPeriodFields\n      }\n    }\n    syncLagSeries(range: $range, filter: $filter) {\n      flow\n      slaSeconds\n      bucketSeconds\n      points {\n        t\n        messages\n        posted\n        p50\n        p95\n        p99\n      }\n    }\n    syncLagGrid(range: $range, filter: $filter) {\n      plant\n      line\n      flow\n      messages\n      posted\n      failed\n      withinSlaShare\n      lagP95Seconds\n      slaSeconds\n      state\n      lastMessageAt\n    }\n    syncLagStages(range: $range, filter: $filter) {\n      fromStage\n      toStage\n      seconds\n      messages\n      meanSeconds\n      share\n    }\n  }\n': typeof types.SyncLagDashboardDocument;
   '\n  fragment TraceMessageFields on TraceMessage {\n    correlationId\n    plant\n    line\n    flow\n    businessKey\n    orderId\n    batch\n    asset\n    material\n    firstHopAt\n    lastHopAt\n    durationMs\n    stages\n    firstStage\n    lastStage\n    missingStages\n    hasError\n    outcome\n    findingCount\n  }\n': typeof types.TraceMessageFieldsFragmentDoc;
@@ -65,6 +86,20 @@ type Documents = {
 const documents: Documents = {
   '\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n':
     types.ChangePasswordDocument,
+  '\n  query AlertsPage($canManage: Boolean!) {\n    alertChannels @include(if: $canManage) {\n      channelId\n      name\n      kind\n      format\n      url\n      recipients\n      enabled\n      updatedBy\n      updatedAt\n      lastStatus\n      lastError\n      lastSentAt\n      failuresSinceSent\n    }\n    alertRules {\n      ruleId\n      name\n      kind\n      minSeverity\n      minValueAtRisk\n      minutes\n      threshold\n      plants\n      flows\n      channelIds\n      escalationChannelIds\n      escalateAfterSeconds\n      repeatSeconds\n      groupSeconds\n      enabled\n      updatedBy\n      updatedAt\n      state {\n        firing\n        since\n        items\n        lastNotifiedAt\n        acknowledgedBy\n        acknowledgedAt\n        escalatedAt\n        silencedUntil\n      }\n    }\n    alertSilences {\n      silenceId\n      ruleId\n      startsAt\n      endsAt\n      reason\n      createdBy\n      cancelled\n    }\n    alertNotifications(first: 50) {\n      notificationId\n      channelId\n      ruleName\n      kind\n      createdAt\n      status\n      attempts\n      lastError\n      summary\n    }\n  }\n':
+    types.AlertsPageDocument,
+  '\n  mutation SaveAlertChannel($input: AlertChannelInput!) {\n    saveAlertChannel(input: $input) {\n      channelId\n      name\n    }\n  }\n':
+    types.SaveAlertChannelDocument,
+  '\n  mutation DeleteAlertChannel($id: ID!) {\n    deleteAlertChannel(channelId: $id)\n  }\n': types.DeleteAlertChannelDocument,
+  '\n  mutation TestAlertChannel($id: ID!) {\n    testAlertChannel(channelId: $id)\n  }\n': types.TestAlertChannelDocument,
+  '\n  mutation SaveAlertRule($input: AlertRuleInput!) {\n    saveAlertRule(input: $input) {\n      ruleId\n      name\n    }\n  }\n':
+    types.SaveAlertRuleDocument,
+  '\n  mutation DeleteAlertRule($id: ID!) {\n    deleteAlertRule(ruleId: $id)\n  }\n': types.DeleteAlertRuleDocument,
+  '\n  mutation AcknowledgeAlert($id: ID!) {\n    acknowledgeAlert(ruleId: $id) {\n      acknowledgedBy\n    }\n  }\n':
+    types.AcknowledgeAlertDocument,
+  '\n  mutation SilenceAlerts($input: AlertSilenceInput!) {\n    silenceAlerts(input: $input) {\n      silenceId\n    }\n  }\n':
+    types.SilenceAlertsDocument,
+  '\n  mutation EndAlertSilence($id: ID!) {\n    endAlertSilence(silenceId: $id)\n  }\n': types.EndAlertSilenceDocument,
   '\n  query AuditLog($filter: AuditFilterInput, $first: Int!, $after: String) {\n    auditLog(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        id\n        at\n        actor\n        actorKind\n        actorRole\n        operation\n        targetType\n        targetId\n        outcome\n        before\n        after\n        error\n        clientAddress\n        requestId\n      }\n    }\n  }\n':
     types.AuditLogDocument,
   '\n  query Me {\n    me {\n      username\n      displayName\n      kind\n      role\n      plants\n      permissions\n      home\n    }\n  }\n':
@@ -143,6 +178,29 @@ const documents: Documents = {
     types.RoiReportDocument,
   '\n  mutation SaveRoiAssumptions($input: RoiAssumptionsInput!) {\n    saveRoiAssumptions(input: $input) {\n      ...RoiAssumptionFields\n    }\n  }\n':
     types.SaveRoiAssumptionsDocument,
+  '\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      plants\n      kinds\n      rateLimitPerMinute\n      createdAt\n      createdBy\n      revoked\n    }\n  }\n':
+    types.ApiKeysDocument,
+  '\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      token\n      apiKey {\n        id\n        name\n      }\n    }\n  }\n':
+    types.CreateApiKeyDocument,
+  '\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id)\n  }\n': types.RevokeApiKeyDocument,
+  '\n  query PlantCalendars {\n    plantCalendars {\n      plant\n      timezone\n      silentMinutes\n      shifts {\n        weekday\n        start\n        end\n      }\n      stops {\n        startsAt\n        endsAt\n        reason\n      }\n      holidays\n    }\n  }\n':
+    types.PlantCalendarsDocument,
+  '\n  mutation SetPlantCalendar($input: PlantCalendarInput!) {\n    setPlantCalendar(input: $input) {\n      plant\n    }\n  }\n':
+    types.SetPlantCalendarDocument,
+  '\n  mutation CreatePlantFromTemplate($plant: String!, $fromPlant: String!) {\n    createPlantFromTemplate(plant: $plant, fromPlant: $fromPlant) {\n      plant\n      fromPlant\n      calendar\n      replayTargets\n      alertRules\n    }\n  }\n':
+    types.CreatePlantFromTemplateDocument,
+  '\n  query FlowRules {\n    flowRules {\n      flow\n      slaSeconds\n      graceSeconds\n      toleranceAbs\n      tolerancePct\n      eventTypes\n      postingTypes\n      requiresReference\n      priority\n      highValue\n      bucketMinutes\n      enabled\n      updatedBy\n      updatedAt\n    }\n  }\n':
+    types.FlowRulesDocument,
+  '\n  mutation UpdateFlowRules($input: FlowRulesInput!) {\n    updateFlowRules(input: $input) {\n      flow\n      version\n    }\n  }\n':
+    types.UpdateFlowRulesDocument,
+  '\n  query MasterData {\n    unitConversions {\n      material\n      fromUnit\n      toUnit\n      factor\n    }\n    materialCosts {\n      material\n      cost\n      unit\n    }\n  }\n':
+    types.MasterDataDocument,
+  '\n  mutation SetUnitConversion($input: UnitConversionInput!) {\n    setUnitConversion(input: $input) {\n      material\n      fromUnit\n      toUnit\n      factor\n    }\n  }\n':
+    types.SetUnitConversionDocument,
+  '\n  mutation SetMaterialCost($input: MaterialCostInput!) {\n    setMaterialCost(input: $input) {\n      material\n      cost\n      unit\n    }\n  }\n':
+    types.SetMaterialCostDocument,
+  '\n  query RoiAssumptionsSettings {\n    roiAssumptions {\n      ...RoiAssumptionFields\n    }\n  }\n':
+    types.RoiAssumptionsSettingsDocument,
   '\n  fragment SyncLagPeriodFields on SyncLagPeriod {\n    from\n    to\n    messages\n    posted\n    failed\n    withinSlaShare\n    lagP50Seconds\n    lagP95Seconds\n    lagP99Seconds\n    stalestLineAt\n    stalestLineAgeSeconds\n    openMissingPostings\n    silentLines\n  }\n':
     types.SyncLagPeriodFieldsFragmentDoc,
   '\n  query SyncLagDashboard($range: TimeRangeInput!, $filter: SyncLagFilterInput) {\n    syncLagKpis(range: $range, filter: $filter) {\n      current {\n        ...SyncLagPeriodFields\n      }\n      previous {\n        ...SyncLagPeriodFields\n      }\n    }\n    syncLagSeries(range: $range, filter: $filter) {\n      flow\n      slaSeconds\n      bucketSeconds\n      points {\n        t\n        messages\n        posted\n        p50\n        p95\n        p99\n      }\n    }\n    syncLagGrid(range: $range, filter: $filter) {\n      plant\n      line\n      flow\n      messages\n      posted\n      failed\n      withinSlaShare\n      lagP95Seconds\n      slaSeconds\n      state\n      lastMessageAt\n    }\n    syncLagStages(range: $range, filter: $filter) {\n      fromStage\n      toStage\n      seconds\n      messages\n      meanSeconds\n      share\n    }\n  }\n':
@@ -177,6 +235,60 @@ export function graphql(source: string): unknown;
 export function graphql(
   source: '\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n',
 ): (typeof documents)['\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changePassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query AlertsPage($canManage: Boolean!) {\n    alertChannels @include(if: $canManage) {\n      channelId\n      name\n      kind\n      format\n      url\n      recipients\n      enabled\n      updatedBy\n      updatedAt\n      lastStatus\n      lastError\n      lastSentAt\n      failuresSinceSent\n    }\n    alertRules {\n      ruleId\n      name\n      kind\n      minSeverity\n      minValueAtRisk\n      minutes\n      threshold\n      plants\n      flows\n      channelIds\n      escalationChannelIds\n      escalateAfterSeconds\n      repeatSeconds\n      groupSeconds\n      enabled\n      updatedBy\n      updatedAt\n      state {\n        firing\n        since\n        items\n        lastNotifiedAt\n        acknowledgedBy\n        acknowledgedAt\n        escalatedAt\n        silencedUntil\n      }\n    }\n    alertSilences {\n      silenceId\n      ruleId\n      startsAt\n      endsAt\n      reason\n      createdBy\n      cancelled\n    }\n    alertNotifications(first: 50) {\n      notificationId\n      channelId\n      ruleName\n      kind\n      createdAt\n      status\n      attempts\n      lastError\n      summary\n    }\n  }\n',
+): (typeof documents)['\n  query AlertsPage($canManage: Boolean!) {\n    alertChannels @include(if: $canManage) {\n      channelId\n      name\n      kind\n      format\n      url\n      recipients\n      enabled\n      updatedBy\n      updatedAt\n      lastStatus\n      lastError\n      lastSentAt\n      failuresSinceSent\n    }\n    alertRules {\n      ruleId\n      name\n      kind\n      minSeverity\n      minValueAtRisk\n      minutes\n      threshold\n      plants\n      flows\n      channelIds\n      escalationChannelIds\n      escalateAfterSeconds\n      repeatSeconds\n      groupSeconds\n      enabled\n      updatedBy\n      updatedAt\n      state {\n        firing\n        since\n        items\n        lastNotifiedAt\n        acknowledgedBy\n        acknowledgedAt\n        escalatedAt\n        silencedUntil\n      }\n    }\n    alertSilences {\n      silenceId\n      ruleId\n      startsAt\n      endsAt\n      reason\n      createdBy\n      cancelled\n    }\n    alertNotifications(first: 50) {\n      notificationId\n      channelId\n      ruleName\n      kind\n      createdAt\n      status\n      attempts\n      lastError\n      summary\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation SaveAlertChannel($input: AlertChannelInput!) {\n    saveAlertChannel(input: $input) {\n      channelId\n      name\n    }\n  }\n',
+): (typeof documents)['\n  mutation SaveAlertChannel($input: AlertChannelInput!) {\n    saveAlertChannel(input: $input) {\n      channelId\n      name\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation DeleteAlertChannel($id: ID!) {\n    deleteAlertChannel(channelId: $id)\n  }\n',
+): (typeof documents)['\n  mutation DeleteAlertChannel($id: ID!) {\n    deleteAlertChannel(channelId: $id)\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation TestAlertChannel($id: ID!) {\n    testAlertChannel(channelId: $id)\n  }\n',
+): (typeof documents)['\n  mutation TestAlertChannel($id: ID!) {\n    testAlertChannel(channelId: $id)\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation SaveAlertRule($input: AlertRuleInput!) {\n    saveAlertRule(input: $input) {\n      ruleId\n      name\n    }\n  }\n',
+): (typeof documents)['\n  mutation SaveAlertRule($input: AlertRuleInput!) {\n    saveAlertRule(input: $input) {\n      ruleId\n      name\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation DeleteAlertRule($id: ID!) {\n    deleteAlertRule(ruleId: $id)\n  }\n',
+): (typeof documents)['\n  mutation DeleteAlertRule($id: ID!) {\n    deleteAlertRule(ruleId: $id)\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation AcknowledgeAlert($id: ID!) {\n    acknowledgeAlert(ruleId: $id) {\n      acknowledgedBy\n    }\n  }\n',
+): (typeof documents)['\n  mutation AcknowledgeAlert($id: ID!) {\n    acknowledgeAlert(ruleId: $id) {\n      acknowledgedBy\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation SilenceAlerts($input: AlertSilenceInput!) {\n    silenceAlerts(input: $input) {\n      silenceId\n    }\n  }\n',
+): (typeof documents)['\n  mutation SilenceAlerts($input: AlertSilenceInput!) {\n    silenceAlerts(input: $input) {\n      silenceId\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation EndAlertSilence($id: ID!) {\n    endAlertSilence(silenceId: $id)\n  }\n',
+): (typeof documents)['\n  mutation EndAlertSilence($id: ID!) {\n    endAlertSilence(silenceId: $id)\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -417,6 +529,78 @@ export function graphql(
 export function graphql(
   source: '\n  mutation SaveRoiAssumptions($input: RoiAssumptionsInput!) {\n    saveRoiAssumptions(input: $input) {\n      ...RoiAssumptionFields\n    }\n  }\n',
 ): (typeof documents)['\n  mutation SaveRoiAssumptions($input: RoiAssumptionsInput!) {\n    saveRoiAssumptions(input: $input) {\n      ...RoiAssumptionFields\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      plants\n      kinds\n      rateLimitPerMinute\n      createdAt\n      createdBy\n      revoked\n    }\n  }\n',
+): (typeof documents)['\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      plants\n      kinds\n      rateLimitPerMinute\n      createdAt\n      createdBy\n      revoked\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      token\n      apiKey {\n        id\n        name\n      }\n    }\n  }\n',
+): (typeof documents)['\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      token\n      apiKey {\n        id\n        name\n      }\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id)\n  }\n',
+): (typeof documents)['\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id)\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query PlantCalendars {\n    plantCalendars {\n      plant\n      timezone\n      silentMinutes\n      shifts {\n        weekday\n        start\n        end\n      }\n      stops {\n        startsAt\n        endsAt\n        reason\n      }\n      holidays\n    }\n  }\n',
+): (typeof documents)['\n  query PlantCalendars {\n    plantCalendars {\n      plant\n      timezone\n      silentMinutes\n      shifts {\n        weekday\n        start\n        end\n      }\n      stops {\n        startsAt\n        endsAt\n        reason\n      }\n      holidays\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation SetPlantCalendar($input: PlantCalendarInput!) {\n    setPlantCalendar(input: $input) {\n      plant\n    }\n  }\n',
+): (typeof documents)['\n  mutation SetPlantCalendar($input: PlantCalendarInput!) {\n    setPlantCalendar(input: $input) {\n      plant\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation CreatePlantFromTemplate($plant: String!, $fromPlant: String!) {\n    createPlantFromTemplate(plant: $plant, fromPlant: $fromPlant) {\n      plant\n      fromPlant\n      calendar\n      replayTargets\n      alertRules\n    }\n  }\n',
+): (typeof documents)['\n  mutation CreatePlantFromTemplate($plant: String!, $fromPlant: String!) {\n    createPlantFromTemplate(plant: $plant, fromPlant: $fromPlant) {\n      plant\n      fromPlant\n      calendar\n      replayTargets\n      alertRules\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query FlowRules {\n    flowRules {\n      flow\n      slaSeconds\n      graceSeconds\n      toleranceAbs\n      tolerancePct\n      eventTypes\n      postingTypes\n      requiresReference\n      priority\n      highValue\n      bucketMinutes\n      enabled\n      updatedBy\n      updatedAt\n    }\n  }\n',
+): (typeof documents)['\n  query FlowRules {\n    flowRules {\n      flow\n      slaSeconds\n      graceSeconds\n      toleranceAbs\n      tolerancePct\n      eventTypes\n      postingTypes\n      requiresReference\n      priority\n      highValue\n      bucketMinutes\n      enabled\n      updatedBy\n      updatedAt\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation UpdateFlowRules($input: FlowRulesInput!) {\n    updateFlowRules(input: $input) {\n      flow\n      version\n    }\n  }\n',
+): (typeof documents)['\n  mutation UpdateFlowRules($input: FlowRulesInput!) {\n    updateFlowRules(input: $input) {\n      flow\n      version\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query MasterData {\n    unitConversions {\n      material\n      fromUnit\n      toUnit\n      factor\n    }\n    materialCosts {\n      material\n      cost\n      unit\n    }\n  }\n',
+): (typeof documents)['\n  query MasterData {\n    unitConversions {\n      material\n      fromUnit\n      toUnit\n      factor\n    }\n    materialCosts {\n      material\n      cost\n      unit\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation SetUnitConversion($input: UnitConversionInput!) {\n    setUnitConversion(input: $input) {\n      material\n      fromUnit\n      toUnit\n      factor\n    }\n  }\n',
+): (typeof documents)['\n  mutation SetUnitConversion($input: UnitConversionInput!) {\n    setUnitConversion(input: $input) {\n      material\n      fromUnit\n      toUnit\n      factor\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  mutation SetMaterialCost($input: MaterialCostInput!) {\n    setMaterialCost(input: $input) {\n      material\n      cost\n      unit\n    }\n  }\n',
+): (typeof documents)['\n  mutation SetMaterialCost($input: MaterialCostInput!) {\n    setMaterialCost(input: $input) {\n      material\n      cost\n      unit\n    }\n  }\n'];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: '\n  query RoiAssumptionsSettings {\n    roiAssumptions {\n      ...RoiAssumptionFields\n    }\n  }\n',
+): (typeof documents)['\n  query RoiAssumptionsSettings {\n    roiAssumptions {\n      ...RoiAssumptionFields\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

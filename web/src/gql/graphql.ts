@@ -4,6 +4,46 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type AlertChannelInput = {
+  /** Omit to add a channel. */
+  channelId?: string | number | null | undefined;
+  enabled?: boolean;
+  format?: string;
+  kind: string;
+  name: string;
+  recipients?: Array<string>;
+  url?: string;
+};
+
+export type AlertRuleInput = {
+  channelIds: Array<string>;
+  enabled?: boolean;
+  escalateAfterSeconds?: number | null | undefined;
+  escalationChannelIds?: Array<string>;
+  flows?: Array<string>;
+  groupSeconds?: number;
+  kind: string;
+  minSeverity?: string | null | undefined;
+  minValueAtRisk?: number | null | undefined;
+  minutes?: number;
+  name: string;
+  plants?: Array<string>;
+  repeatSeconds?: number;
+  /** Omit to add a rule. */
+  ruleId?: string | number | null | undefined;
+  threshold?: number;
+};
+
+export type AlertSilenceInput = {
+  /** ISO 8601; at most 30 days after the start. */
+  endsAt: string;
+  reason: string;
+  /** The rule; "" for every rule. */
+  ruleId?: string;
+  /** ISO 8601; now when omitted. */
+  startsAt?: string | null | undefined;
+};
+
 export type AuditFilterInput = {
   /** Who: a username, "admin-token" or an API key id. */
   actor?: string | null | undefined;
@@ -17,6 +57,17 @@ export type AuditFilterInput = {
   targetType?: string | null | undefined;
   /** Until this time (ISO 8601), exclusive. */
   to?: string | null | undefined;
+};
+
+export type CreateApiKeyInput = {
+  /** Kinds of data: hops, device_events, erp_postings. */
+  kinds: Array<string>;
+  /** Who or what uses the key, e.g. "Plant A edge gateway". */
+  name: string;
+  /** Plant codes this key may write, or ["*"] for every plant. */
+  plants: Array<string>;
+  /** Requests per minute; default INGEST_RATE_LIMIT_PER_MINUTE. */
+  rateLimitPerMinute?: number | null | undefined;
 };
 
 export type CreateUserInput = {
@@ -88,6 +139,28 @@ export type FindingTargetInput = {
   ids?: Array<string> | null | undefined;
 };
 
+/** A flow’s rules; absent fields keep their current value (or the default for a new flow). */
+export type FlowRulesInput = {
+  bucketMinutes?: number | null | undefined;
+  enabled?: boolean | null | undefined;
+  eventTypes?: Array<string> | null | undefined;
+  flow: string;
+  graceSeconds?: number | null | undefined;
+  highValue?: number | null | undefined;
+  postingTypes?: Array<string> | null | undefined;
+  priority?: string | null | undefined;
+  requiresReference?: boolean | null | undefined;
+  slaSeconds?: number | null | undefined;
+  toleranceAbs?: number | null | undefined;
+  tolerancePct?: number | null | undefined;
+};
+
+export type MaterialCostInput = {
+  cost: number;
+  material: string;
+  unit: string;
+};
+
 export type MeasuredBaselineInput = {
   autoResolvedShare?: number | null | undefined;
   incidentsPer30Days?: number | null | undefined;
@@ -97,6 +170,22 @@ export type MeasuredBaselineInput = {
   manualHoursPer30Days?: number | null | undefined;
   meanHoursToResolve?: number | null | undefined;
   noTouchShare?: number | null | undefined;
+};
+
+export type PlannedStopInput = {
+  endsAt: string;
+  reason: string;
+  startsAt: string;
+};
+
+export type PlantCalendarInput = {
+  holidays?: Array<string>;
+  plant: string;
+  shifts?: Array<ShiftInput>;
+  silentMinutes?: number;
+  stops?: Array<PlannedStopInput>;
+  /** IANA time zone, e.g. Europe/Berlin. */
+  timezone?: string;
 };
 
 export type ReplayHeaderInput = {
@@ -139,6 +228,12 @@ export type RoiFilterInput = {
 /** viewer, plant_manager (listed plants), it_support (plants or all), executive (all), admin (all). */
 export type Role = 'admin' | 'executive' | 'it_support' | 'plant_manager' | 'viewer';
 
+export type ShiftInput = {
+  end: string;
+  start: string;
+  weekday: number;
+};
+
 /** within: p95 at most 75 % of the SLA; at_risk: above that, or nothing posted yet; breached: p95 over the SLA. */
 export type SlaState = 'at_risk' | 'breached' | 'no_data' | 'within';
 
@@ -172,6 +267,14 @@ export type TraceFilterInput = {
   to?: string | null | undefined;
 };
 
+export type UnitConversionInput = {
+  factor: number;
+  fromUnit: string;
+  /** Empty for every material. */
+  material: string;
+  toUnit: string;
+};
+
 export type UpdateUserInput = {
   displayName?: string | null | undefined;
   /** Replaces the plant list. Changing the role without plants clears them. */
@@ -186,6 +289,125 @@ export type ChangePasswordMutationVariables = Exact<{
 }>;
 
 export type ChangePasswordMutation = { changePassword: boolean };
+
+export type AlertsPageQueryVariables = Exact<{
+  canManage: boolean;
+}>;
+
+export type AlertsPageQuery = {
+  alertChannels?: Array<{
+    channelId: string;
+    name: string;
+    kind: string;
+    format: string;
+    url: string;
+    recipients: Array<string>;
+    enabled: boolean;
+    updatedBy: string;
+    updatedAt: string;
+    lastStatus: string | null;
+    lastError: string | null;
+    lastSentAt: string | null;
+    failuresSinceSent: number;
+  }>;
+  alertRules: Array<{
+    ruleId: string;
+    name: string;
+    kind: string;
+    minSeverity: string | null;
+    minValueAtRisk: number | null;
+    minutes: number;
+    threshold: number;
+    plants: Array<string>;
+    flows: Array<string>;
+    channelIds: Array<string>;
+    escalationChannelIds: Array<string>;
+    escalateAfterSeconds: number | null;
+    repeatSeconds: number;
+    groupSeconds: number;
+    enabled: boolean;
+    updatedBy: string;
+    updatedAt: string;
+    state: {
+      firing: boolean;
+      since: string | null;
+      items: Array<string>;
+      lastNotifiedAt: string | null;
+      acknowledgedBy: string | null;
+      acknowledgedAt: string | null;
+      escalatedAt: string | null;
+      silencedUntil: string | null;
+    };
+  }>;
+  alertSilences: Array<{
+    silenceId: string;
+    ruleId: string;
+    startsAt: string;
+    endsAt: string;
+    reason: string;
+    createdBy: string;
+    cancelled: boolean;
+  }>;
+  alertNotifications: Array<{
+    notificationId: string;
+    channelId: string;
+    ruleName: string;
+    kind: string;
+    createdAt: string;
+    status: string;
+    attempts: number;
+    lastError: string;
+    summary: string;
+  }>;
+};
+
+export type SaveAlertChannelMutationVariables = Exact<{
+  input: AlertChannelInput;
+}>;
+
+export type SaveAlertChannelMutation = { saveAlertChannel: { channelId: string; name: string } };
+
+export type DeleteAlertChannelMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type DeleteAlertChannelMutation = { deleteAlertChannel: boolean };
+
+export type TestAlertChannelMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type TestAlertChannelMutation = { testAlertChannel: boolean };
+
+export type SaveAlertRuleMutationVariables = Exact<{
+  input: AlertRuleInput;
+}>;
+
+export type SaveAlertRuleMutation = { saveAlertRule: { ruleId: string; name: string } };
+
+export type DeleteAlertRuleMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type DeleteAlertRuleMutation = { deleteAlertRule: boolean };
+
+export type AcknowledgeAlertMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type AcknowledgeAlertMutation = { acknowledgeAlert: { acknowledgedBy: string | null } };
+
+export type SilenceAlertsMutationVariables = Exact<{
+  input: AlertSilenceInput;
+}>;
+
+export type SilenceAlertsMutation = { silenceAlerts: { silenceId: string } };
+
+export type EndAlertSilenceMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type EndAlertSilenceMutation = { endAlertSilence: boolean };
 
 export type AuditLogQueryVariables = Exact<{
   filter?: AuditFilterInput | null | undefined;
@@ -933,6 +1155,135 @@ export type SaveRoiAssumptionsMutation = {
   };
 };
 
+export type ApiKeysQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ApiKeysQuery = {
+  apiKeys: Array<{
+    id: string;
+    name: string;
+    plants: Array<string>;
+    kinds: Array<string>;
+    rateLimitPerMinute: number;
+    createdAt: string;
+    createdBy: string;
+    revoked: boolean;
+  }>;
+};
+
+export type CreateApiKeyMutationVariables = Exact<{
+  input: CreateApiKeyInput;
+}>;
+
+export type CreateApiKeyMutation = { createApiKey: { token: string; apiKey: { id: string; name: string } } };
+
+export type RevokeApiKeyMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type RevokeApiKeyMutation = { revokeApiKey: boolean };
+
+export type PlantCalendarsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type PlantCalendarsQuery = {
+  plantCalendars: Array<{
+    plant: string;
+    timezone: string;
+    silentMinutes: number;
+    holidays: Array<string>;
+    shifts: Array<{ weekday: number; start: string; end: string }>;
+    stops: Array<{ startsAt: string; endsAt: string; reason: string }>;
+  }>;
+};
+
+export type SetPlantCalendarMutationVariables = Exact<{
+  input: PlantCalendarInput;
+}>;
+
+export type SetPlantCalendarMutation = { setPlantCalendar: { plant: string } };
+
+export type CreatePlantFromTemplateMutationVariables = Exact<{
+  plant: string;
+  fromPlant: string;
+}>;
+
+export type CreatePlantFromTemplateMutation = {
+  createPlantFromTemplate: { plant: string; fromPlant: string; calendar: boolean; replayTargets: number; alertRules: number };
+};
+
+export type FlowRulesQueryVariables = Exact<{ [key: string]: never }>;
+
+export type FlowRulesQuery = {
+  flowRules: Array<{
+    flow: string;
+    slaSeconds: number;
+    graceSeconds: number;
+    toleranceAbs: number;
+    tolerancePct: number;
+    eventTypes: Array<string>;
+    postingTypes: Array<string>;
+    requiresReference: boolean;
+    priority: string;
+    highValue: number;
+    bucketMinutes: number;
+    enabled: boolean;
+    updatedBy: string;
+    updatedAt: string;
+  }>;
+};
+
+export type UpdateFlowRulesMutationVariables = Exact<{
+  input: FlowRulesInput;
+}>;
+
+export type UpdateFlowRulesMutation = { updateFlowRules: { flow: string; version: string } };
+
+export type MasterDataQueryVariables = Exact<{ [key: string]: never }>;
+
+export type MasterDataQuery = {
+  unitConversions: Array<{ material: string; fromUnit: string; toUnit: string; factor: number }>;
+  materialCosts: Array<{ material: string; cost: number; unit: string }>;
+};
+
+export type SetUnitConversionMutationVariables = Exact<{
+  input: UnitConversionInput;
+}>;
+
+export type SetUnitConversionMutation = {
+  setUnitConversion: { material: string; fromUnit: string; toUnit: string; factor: number };
+};
+
+export type SetMaterialCostMutationVariables = Exact<{
+  input: MaterialCostInput;
+}>;
+
+export type SetMaterialCostMutation = { setMaterialCost: { material: string; cost: number; unit: string } };
+
+export type RoiAssumptionsSettingsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type RoiAssumptionsSettingsQuery = {
+  roiAssumptions: {
+    minutesPerManualReconciliation: number;
+    secondsPerPostingCheck: number;
+    hourlyCost: number;
+    currency: string;
+    baselineMode: string;
+    baselineFrom: string | null;
+    baselineTo: string | null;
+    updatedBy: string | null;
+    updatedAt: string | null;
+    measured: {
+      noTouchShare: number | null;
+      autoResolvedShare: number | null;
+      meanHoursToResolve: number | null;
+      manualHoursPer30Days: number | null;
+      inventoryAccuracy: number | null;
+      maintenanceResponseHours: number | null;
+      incidentsPer30Days: number | null;
+      latencyP95Seconds: number | null;
+    };
+  };
+};
+
 export type SyncLagPeriodFieldsFragment = {
   from: string;
   to: string;
@@ -1470,6 +1821,424 @@ export const ChangePasswordDocument = {
     },
   ],
 } as unknown as DocumentNode<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const AlertsPageDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'AlertsPage' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'canManage' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'Boolean' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'alertChannels' },
+            directives: [
+              {
+                kind: 'Directive',
+                name: { kind: 'Name', value: 'include' },
+                arguments: [
+                  {
+                    kind: 'Argument',
+                    name: { kind: 'Name', value: 'if' },
+                    value: { kind: 'Variable', name: { kind: 'Name', value: 'canManage' } },
+                  },
+                ],
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'channelId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'format' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'url' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'recipients' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'enabled' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'updatedBy' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'lastStatus' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'lastError' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'lastSentAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'failuresSinceSent' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'alertRules' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'ruleId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'minSeverity' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'minValueAtRisk' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'minutes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'threshold' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'plants' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'flows' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'channelIds' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'escalationChannelIds' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'escalateAfterSeconds' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'repeatSeconds' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'groupSeconds' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'enabled' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'updatedBy' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'state' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'firing' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'since' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'items' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'lastNotifiedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'acknowledgedBy' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'acknowledgedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'escalatedAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'silencedUntil' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'alertSilences' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'silenceId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'ruleId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'startsAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'endsAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'createdBy' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'cancelled' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'alertNotifications' },
+            arguments: [{ kind: 'Argument', name: { kind: 'Name', value: 'first' }, value: { kind: 'IntValue', value: '50' } }],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'notificationId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'channelId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'ruleName' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'status' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'attempts' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'lastError' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'summary' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AlertsPageQuery, AlertsPageQueryVariables>;
+export const SaveAlertChannelDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SaveAlertChannel' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'AlertChannelInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'saveAlertChannel' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'channelId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SaveAlertChannelMutation, SaveAlertChannelMutationVariables>;
+export const DeleteAlertChannelDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'DeleteAlertChannel' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'deleteAlertChannel' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'channelId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DeleteAlertChannelMutation, DeleteAlertChannelMutationVariables>;
+export const TestAlertChannelDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'TestAlertChannel' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'testAlertChannel' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'channelId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<TestAlertChannelMutation, TestAlertChannelMutationVariables>;
+export const SaveAlertRuleDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SaveAlertRule' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'AlertRuleInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'saveAlertRule' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'ruleId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SaveAlertRuleMutation, SaveAlertRuleMutationVariables>;
+export const DeleteAlertRuleDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'DeleteAlertRule' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'deleteAlertRule' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'ruleId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<DeleteAlertRuleMutation, DeleteAlertRuleMutationVariables>;
+export const AcknowledgeAlertDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'AcknowledgeAlert' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'acknowledgeAlert' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'ruleId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'Field', name: { kind: 'Name', value: 'acknowledgedBy' } }],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<AcknowledgeAlertMutation, AcknowledgeAlertMutationVariables>;
+export const SilenceAlertsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SilenceAlerts' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'AlertSilenceInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'silenceAlerts' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'silenceId' } }] },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SilenceAlertsMutation, SilenceAlertsMutationVariables>;
+export const EndAlertSilenceDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'EndAlertSilence' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'endAlertSilence' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'silenceId' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<EndAlertSilenceMutation, EndAlertSilenceMutationVariables>;
 export const AuditLogDocument = {
   kind: 'Document',
   definitions: [
@@ -3699,6 +4468,520 @@ export const SaveRoiAssumptionsDocument = {
     },
   ],
 } as unknown as DocumentNode<SaveRoiAssumptionsMutation, SaveRoiAssumptionsMutationVariables>;
+export const ApiKeysDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'ApiKeys' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'apiKeys' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'plants' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'kinds' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'rateLimitPerMinute' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'createdAt' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'createdBy' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'revoked' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<ApiKeysQuery, ApiKeysQueryVariables>;
+export const CreateApiKeyDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CreateApiKey' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'CreateApiKeyInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'createApiKey' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'token' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'apiKey' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'id' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'name' } },
+                    ],
+                  },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CreateApiKeyMutation, CreateApiKeyMutationVariables>;
+export const RevokeApiKeyDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'RevokeApiKey' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'ID' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'revokeApiKey' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'id' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'id' } },
+              },
+            ],
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>;
+export const PlantCalendarsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'PlantCalendars' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'plantCalendars' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'plant' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'timezone' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'silentMinutes' } },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'shifts' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'weekday' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'start' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'end' } },
+                    ],
+                  },
+                },
+                {
+                  kind: 'Field',
+                  name: { kind: 'Name', value: 'stops' },
+                  selectionSet: {
+                    kind: 'SelectionSet',
+                    selections: [
+                      { kind: 'Field', name: { kind: 'Name', value: 'startsAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'endsAt' } },
+                      { kind: 'Field', name: { kind: 'Name', value: 'reason' } },
+                    ],
+                  },
+                },
+                { kind: 'Field', name: { kind: 'Name', value: 'holidays' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<PlantCalendarsQuery, PlantCalendarsQueryVariables>;
+export const SetPlantCalendarDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SetPlantCalendar' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'PlantCalendarInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'setPlantCalendar' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: { kind: 'SelectionSet', selections: [{ kind: 'Field', name: { kind: 'Name', value: 'plant' } }] },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SetPlantCalendarMutation, SetPlantCalendarMutationVariables>;
+export const CreatePlantFromTemplateDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'CreatePlantFromTemplate' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'plant' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'fromPlant' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'String' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'createPlantFromTemplate' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'plant' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'plant' } },
+              },
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'fromPlant' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'fromPlant' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'plant' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'fromPlant' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'calendar' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'replayTargets' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'alertRules' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<CreatePlantFromTemplateMutation, CreatePlantFromTemplateMutationVariables>;
+export const FlowRulesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'FlowRules' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'flowRules' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'flow' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'slaSeconds' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'graceSeconds' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'toleranceAbs' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'tolerancePct' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'eventTypes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'postingTypes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'requiresReference' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'priority' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'highValue' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'bucketMinutes' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'enabled' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'updatedBy' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<FlowRulesQuery, FlowRulesQueryVariables>;
+export const UpdateFlowRulesDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'UpdateFlowRules' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'FlowRulesInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'updateFlowRules' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'flow' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'version' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<UpdateFlowRulesMutation, UpdateFlowRulesMutationVariables>;
+export const MasterDataDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'MasterData' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'unitConversions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'material' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'fromUnit' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'toUnit' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'factor' } },
+              ],
+            },
+          },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'materialCosts' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'material' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'cost' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'unit' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<MasterDataQuery, MasterDataQueryVariables>;
+export const SetUnitConversionDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SetUnitConversion' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'UnitConversionInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'setUnitConversion' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'material' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'fromUnit' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'toUnit' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'factor' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SetUnitConversionMutation, SetUnitConversionMutationVariables>;
+export const SetMaterialCostDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'mutation',
+      name: { kind: 'Name', value: 'SetMaterialCost' },
+      variableDefinitions: [
+        {
+          kind: 'VariableDefinition',
+          variable: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+          type: { kind: 'NonNullType', type: { kind: 'NamedType', name: { kind: 'Name', value: 'MaterialCostInput' } } },
+        },
+      ],
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'setMaterialCost' },
+            arguments: [
+              {
+                kind: 'Argument',
+                name: { kind: 'Name', value: 'input' },
+                value: { kind: 'Variable', name: { kind: 'Name', value: 'input' } },
+              },
+            ],
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'material' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'cost' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'unit' } },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<SetMaterialCostMutation, SetMaterialCostMutationVariables>;
+export const RoiAssumptionsSettingsDocument = {
+  kind: 'Document',
+  definitions: [
+    {
+      kind: 'OperationDefinition',
+      operation: 'query',
+      name: { kind: 'Name', value: 'RoiAssumptionsSettings' },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'roiAssumptions' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [{ kind: 'FragmentSpread', name: { kind: 'Name', value: 'RoiAssumptionFields' } }],
+            },
+          },
+        ],
+      },
+    },
+    {
+      kind: 'FragmentDefinition',
+      name: { kind: 'Name', value: 'RoiAssumptionFields' },
+      typeCondition: { kind: 'NamedType', name: { kind: 'Name', value: 'RoiAssumptions' } },
+      selectionSet: {
+        kind: 'SelectionSet',
+        selections: [
+          { kind: 'Field', name: { kind: 'Name', value: 'minutesPerManualReconciliation' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'secondsPerPostingCheck' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'hourlyCost' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'baselineMode' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'baselineFrom' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'baselineTo' } },
+          {
+            kind: 'Field',
+            name: { kind: 'Name', value: 'measured' },
+            selectionSet: {
+              kind: 'SelectionSet',
+              selections: [
+                { kind: 'Field', name: { kind: 'Name', value: 'noTouchShare' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'autoResolvedShare' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'meanHoursToResolve' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'manualHoursPer30Days' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'inventoryAccuracy' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'maintenanceResponseHours' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'incidentsPer30Days' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'latencyP95Seconds' } },
+              ],
+            },
+          },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedBy' } },
+          { kind: 'Field', name: { kind: 'Name', value: 'updatedAt' } },
+        ],
+      },
+    },
+  ],
+} as unknown as DocumentNode<RoiAssumptionsSettingsQuery, RoiAssumptionsSettingsQueryVariables>;
 export const SyncLagDashboardDocument = {
   kind: 'Document',
   definitions: [
