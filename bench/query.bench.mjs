@@ -329,6 +329,66 @@ const KINDS = {
   },
 };
 
+// Dashboard queries of the Sync lag and ROI pages (issue 14): each as the page asks it, over 7 and 30 days
+// ending at a random second of the data's last three days, with a random filter (none, a plant, a flow,
+// a plant and a line, two lines).
+const DASH_FILTERS = [
+  {},
+  { plants: ['P1'] },
+  { flows: ['goods_receipt'] },
+  { plants: ['P2'], lines: ['L3'] },
+  { lines: ['L1', 'L2'] },
+];
+const dashRange = (i, days, salt) => {
+  const r = Number(BigInt.asUintN(32, BigInt(i * 7919 + salt * 104729) * 2654435761n)) / 2 ** 32;
+  const to = END_MS - Math.floor(r * 3 * 86_400_000);
+  return { from: new Date(to - days * 86_400_000).toISOString(), to: new Date(to).toISOString() };
+};
+const dashFilter = (i, salt) => DASH_FILTERS[(i + salt) % DASH_FILTERS.length];
+const DASHBOARD = {
+  kpis: [
+    'query($range: TimeRangeInput!, $filter: SyncLagFilterInput) { syncLagKpis(range: $range, filter: $filter) { current { messages lagP95Seconds withinSlaShare stalestLineAt openMissingPostings silentLines } previous { messages lagP95Seconds } } }',
+    (d) => d.syncLagKpis.current.messages > 0,
+  ],
+  series: [
+    'query($range: TimeRangeInput!, $filter: SyncLagFilterInput) { syncLagSeries(range: $range, filter: $filter) { flow slaSeconds points { t p50 p95 p99 } } }',
+    (d) => d.syncLagSeries.length > 0,
+  ],
+  grid: [
+    'query($range: TimeRangeInput!, $filter: SyncLagFilterInput) { syncLagGrid(range: $range, filter: $filter) { plant line flow lagP95Seconds state } }',
+    (d) => d.syncLagGrid.length > 0,
+  ],
+  stages: [
+    'query($range: TimeRangeInput!, $filter: SyncLagFilterInput) { syncLagStages(range: $range, filter: $filter) { fromStage toStage share } }',
+    (d) => d.syncLagStages.length > 0,
+  ],
+  roi: [
+    'query($range: TimeRangeInput!, $filter: RoiFilterInput) { roi(range: $range, filter: $filter) { figures { key value } byPlantFlow { plant flow postings } latencyTrend { t p95 } } }',
+    (d) => d.roi.figures.find((f) => f.key === 'no_touch_share').value !== null,
+  ],
+};
+let salt = 0;
+for (const days of [7, 30])
+  for (const [name, [query, ok]] of Object.entries(DASHBOARD)) {
+    const s = ++salt;
+    const filterOf = (i) => {
+      const f = dashFilter(i, s);
+      return name === 'roi' ? { plants: f.plants, flows: f.flows } : f;
+    };
+    KINDS[`dash_${name}_${days}d`] = {
+      run: (i) => gql(server.url, query, { range: dashRange(i, days, s), filter: filterOf(i) }),
+      ok,
+    };
+  }
+
+// BENCH_QUERY_ONLY=dash (a prefix) times only those kinds, for iterating on them.
+if (process.env.BENCH_QUERY_ONLY)
+  for (const k of Object.keys(KINDS)) if (!k.startsWith(process.env.BENCH_QUERY_ONLY)) delete KINDS[k];
+
+// The rollups are rebuilt from scratch for every run, by the server's own rollup job, and timed.
+for (const t of ['lag_minute', 'lag_hour', 'stage_lag_minute', 'stage_lag_hour', 'rollup_progress'])
+  await db.command({ query: `TRUNCATE TABLE ${t}` });
+
 const server = await startServer({
   CLICKHOUSE_URL: engine.url,
   CLICKHOUSE_DATABASE: 'bench',
@@ -337,7 +397,25 @@ const server = await startServer({
   SYNCLINE_DATA_DIR: `/tmp/syncline-bench-data-${process.pid}`,
   LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
 });
+let rollupS = 0;
 try {
+  const rollupStarted = performance.now();
+  console.log("rolling up 30 days (the rollup job's first run)...");
+  while ((await scalar(db, "SELECT count() FROM rollup_progress WHERE name = 'sync_lag'")) === 0) {
+    if (performance.now() - rollupStarted > 3_600_000) throw new Error('the rollup job did not finish within an hour');
+    await new Promise((r) => setTimeout(r, 2000));
+  }
+  rollupS = (performance.now() - rollupStarted) / 1000;
+  const rolled = (
+    await rows(
+      db,
+      'SELECT (SELECT count() FROM lag_minute) AS minutes, (SELECT count() FROM lag_hour) AS hours, (SELECT count() FROM stage_lag_minute) AS stages',
+    )
+  )[0];
+  console.log(
+    `rollups: ${rollupS.toFixed(1)} s for 30 days (${fmt(rolled.minutes)} minute rows, ${fmt(rolled.hours)} hour rows, ${fmt(rolled.stages)} stage minute rows)`,
+  );
+  await settle(db, 300);
   const times = Object.fromEntries(Object.keys(KINDS).map((k) => [k, []]));
   const misses = Object.fromEntries(Object.keys(KINDS).map((k) => [k, 0]));
   const failures = [];
@@ -369,6 +447,7 @@ try {
   const totalMisses = Object.values(misses).reduce((a, b) => a + b, 0);
   if (totalMisses) console.log(`${totalMisses} runs did not find what they should: the figures above are not valid`);
   const searches = Object.keys(KINDS).filter((k) => k.startsWith('search_'));
+  const dashboards = Object.keys(KINDS).filter((k) => k.startsWith('dash_'));
   const ms = (x) => Number(x.toFixed(1));
   console.log(
     JSON.stringify({
@@ -376,14 +455,17 @@ try {
       messages,
       device_events: events,
       postings,
-      trace_p50_ms: ms(stats.trace.p50),
-      trace_p95_ms: ms(stats.trace.p95),
-      search_order_p95_ms: ms(stats.search_order.p95),
-      search_business_key_p95_ms: ms(stats.search_business_key.p95),
-      search_document_p95_ms: ms(stats.search_document.p95),
-      search_not_posted_p95_ms: ms(stats.search_not_posted.p95),
-      search_no_match_p95_ms: ms(stats.search_no_match.p95),
-      search_p95_ms_max: ms(Math.max(...searches.map((k) => stats[k].p95))),
+      trace_p50_ms: stats.trace ? ms(stats.trace.p50) : null,
+      trace_p95_ms: stats.trace ? ms(stats.trace.p95) : null,
+      search_order_p95_ms: stats.search_order ? ms(stats.search_order.p95) : null,
+      search_business_key_p95_ms: stats.search_business_key ? ms(stats.search_business_key.p95) : null,
+      search_document_p95_ms: stats.search_document ? ms(stats.search_document.p95) : null,
+      search_not_posted_p95_ms: stats.search_not_posted ? ms(stats.search_not_posted.p95) : null,
+      search_no_match_p95_ms: stats.search_no_match ? ms(stats.search_no_match.p95) : null,
+      search_p95_ms_max: searches.length ? ms(Math.max(...searches.map((k) => stats[k].p95))) : null,
+      ...Object.fromEntries(dashboards.map((k) => [`${k}_p95_ms`, ms(stats[k].p95)])),
+      dashboard_p95_ms_max: dashboards.length ? ms(Math.max(...dashboards.map((k) => stats[k].p95))) : null,
+      rollup_backfill_s: Number(rollupS.toFixed(1)),
       misses: totalMisses,
       generate_s: Number((gen.ms / 1000).toFixed(1)),
       trace_index_rows: sizes.trace_index?.rows ?? 0,
