@@ -385,8 +385,42 @@ for (const days of [7, 30])
 if (process.env.BENCH_QUERY_ONLY)
   for (const k of Object.keys(KINDS)) if (!k.startsWith(process.env.BENCH_QUERY_ONLY)) delete KINDS[k];
 
+// Findings as reconciliation and people would have left them (the ROI page reads them): one failed-hop
+// finding per failed message; 60 % resolved by reconciliation, 10 % resolved and 5 % acknowledged by a person.
+if ((await scalar(db, 'SELECT count() FROM findings')) === 0) {
+  await db.command({
+    query: `INSERT INTO findings (finding_id, type, plant, line, flow, order_id, material, event_ids, correlation_ids, value_at_risk,
+              currency, severity, priority, anchor_at, condition_since, first_seen_at, last_seen_at, active, details, version)
+            SELECT concat('bf-', correlation_id), 'failed_hop', plant, line, flow, order_id, material, [business_key], [correlation_id],
+              50 + cityHash64(correlation_id) % 500, 'EUR', ['critical', 'high', 'medium', 'low'][cityHash64(correlation_id, 1) % 4 + 1],
+              'standard', start_time, start_time, start_time + INTERVAL 1 MINUTE, start_time + INTERVAL 1 MINUTE, 1, '', 1
+            FROM hops WHERE status = 'error'`,
+    clickhouse_settings: INSERT_SETTINGS,
+  });
+  await db.command({
+    query: `INSERT INTO finding_events (finding_id, event_id, at, kind, status, assignee, comment, actor, actor_role)
+            SELECT finding_id, concat(finding_id, '-1'), first_seen_at + INTERVAL 30 MINUTE, 'status',
+              multiIf(r < 60, 'resolved_auto', r < 70, 'resolved_manual', 'acknowledged'), '', '',
+              if(r < 60, 'reconciliation', 'alice'), if(r < 60, '', 'it_support')
+            FROM (SELECT finding_id, first_seen_at, cityHash64(finding_id, 2) % 100 AS r FROM findings) WHERE r < 75`,
+    clickhouse_settings: INSERT_SETTINGS,
+  });
+}
+console.log(
+  `findings: ${fmt(await scalar(db, 'SELECT count() FROM findings'))}, their history: ${fmt(await scalar(db, 'SELECT count() FROM finding_events'))} events`,
+);
+
 // The rollups are rebuilt from scratch for every run, by the server's own rollup job, and timed.
-for (const t of ['lag_minute', 'lag_hour', 'stage_lag_minute', 'stage_lag_hour', 'rollup_progress'])
+for (const t of [
+  'lag_minute',
+  'lag_hour',
+  'stage_lag_minute',
+  'stage_lag_hour',
+  'roi_postings_hour',
+  'roi_inventory_hour',
+  'roi_maintenance_hour',
+  'rollup_progress',
+])
   await db.command({ query: `TRUNCATE TABLE ${t}` });
 
 const server = await startServer({
@@ -401,7 +435,7 @@ let rollupS = 0;
 try {
   const rollupStarted = performance.now();
   console.log("rolling up 30 days (the rollup job's first run)...");
-  while ((await scalar(db, "SELECT count() FROM rollup_progress WHERE name = 'sync_lag'")) === 0) {
+  while ((await scalar(db, "SELECT count() FROM rollup_progress WHERE name = 'roi'")) === 0) {
     if (performance.now() - rollupStarted > 3_600_000) throw new Error('the rollup job did not finish within an hour');
     await new Promise((r) => setTimeout(r, 2000));
   }

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { ReconciliationModule } from '../reconciliation/reconciliation.module';
 import { SyncLagModule } from '../sync-lag/sync-lag.module';
 import { RoiExportController } from './roi-export.controller';
 import { RoiRepository } from './roi.repository';
@@ -7,7 +6,7 @@ import { RoiResolver } from './roi.resolver';
 import { RoiService } from './roi.service';
 
 @Module({
-  imports: [ReconciliationModule, SyncLagModule],
+  imports: [SyncLagModule],
   controllers: [RoiExportController],
   providers: [RoiRepository, RoiService, RoiResolver],
 })

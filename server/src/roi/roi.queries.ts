@@ -10,29 +10,31 @@ const FLOWS = (column: string) => `(empty({flows:Array(String)}) OR ${column} IN
 /** Findings whose status changed in the period may have been found up to this long before it. */
 const FINDINGS_LOOKBACK = 'toIntervalDay(90)';
 
-/**
- * ERP postings of the period (reversals aside) per plant and flow, and how many a person had to touch:
- * their device event is in a finding that a person acted on (any history event with a role: acknowledged,
- * assigned, commented, resolved, ignored or replayed by hand).
- */
+const HOURS = `hour >= ${FROM} AND hour < ${TO}`;
+
+/** ERP postings of the period (reversals aside) per plant and flow, from the hourly rollup. */
 export const ROI_POSTINGS = `
-SELECT p.plant AS plant, p.flow AS flow, count() AS postings, countIf(t.event_id != '') AS touched
-FROM
-(
-    SELECT plant, if(flow = '', toString(posting_type), toString(flow)) AS flow, device_event_id
-    FROM erp_postings FINAL
-    WHERE posted_at >= ${FROM} AND posted_at < ${TO} AND reverses_document_id = '' AND ${SCOPE}
-      AND ${FLOWS("if(flow = '', toString(posting_type), toString(flow))")}
-) AS p
-LEFT JOIN
-(
-    SELECT DISTINCT arrayJoin(event_ids) AS event_id
-    FROM findings FINAL
-    WHERE anchor_at >= ${FROM} - ${FINDINGS_LOOKBACK} AND anchor_at < ${TO} AND ${SCOPE}
-      AND finding_id IN (SELECT finding_id FROM finding_events WHERE actor_role != '' AND at >= ${FROM} - ${FINDINGS_LOOKBACK})
-) AS t ON t.event_id = p.device_event_id
-GROUP BY plant, flow
-SETTINGS join_use_nulls = 0`;
+SELECT plant, flow, sum(postings) AS postings
+FROM roi_postings_hour
+WHERE ${HOURS} AND ${SCOPE} AND ${FLOWS('flow')}
+GROUP BY plant, flow`;
+
+/**
+ * Of those, the postings a person had to touch: their device event is in a finding a person acted on
+ * (any history event with a role: acknowledged, assigned, commented, resolved, ignored or replayed by
+ * hand). Few events are: the postings' bloom filter index on device_event_id skips the rest.
+ */
+export const ROI_TOUCHED = `
+SELECT plant, if(flow = '', toString(posting_type), toString(flow)) AS f, count() AS touched
+FROM erp_postings FINAL
+WHERE posted_at >= ${FROM} AND posted_at < ${TO} AND reverses_document_id = '' AND ${SCOPE} AND ${FLOWS("if(flow = '', toString(posting_type), toString(flow))")}
+  AND device_event_id IN
+  (
+      SELECT arrayJoin(event_ids) FROM findings
+      WHERE anchor_at >= ${FROM} - ${FINDINGS_LOOKBACK} AND anchor_at < ${TO} AND ${SCOPE}
+        AND finding_id IN (SELECT finding_id FROM finding_events WHERE actor_role != '' AND at >= ${FROM} - ${FINDINGS_LOOKBACK})
+  )
+GROUP BY plant, f`;
 
 /**
  * Findings per plant, flow and type: resolved in the period (automatically or by hand, and the time it
@@ -70,66 +72,19 @@ GROUP BY plant, flow, type
 SETTINGS join_use_nulls = 0`;
 
 /**
- * Inventory accuracy per material: device quantities of the period's events (of the event types that
- * carry quantities) against the ERP quantities posted for them, converted to the event's unit
- * (reversals and reversed postings aside). Quantities that cannot be converted are counted apart.
+ * Inventory accuracy per material, from the hourly rollup: device quantities of the period's events (of
+ * the flows asked for) against the ERP quantities posted for them, converted to the event's unit.
  */
 export const ROI_INVENTORY = `
-SELECT
-    e.material AS material, e.unit AS unit,
-    sum(e.quantity) AS device_qty,
-    sum(arraySum(arrayMap(x -> x.1 * x.2, arrayFilter(x -> x.2 > 0, e.conv)))) AS erp_qty,
-    countIf(arrayExists(x -> x.2 = 0, e.conv)) AS unconvertible
-FROM
-(
-    SELECT
-        d.material AS material, d.unit AS unit, d.quantity AS quantity,
-        arrayMap(q -> (q.1, multiIf(
-            upper(q.2) = upper(d.unit), 1.0,
-            has({conv_keys:Array(String)}, concat(d.material, '|', upper(q.2), '|', upper(d.unit))),
-                {conv_factors:Array(Float64)}[indexOf({conv_keys:Array(String)}, concat(d.material, '|', upper(q.2), '|', upper(d.unit)))],
-            has({conv_keys:Array(String)}, concat('|', upper(q.2), '|', upper(d.unit))),
-                {conv_factors:Array(Float64)}[indexOf({conv_keys:Array(String)}, concat('|', upper(q.2), '|', upper(d.unit)))],
-            0.0)), p.q) AS conv
-    FROM
-    (
-        SELECT event_id, material, unit, quantity
-        FROM device_events FINAL
-        WHERE event_time >= ${FROM} AND event_time < ${TO} AND ${SCOPE} AND material != '' AND quantity > 0
-          AND event_type IN {quantity_types:Array(String)}
-    ) AS d
-    LEFT JOIN
-    (
-        SELECT device_event_id, groupArray((quantity, toString(unit))) AS q
-        FROM erp_postings FINAL
-        WHERE posted_at >= ${FROM} - toIntervalDay(1) AND device_event_id != '' AND reverses_document_id = '' AND ${SCOPE}
-          AND document_id NOT IN (
-              SELECT reverses_document_id FROM erp_postings
-              WHERE posted_at >= ${FROM} - toIntervalDay(1) AND reverses_document_id != '' AND ${SCOPE})
-        GROUP BY device_event_id
-    ) AS p ON p.device_event_id = d.event_id
-) AS e
+SELECT material, unit, sum(device_qty) AS device_qty, sum(erp_qty) AS erp_qty, sum(unconvertible) AS unconvertible
+FROM roi_inventory_hour
+WHERE ${HOURS} AND ${SCOPE} AND ${FLOWS('flow')}
 GROUP BY material, unit
-ORDER BY material, unit
-SETTINGS join_use_nulls = 0`;
+ORDER BY material, unit`;
 
-/** Maintenance alerts of the period and the first maintenance request posted for each. */
+/** Maintenance alerts of the period and the time to their first maintenance request posting, from the hourly rollup. */
 export const ROI_MAINTENANCE = `
-SELECT
-    count() AS alerts,
-    countIf(p.first_posted > toDateTime64(0, 3)) AS responded,
-    avgIf(dateDiff('second', e.event_time, p.first_posted), p.first_posted > toDateTime64(0, 3)) AS mean_s,
-    quantileIf(0.5)(dateDiff('second', e.event_time, p.first_posted), p.first_posted > toDateTime64(0, 3)) AS p50_s
-FROM
-(
-    SELECT event_id, event_time FROM device_events FINAL
-    WHERE event_time >= ${FROM} AND event_time < ${TO} AND ${SCOPE} AND event_type IN {alert_types:Array(String)}
-) AS e
-LEFT JOIN
-(
-    SELECT device_event_id, min(posted_at) AS first_posted FROM erp_postings FINAL
-    WHERE posted_at >= ${FROM} AND device_event_id != '' AND reverses_document_id = '' AND ${SCOPE}
-      AND posting_type IN {request_types:Array(String)}
-    GROUP BY device_event_id
-) AS p ON p.device_event_id = e.event_id
-SETTINGS join_use_nulls = 0`;
+SELECT sum(alerts) AS alerts, sum(responded) AS responded,
+       sum(response_seconds) / greatest(1, sum(responded)) AS mean_s, quantilesMerge(0.5)(response)[1] AS p50_s
+FROM roi_maintenance_hour
+WHERE ${HOURS} AND ${SCOPE}`;

@@ -3,17 +3,20 @@ import { ClickHouseService } from '../clickhouse/clickhouse.service';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import type { PlantScope } from '../domain/plant-scope';
-import { MasterDataRepository } from '../reconciliation/master-data/master-data.repository';
-import { FlowRulesRepository } from '../reconciliation/rules/flow-rules.repository';
 import { SyncLagKpiService, type Range } from '../sync-lag/kpi.service';
 import { byPlantFlow, figures, headline, type Figure, type PlantFlowRow, type RoiRaw } from './roi-figures';
-import { ROI_FINDINGS, ROI_INVENTORY, ROI_MAINTENANCE, ROI_POSTINGS } from './roi.queries';
+import { ROI_FINDINGS, ROI_INVENTORY, ROI_MAINTENANCE, ROI_POSTINGS, ROI_TOUCHED } from './roi.queries';
 import { RoiRepository, type StoredRoiSettings } from './roi.repository';
 import type { RoiSettings } from './roi-settings';
 
 const MAINTENANCE_FLOW = 'maintenance_request';
 const n = (v: unknown) => Number(v ?? 0);
 const nullable = (v: unknown) => (v === null || v === undefined || Number.isNaN(Number(v)) ? null : Number(v));
+
+/** The ROI rollups are hourly: a period starts at its first whole hour and ends at the end of its last. */
+export function wholeHours(r: Range): Range {
+  return { fromS: Math.floor(r.fromS / 3600) * 3600, toS: Math.ceil(r.toS / 3600) * 3600 };
+}
 
 export interface RoiReport {
   from: string;
@@ -33,14 +36,13 @@ export class RoiService {
   constructor(
     private readonly clickhouse: ClickHouseService,
     private readonly repository: RoiRepository,
-    private readonly rules: FlowRulesRepository,
-    private readonly masterData: MasterDataRepository,
     private readonly lag: SyncLagKpiService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async report(scope: PlantScope, range: Range, flows: string[]): Promise<RoiReport> {
+  async report(scope: PlantScope, asked: Range, flows: string[]): Promise<RoiReport> {
     const settings = await this.repository.current();
+    const range = wholeHours(asked);
     const baselineRange = this.baselineRange(settings);
     const [raw, past, trend] = await Promise.all([
       this.raw(scope, range, flows),
@@ -62,49 +64,34 @@ export class RoiService {
 
   private baselineRange(s: RoiSettings): Range | undefined {
     if (s.baselineMode !== 'period' || !s.baselineFrom || !s.baselineTo) return undefined;
-    return { fromS: Math.floor(Date.parse(s.baselineFrom) / 1000), toS: Math.floor(Date.parse(s.baselineTo) / 1000) };
+    return wholeHours({ fromS: Math.floor(Date.parse(s.baselineFrom) / 1000), toS: Math.floor(Date.parse(s.baselineTo) / 1000) });
   }
 
-  /** The four ROI queries and the period's lag, for one period. */
+  /** The ROI queries and the period's lag, for one period (whole hours: the rollups are hourly). */
   async raw(scope: PlantScope, range: Range, flows: string[]): Promise<RoiRaw> {
     const params = { fromMs: range.fromS * 1000, toMs: range.toS * 1000, flows };
-    const [rules, conversions] = await Promise.all([this.rules.current(), this.masterData.conversions()]);
-    const inFlows = rules.filter((r) => flows.length === 0 || flows.includes(r.flow));
-    const maintenance = rules.find((r) => r.flow === MAINTENANCE_FLOW);
     const maintenanceAsked = flows.length === 0 || flows.includes(MAINTENANCE_FLOW);
-    const [postings, findings, inventory, [m], lag] = await Promise.all([
-      this.clickhouse.scopedQuery<Record<string, string>>({ name: 'roi.postings', sql: ROI_POSTINGS, params }, scope),
-      this.clickhouse.scopedQuery<Record<string, string>>({ name: 'roi.findings', sql: ROI_FINDINGS, params }, scope),
-      this.clickhouse.scopedQuery<Record<string, string>>(
-        {
-          name: 'roi.inventory',
-          sql: ROI_INVENTORY,
-          params: {
-            ...params,
-            quantity_types: [...new Set(inFlows.filter((r) => r.flow !== MAINTENANCE_FLOW).flatMap((r) => r.eventTypes))],
-            conv_keys: conversions.map((c) => `${c.material}|${c.fromUnit.toUpperCase()}|${c.toUnit.toUpperCase()}`),
-            conv_factors: conversions.map((c) => c.factor),
-          },
-        },
-        scope,
-      ),
-      this.clickhouse.scopedQuery<Record<string, string | number | null>>(
-        {
-          name: 'roi.maintenance',
-          sql: ROI_MAINTENANCE,
-          params: {
-            ...params,
-            alert_types: maintenanceAsked ? (maintenance?.eventTypes ?? ['maintenance_alert']) : [],
-            request_types: maintenance ? [...new Set([MAINTENANCE_FLOW, ...maintenance.postingTypes])] : [MAINTENANCE_FLOW],
-          },
-        },
-        scope,
-      ),
+    const q = <T>(name: string, sql: string) => this.clickhouse.scopedQuery<T>({ name, sql, params }, scope);
+    const [counts, touchedRows, findings, inventory, [m], lag] = await Promise.all([
+      q<Record<string, string>>('roi.postings', ROI_POSTINGS),
+      q<Record<string, string>>('roi.touched', ROI_TOUCHED),
+      q<Record<string, string>>('roi.findings', ROI_FINDINGS),
+      q<Record<string, string>>('roi.inventory', ROI_INVENTORY),
+      maintenanceAsked
+        ? q<Record<string, string | number | null>>('roi.maintenance', ROI_MAINTENANCE)
+        : Promise.resolve([undefined]),
       this.lag.totals(scope, range, { flows }),
     ]);
+    const touched = new Map(touchedRows.map((r) => [`${r.plant}\u0000${r.f}`, n(r.touched)]));
+    const postings = counts.map((r) => ({
+      plant: r.plant,
+      flow: r.flow,
+      postings: n(r.postings),
+      touched: touched.get(`${r.plant}\u0000${r.flow}`) ?? 0,
+    }));
     return {
       days: (range.toS - range.fromS) / 86_400,
-      postings: postings.map((r) => ({ plant: r.plant, flow: r.flow, postings: n(r.postings), touched: n(r.touched) })),
+      postings,
       findings: findings.map((r) => ({
         plant: r.plant,
         flow: r.flow,

@@ -6,6 +6,16 @@ import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import { BASE_STAGES } from '../domain/vocabulary';
 import { QueueName } from '../queues/queue-names';
+import { MasterDataRepository } from '../reconciliation/master-data/master-data.repository';
+import { FlowRulesRepository } from '../reconciliation/rules/flow-rules.repository';
+import {
+  DELETE_ROI_HOURS,
+  ROI_ALL_HOURS,
+  ROI_DIRTY_HOURS,
+  ROLLUP_ROI_INVENTORY,
+  ROLLUP_ROI_MAINTENANCE,
+  ROLLUP_ROI_POSTINGS,
+} from '../roi/roi-rollup.queries';
 import {
   ALL_MINUTES,
   DELETE_LAG_HOURS,
@@ -21,6 +31,8 @@ import {
 } from './rollup.queries';
 
 const PROGRESS = 'sync_lag';
+const ROI_PROGRESS = 'roi';
+const MAINTENANCE_FLOW = 'maintenance_request';
 /** Each run looks this far behind the previous watermark: an insert that began before it but was not visible yet is not missed. */
 const OVERLAP_MS = 60_000;
 const DAY_S = 86_400;
@@ -31,9 +43,11 @@ export interface RollupRun {
   hours: number;
   /** Hops ingested up to here are in the rollups. */
   watermark: string;
+  /** Hours of device events and postings recomputed for ROI. */
+  roiHours: number;
 }
 
-/** Whole minutes (epoch seconds) grouped by UTC day, so each statement reads one day's partitions. */
+/** Whole minutes or hours (epoch seconds) grouped by UTC day, so each statement reads one day's partitions. */
 export function byDay(minutes: readonly number[]): number[][] {
   const days = new Map<number, number[]>();
   for (const m of minutes) {
@@ -59,6 +73,8 @@ export class RollupService extends WorkerHost implements OnApplicationBootstrap 
   constructor(
     @InjectQueue(QueueName.Rollup) private readonly queue: Queue,
     private readonly clickhouse: ClickHouseService,
+    private readonly rules: FlowRulesRepository,
+    private readonly masterData: MasterDataRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     super();
@@ -92,12 +108,7 @@ export class RollupService extends WorkerHost implements OnApplicationBootstrap 
 
   private async runOnce(rebuild: boolean): Promise<RollupRun> {
     const nowMs = Date.now();
-    const [w] = await this.clickhouse.query<{ ms: string | number; n: string | number }>({
-      name: 'rollup.watermark',
-      sql: READ_WATERMARK,
-      params: { name: PROGRESS },
-    });
-    const fromMs = Number(w?.n ?? 0) > 0 && !rebuild ? Number(w.ms) - OVERLAP_MS : undefined;
+    const fromMs = rebuild ? undefined : await this.watermark(PROGRESS);
     const rows =
       fromMs === undefined
         ? await this.clickhouse.query<{ minute: number }>({ name: 'rollup.all_minutes', sql: ALL_MINUTES })
@@ -109,13 +120,62 @@ export class RollupService extends WorkerHost implements OnApplicationBootstrap 
     const minutes = rows.map((r) => Number(r.minute));
     let hours = 0;
     for (const day of byDay(minutes)) hours += await this.rollupDay(day);
-    const watermark = new Date(nowMs).toISOString();
-    const chTime = (iso: string) => iso.replace('T', ' ').replace('Z', '');
-    await this.clickhouse.insert('rollup_progress', [
-      { name: PROGRESS, watermark: chTime(watermark), updated_at: chTime(new Date().toISOString()) },
-    ]);
-    if (minutes.length > 0) this.logger.debug?.(`rolled up ${minutes.length} minutes, ${hours} hours`);
-    return { minutes: minutes.length, hours, watermark };
+    await this.saveWatermark(PROGRESS, nowMs);
+    const roiHours = await this.rollupRoi(nowMs, rebuild);
+    if (minutes.length > 0) this.logger.debug?.(`rolled up ${minutes.length} minutes, ${hours} hours, ${roiHours} ROI hours`);
+    return { minutes: minutes.length, hours, watermark: new Date(nowMs).toISOString(), roiHours };
+  }
+
+  /** Where the previous run of `name` got to (60 s before it: an insert that began before it and was not visible yet is not missed). */
+  private async watermark(name: string): Promise<number | undefined> {
+    const [w] = await this.clickhouse.query<{ ms: string | number; n: string | number }>({
+      name: 'rollup.watermark',
+      sql: READ_WATERMARK,
+      params: { name },
+    });
+    return Number(w?.n ?? 0) > 0 ? Number(w.ms) - OVERLAP_MS : undefined;
+  }
+
+  private async saveWatermark(name: string, atMs: number): Promise<void> {
+    const chTime = (ms: number) => new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
+    await this.clickhouse.insert('rollup_progress', [{ name, watermark: chTime(atMs), updated_at: chTime(Date.now()) }]);
+  }
+
+  /** The ROI rollups: the hours device events or postings arrived for, recomputed a UTC day at a time. */
+  private async rollupRoi(nowMs: number, rebuild: boolean): Promise<number> {
+    const fromMs = rebuild ? undefined : await this.watermark(ROI_PROGRESS);
+    const rows =
+      fromMs === undefined
+        ? await this.clickhouse.query<{ h: number }>({ name: 'rollup.roi_all_hours', sql: ROI_ALL_HOURS })
+        : await this.clickhouse.query<{ h: number }>({
+            name: 'rollup.roi_dirty_hours',
+            sql: ROI_DIRTY_HOURS,
+            params: { fromMs, toMs: nowMs, scanFromMs: fromMs - this.config.rollup.lateHours * 3_600_000 },
+          });
+    const hours = rows.map((r) => Number(r.h));
+    if (hours.length > 0) {
+      const [rules, conversions] = await Promise.all([this.rules.current(), this.masterData.conversions()]);
+      const maintenance = rules.find((r) => r.flow === MAINTENANCE_FLOW);
+      const fixed = {
+        conv_keys: conversions.map((c) => `${c.material}|${c.fromUnit.toUpperCase()}|${c.toUnit.toUpperCase()}`),
+        conv_factors: conversions.map((c) => c.factor),
+        alert_types: maintenance?.eventTypes ?? ['maintenance_alert'],
+        request_types: [...new Set([MAINTENANCE_FLOW, ...(maintenance?.postingTypes ?? [])])],
+      };
+      for (const day of byDay(hours)) {
+        const params = { loMs: day[0] * 1000, hiMs: (day[day.length - 1] + 3600) * 1000, hours: day, ...fixed };
+        for (const [table, sql] of [
+          ['roi_postings_hour', ROLLUP_ROI_POSTINGS],
+          ['roi_inventory_hour', ROLLUP_ROI_INVENTORY],
+          ['roi_maintenance_hour', ROLLUP_ROI_MAINTENANCE],
+        ] as const) {
+          await this.clickhouse.command({ name: `rollup.delete_${table}`, sql: DELETE_ROI_HOURS(table), params });
+          await this.clickhouse.write({ name: `rollup.${table}`, sql, params }, { long: true });
+        }
+      }
+    }
+    await this.saveWatermark(ROI_PROGRESS, nowMs);
+    return hours.length;
   }
 
   /** Recomputes `minutes` (all in one UTC day), then their hours; returns the number of hours. */
