@@ -431,10 +431,10 @@ const server = await startServer({
   SYNCLINE_DATA_DIR: `/tmp/syncline-bench-data-${process.pid}`,
   LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
 });
-let rollupS = 0;
+let rollupS;
 try {
   const rollupStarted = performance.now();
-  console.log("rolling up 30 days (the rollup job's first run)...");
+  console.log("rolling up 30 days (the rollup job's first run: Sync lag, then ROI)...");
   while ((await scalar(db, "SELECT count() FROM rollup_progress WHERE name = 'roi'")) === 0) {
     if (performance.now() - rollupStarted > 3_600_000) throw new Error('the rollup job did not finish within an hour');
     await new Promise((r) => setTimeout(r, 2000));
