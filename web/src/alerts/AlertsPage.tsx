@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { errorMessage } from '../api/errors';
-import { FormError, formErrors, SelectField, TextField } from '../app/form';
+import { splitList as list } from '../app/lists';
+import { FormActions, FormError, formErrors, SelectField, TextField } from '../app/form';
 import { fromLocalInput } from '../app/local-time';
 import { Time } from '../app/Time';
 import { holdsAny } from '../auth/permissions';
@@ -8,12 +9,6 @@ import { usePerson } from '../auth/session-context';
 import type { CombinedError } from 'urql';
 import type { AlertChannelInput, AlertRuleInput } from '../gql/graphql';
 import { useAlertsPage, type AlertChannelData, type AlertRuleData } from './useAlerts';
-
-const list = (v: string) =>
-  v
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
 
 const KIND_LABELS: Record<string, string> = {
   finding: 'New finding at or above a severity or value at risk',
@@ -114,16 +109,7 @@ function ChannelForm({
           />
         )}
       </div>
-      <div className="form__actions">
-        <button className="button button--primary" type="submit">
-          Save channel
-        </button>
-        {done && (
-          <span className="form__ok" role="status">
-            {done}
-          </span>
-        )}
-      </div>
+      <FormActions label="Save channel" done={done} />
     </form>
   );
 }
@@ -367,16 +353,7 @@ function RuleForm({
           error={errors.of('escalationChannelIds')}
         />
       </div>
-      <div className="form__actions">
-        <button className="button button--primary" type="submit">
-          Save rule
-        </button>
-        {done && (
-          <span className="form__ok" role="status">
-            {done}
-          </span>
-        )}
-      </div>
+      <FormActions label="Save rule" done={done} />
     </form>
   );
 }

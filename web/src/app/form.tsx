@@ -119,3 +119,19 @@ export function SelectField<T extends string>({ label, name, value, options, onC
     </div>
   );
 }
+
+/** A form's submit button, and what the last save did (announced to screen readers). */
+export function FormActions({ label, done, busy = false }: { label: string; done?: string; busy?: boolean }) {
+  return (
+    <div className="form__actions">
+      <button className="button button--primary" type="submit" disabled={busy}>
+        {label}
+      </button>
+      {done && (
+        <span className="form__ok" role="status">
+          {done}
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { fromLocalInput, toLocalInput } from '../app/local-time';
-import { FormError, formErrors, SelectField, TextField } from '../app/form';
+import { FormActions, FormError, formErrors, SelectField, TextField } from '../app/form';
 import type { MeasuredBaselineInput } from '../gql/graphql';
 import { useSaveRoiAssumptions, type RoiAssumptionsData } from './useRoi';
 
@@ -139,16 +139,11 @@ export function RoiAssumptionsForm({ current, onSaved }: { current: RoiAssumptio
           ))}
         </div>
       )}
-      <div className="form__actions">
-        <button className="button button--primary" type="submit" disabled={saving}>
-          {saving ? 'Saving…' : 'Save assumptions'}
-        </button>
-        {saved && (
-          <span className="form__ok" role="status">
-            Saved; the figures above use them now.
-          </span>
-        )}
-      </div>
+      <FormActions
+        label={saving ? 'Saving…' : 'Save assumptions'}
+        busy={saving}
+        done={saved ? 'Saved; the figures above use them now.' : ''}
+      />
     </form>
   );
 }

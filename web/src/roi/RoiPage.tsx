@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { errorMessage } from '../api/errors';
-import { fromLocalInput, toLocalInput } from '../app/local-time';
+import { ListFilter, PeriodPicker } from '../app/PeriodPicker';
 import { Time } from '../app/Time';
 import { holdsAny } from '../auth/permissions';
 import { usePerson } from '../auth/session-context';
@@ -22,80 +22,30 @@ import {
 import { useRoiReport, type RoiFigureData, type RoiReport } from './useRoi';
 import './roi.css';
 
-const list = (v: string) =>
-  v
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-
 function PeriodControls({ state, onChange }: { state: RoiState; onChange: (s: RoiState) => void }) {
-  const [custom, setCustom] = useState(state.period === CUSTOM);
-  const [from, setFrom] = useState(toLocalInput(state.from));
-  const [to, setTo] = useState(toLocalInput(state.to));
-  const apply = (e: FormEvent) => {
-    e.preventDefault();
-    const f = fromLocalInput(from);
-    const t = fromLocalInput(to);
-    if (f && t && Date.parse(t) > Date.parse(f)) onChange({ ...state, period: CUSTOM, from: f, to: t });
-  };
   return (
     <div className="roi__controls no-print">
-      <label className="field">
-        <span className="field__label">Period</span>
-        <select
-          value={custom ? CUSTOM : state.period}
-          onChange={(e) => {
-            if (e.target.value === CUSTOM) setCustom(true);
-            else {
-              setCustom(false);
-              onChange({ ...state, period: e.target.value, from: null, to: null });
-            }
-          }}
-        >
-          {PERIODS.map((p) => (
-            <option key={p.param} value={p.param}>
-              {p.label}
-            </option>
-          ))}
-          <option value={CUSTOM}>Custom…</option>
-        </select>
-      </label>
-      {custom && (
-        <form className="roi__custom" onSubmit={apply} aria-label="Custom period">
-          <label className="field">
-            <span className="field__label">From</span>
-            <input type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} required />
-          </label>
-          <label className="field">
-            <span className="field__label">To</span>
-            <input type="datetime-local" value={to} onChange={(e) => setTo(e.target.value)} required />
-          </label>
-          <button className="button" type="submit">
-            Apply
-          </button>
-        </form>
-      )}
-      {(
-        [
-          ['plants', 'Plants', 'e.g. P1, P2'],
-          ['flows', 'Flows', 'e.g. goods_receipt'],
-        ] as const
-      ).map(([key, label, hint]) => (
-        <label className="field" key={key}>
-          <span className="field__label">{label}</span>
-          <input
-            defaultValue={state[key].join(', ')}
-            placeholder={hint}
-            onBlur={(e) => {
-              const next = list(e.target.value);
-              if (next.join(',') !== state[key].join(',')) onChange({ ...state, [key]: next });
-            }}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') e.currentTarget.blur();
-            }}
-          />
-        </label>
-      ))}
+      <PeriodPicker
+        label="Period"
+        presets={PERIODS}
+        value={state.period}
+        from={state.from}
+        to={state.to}
+        onPreset={(period) => onChange({ ...state, period, from: null, to: null })}
+        onCustom={(r) => onChange({ ...state, period: CUSTOM, ...r })}
+      />
+      <ListFilter
+        label="Plants"
+        value={state.plants}
+        placeholder="e.g. P1, P2"
+        onChange={(plants) => onChange({ ...state, plants })}
+      />
+      <ListFilter
+        label="Flows"
+        value={state.flows}
+        placeholder="e.g. goods_receipt"
+        onChange={(flows) => onChange({ ...state, flows })}
+      />
     </div>
   );
 }

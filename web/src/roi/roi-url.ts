@@ -1,3 +1,6 @@
+import { CUSTOM } from '../app/PeriodPicker';
+import { customRangeOf, splitList as split } from '../app/lists';
+
 /**
  * The ROI page's period as it sits in the URL, for the monthly review's bookmark:
  *   /roi?period=last-month&plant=P1&flow=goods_receipt
@@ -12,7 +15,7 @@ export const PERIODS = [
   { param: '30d', label: 'Last 30 days' },
   { param: '90d', label: 'Last 90 days' },
 ] as const;
-export const CUSTOM = 'custom';
+export { CUSTOM };
 const DAY = 86_400_000;
 
 export interface RoiState {
@@ -23,22 +26,13 @@ export interface RoiState {
   flows: string[];
 }
 
-const split = (v: string | null) =>
-  (v ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-const validIso = (v: string | null) => (v && !Number.isNaN(Date.parse(v)) ? new Date(v).toISOString() : null);
-
 export function stateFromParams(params: URLSearchParams): RoiState {
-  const from = validIso(params.get('from'));
-  const to = validIso(params.get('to'));
   const asked = params.get('period') ?? '';
-  const custom = asked === CUSTOM && from !== null && to !== null && Date.parse(to) > Date.parse(from);
+  const custom = asked === CUSTOM ? customRangeOf(params) : null;
   return {
     period: custom ? CUSTOM : PERIODS.some((p) => p.param === asked) ? asked : '30d',
-    from: custom ? from : null,
-    to: custom ? to : null,
+    from: custom?.from ?? null,
+    to: custom?.to ?? null,
     plants: split(params.get('plant')),
     flows: split(params.get('flow')),
   };

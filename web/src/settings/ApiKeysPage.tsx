@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { errorMessage } from '../api/errors';
+import { splitList as list } from '../app/lists';
 import { FormError, formErrors, TextField } from '../app/form';
 import { Time } from '../app/Time';
 import { graphql } from '../gql';
@@ -35,12 +36,6 @@ const RevokeApiKeyDocument = graphql(`
     revokeApiKey(id: $id)
   }
 `);
-
-const list = (v: string) =>
-  v
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
 
 /** Settings > API keys (admin): keys for gateways and middleware to send data; the key is shown once. */
 export function ApiKeysPage() {

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { errorMessage } from '../api/errors';
-import { FormError, formErrors, TextField } from '../app/form';
+import { FormActions, FormError, formErrors, TextField } from '../app/form';
 import { graphql } from '../gql';
 import type { PlantCalendarsQuery } from '../gql/graphql';
 
@@ -158,16 +158,7 @@ function CalendarForm({ calendar, onSaved }: { calendar?: Calendar; onSaved: () 
           hint="YYYY-MM-DD, comma-separated"
         />
       </div>
-      <div className="form__actions">
-        <button className="button button--primary" type="submit">
-          Save calendar
-        </button>
-        {done && (
-          <span className="form__ok" role="status">
-            {done}
-          </span>
-        )}
-      </div>
+      <FormActions label="Save calendar" done={done} />
     </form>
   );
 }
@@ -207,16 +198,7 @@ function TemplateForm({ plants, onSaved }: { plants: string[]; onSaved: () => vo
           error={errors.of('fromPlant')}
         />
       </div>
-      <div className="form__actions">
-        <button className="button button--primary" type="submit">
-          Create plant
-        </button>
-        {done && (
-          <span className="form__ok" role="status">
-            {done}
-          </span>
-        )}
-      </div>
+      <FormActions label="Create plant" done={done} />
     </form>
   );
 }

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { errorMessage } from '../api/errors';
-import { FormError, formErrors, SelectField, TextField } from '../app/form';
+import { splitList as list } from '../app/lists';
+import { FormActions, FormError, formErrors, SelectField, TextField } from '../app/form';
 import { Time } from '../app/Time';
 import { graphql } from '../gql';
 import type { FlowRulesQuery } from '../gql/graphql';
@@ -36,11 +37,6 @@ const UpdateFlowRulesDocument = graphql(`
 `);
 
 type Rules = FlowRulesQuery['flowRules'][number];
-const list = (v: string) =>
-  v
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
 const FIELDS = [
   'flow',
   'slaSeconds',
@@ -177,16 +173,7 @@ function RulesForm({ rules, onSaved }: { rules?: Rules; onSaved: () => void }) {
           <input type="checkbox" checked={d.enabled} onChange={(e) => set('enabled')(e.target.checked)} /> Reconciled
         </label>
       </div>
-      <div className="form__actions">
-        <button className="button button--primary" type="submit">
-          Save rules
-        </button>
-        {done && (
-          <span className="form__ok" role="status">
-            {done}
-          </span>
-        )}
-      </div>
+      <FormActions label="Save rules" done={done} />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { errorMessage } from '../api/errors';
-import { FormError, formErrors, TextField } from '../app/form';
+import { FormActions, FormError, formErrors, TextField } from '../app/form';
 import { graphql } from '../gql';
 
 const MasterDataDocument = graphql(`
@@ -93,16 +93,7 @@ function ConversionForm({ onSaved }: { onSaved: () => void }) {
           hint="e.g. EA"
         />
       </div>
-      <div className="form__actions">
-        <button className="button button--primary" type="submit">
-          Save conversion
-        </button>
-        {done && (
-          <span className="form__ok" role="status">
-            {done}
-          </span>
-        )}
-      </div>
+      <FormActions label="Save conversion" done={done} />
     </form>
   );
 }
@@ -138,16 +129,7 @@ function CostForm({ onSaved }: { onSaved: () => void }) {
           hint="e.g. EA, KG"
         />
       </div>
-      <div className="form__actions">
-        <button className="button button--primary" type="submit">
-          Save cost
-        </button>
-        {done && (
-          <span className="form__ok" role="status">
-            {done}
-          </span>
-        )}
-      </div>
+      <FormActions label="Save cost" done={done} />
     </form>
   );
 }

@@ -1,7 +1,6 @@
-import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { errorMessage } from '../api/errors';
-import { fromLocalInput, toLocalInput } from '../app/local-time';
+import { ListFilter, PeriodPicker } from '../app/PeriodPicker';
 import { Time } from '../app/Time';
 import { LagCharts } from './LagCharts';
 import {
@@ -20,81 +19,31 @@ import {
 import { SYNC_LAG_REFRESH_MS, useSyncLagDashboard, type LagCellData, type SyncLagDashboard } from './useSyncLagDashboard';
 import './sync-lag.css';
 
-const list = (v: string) =>
-  v
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-
 function Controls({ state, onChange }: { state: SyncLagState; onChange: (s: SyncLagState) => void }) {
-  const [from, setFrom] = useState(toLocalInput(state.from));
-  const [to, setTo] = useState(toLocalInput(state.to));
-  const [custom, setCustom] = useState(state.range === CUSTOM);
-  const applyCustom = (e: FormEvent) => {
-    e.preventDefault();
-    const f = fromLocalInput(from);
-    const t = fromLocalInput(to);
-    if (f && t && Date.parse(t) > Date.parse(f)) onChange({ ...state, range: CUSTOM, from: f, to: t });
-  };
   return (
     <div className="sync-lag__controls">
-      <label className="field">
-        <span className="field__label">Time range</span>
-        <select
-          value={custom ? CUSTOM : state.range}
-          onChange={(e) => {
-            if (e.target.value === CUSTOM) setCustom(true);
-            else {
-              setCustom(false);
-              onChange({ ...state, range: e.target.value, from: null, to: null });
-            }
-          }}
-        >
-          {RANGES.map((r) => (
-            <option key={r.param} value={r.param}>
-              Last {r.label}
-            </option>
-          ))}
-          <option value={CUSTOM}>Custom…</option>
-        </select>
-      </label>
-      {custom && (
-        <form className="sync-lag__custom" onSubmit={applyCustom} aria-label="Custom range">
-          <label className="field">
-            <span className="field__label">From</span>
-            <input type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} required />
-          </label>
-          <label className="field">
-            <span className="field__label">To</span>
-            <input type="datetime-local" value={to} onChange={(e) => setTo(e.target.value)} required />
-          </label>
-          <button className="button" type="submit">
-            Apply
-          </button>
-        </form>
-      )}
-      {(
-        [
-          ['plants', 'Plants', 'e.g. P1, P2'],
-          ['lines', 'Lines', 'e.g. L1'],
-          ['flows', 'Flows', 'e.g. goods_receipt'],
-        ] as const
-      ).map(([key, label, hint]) => (
-        <label className="field" key={key}>
-          <span className="field__label">{label}</span>
-          <input
-            defaultValue={state[key].join(', ')}
-            placeholder={hint}
-            onBlur={(e) => {
-              const next = list(e.target.value);
-              if (next.join(',') !== state[key].join(',')) onChange({ ...state, [key]: next });
-            }}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') e.currentTarget.blur();
-            }}
-          />
-        </label>
-      ))}
+      <PeriodPicker
+        label="Time range"
+        presets={RANGES.map((r) => ({ param: r.param, label: `Last ${r.label}` }))}
+        value={state.range}
+        from={state.from}
+        to={state.to}
+        onPreset={(range) => onChange({ ...state, range, from: null, to: null })}
+        onCustom={(r) => onChange({ ...state, range: CUSTOM, ...r })}
+      />
+      <ListFilter
+        label="Plants"
+        value={state.plants}
+        placeholder="e.g. P1, P2"
+        onChange={(plants) => onChange({ ...state, plants })}
+      />
+      <ListFilter label="Lines" value={state.lines} placeholder="e.g. L1" onChange={(lines) => onChange({ ...state, lines })} />
+      <ListFilter
+        label="Flows"
+        value={state.flows}
+        placeholder="e.g. goods_receipt"
+        onChange={(flows) => onChange({ ...state, flows })}
+      />
       <label className="field">
         <span className="field__label">Charts</span>
         <select value={state.group} onChange={(e) => onChange({ ...state, group: e.target.value as SyncLagState['group'] })}>

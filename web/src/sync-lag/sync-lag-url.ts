@@ -1,3 +1,6 @@
+import { CUSTOM } from '../app/PeriodPicker';
+import { customRangeOf, splitList as split } from '../app/lists';
+
 /**
  * The Sync lag page's state as it sits in the URL, so a view can be bookmarked and shared:
  *   /sync-lag?range=24h&plant=P1&line=L1,L2&flow=goods_receipt&group=flow
@@ -15,7 +18,7 @@ export const RANGES = [
   { param: '30d', label: '30 days', ms: 30 * 86_400_000 },
   { param: '90d', label: '90 days', ms: 90 * 86_400_000 },
 ] as const;
-export const CUSTOM = 'custom';
+export { CUSTOM };
 export const DEFAULT_RANGE = '24h';
 
 export const GROUPINGS = [
@@ -35,24 +38,14 @@ export interface SyncLagState {
   group: Grouping;
 }
 
-const split = (v: string | null) =>
-  (v ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-
-const validIso = (v: string | null) => (v && !Number.isNaN(Date.parse(v)) ? new Date(v).toISOString() : null);
-
 export function stateFromParams(params: URLSearchParams): SyncLagState {
-  const from = validIso(params.get('from'));
-  const to = validIso(params.get('to'));
   const asked = params.get('range') ?? '';
-  const custom = asked === CUSTOM && from !== null && to !== null && Date.parse(to) > Date.parse(from);
+  const custom = asked === CUSTOM ? customRangeOf(params) : null;
   const range = custom ? CUSTOM : RANGES.some((r) => r.param === asked) ? asked : DEFAULT_RANGE;
   return {
     range,
-    from: custom ? from : null,
-    to: custom ? to : null,
+    from: custom?.from ?? null,
+    to: custom?.to ?? null,
     plants: split(params.get('plant')),
     lines: split(params.get('line')),
     flows: split(params.get('flow')),
