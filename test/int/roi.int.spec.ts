@@ -265,4 +265,26 @@ describe('ROI figures against a hand-computed dataset', () => {
     const denied = await graphql(app.url, REPORT, { range: RANGE }, viewer.token);
     expect(denied.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
+
+  it('a person acting later on a finding about a posting counts that posting as touched, once rolled up', async () => {
+    // e1's posting was untouched; alice now comments on its late-posting finding (f3).
+    await app.db.client.insert({
+      table: 'finding_events',
+      format: 'JSONEachRow',
+      values: [
+        {
+          finding_id: 'roi-f3',
+          event_id: 'roi-f3-c',
+          at: ch(new Date().toISOString()),
+          kind: 'comment',
+          comment: 'checked with the ERP team',
+          actor: 'alice',
+          actor_role: 'it_support',
+        },
+      ],
+    });
+    await refreshRollups(app.url);
+    const r = await ask<Report>(REPORT, { range: RANGE });
+    expect(figure(r, 'no_touch_share').value).toBeCloseTo(2 / 4, 9);
+  });
 });

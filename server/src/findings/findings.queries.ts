@@ -8,16 +8,11 @@ import { ACTIVE_STATUSES } from '../reconciliation/reconcile.queries';
 
 const STATUS = `if(s.status = '', 'open', s.status)`;
 
-/** The current state of every finding in scope that matches the filter (a subquery). */
-export const CURRENT_FINDINGS = `
-  SELECT f.finding_id AS finding_id, f.type AS type, f.plant AS plant, f.line AS line, f.flow AS flow, f.order_id AS order_id, f.material AS material, f.event_ids AS event_ids, f.posting_ids AS posting_ids, f.correlation_ids AS correlation_ids, f.device_quantity AS device_quantity, f.erp_quantity AS erp_quantity, f.unit AS unit, f.value_at_risk AS value_at_risk, f.currency AS currency, f.severity AS severity, f.priority AS priority, f.anchor_at AS anchor_at, f.condition_since AS condition_since, f.first_seen_at AS first_seen_at, f.last_seen_at AS last_seen_at, f.active AS active, f.details AS details, f.resolution_hint AS resolution_hint, f.rules_version AS rules_version,
-         ${STATUS} AS status, s.status_at AS status_at, s.status_by AS status_by, s.reason AS status_reason,
-         a.assignee AS assignee,
-         dateDiff('second', f.condition_since, now64(3)) AS age_seconds
-  FROM
-  (
-    SELECT * FROM findings FINAL
-    WHERE (plant IN {scope_plants:Array(String)} OR {scope_all:Bool})
+/**
+ * The filter's conditions on `findings` (scope included): for the findings themselves, and for the
+ * history events read for them (only theirs, not the whole history).
+ */
+const FILTERED = `WHERE (plant IN {scope_plants:Array(String)} OR {scope_all:Bool})
       AND (length({f_plants:Array(String)}) = 0 OR plant IN {f_plants:Array(String)})
       AND (length({f_types:Array(String)}) = 0 OR type IN {f_types:Array(String)})
       AND (length({f_lines:Array(String)}) = 0 OR line IN {f_lines:Array(String)})
@@ -28,18 +23,31 @@ export const CURRENT_FINDINGS = `
       AND ({f_id_filter:Bool} = false OR finding_id IN {f_ids:Array(String)})
       AND ({f_about:Bool} = false OR hasAny(event_ids, {f_event_ids:Array(String)})
            OR hasAny(correlation_ids, {f_correlation_ids:Array(String)}))
-      AND anchor_at >= fromUnixTimestamp64Milli({f_from:Int64}) AND anchor_at < fromUnixTimestamp64Milli({f_to:Int64})
+      AND anchor_at >= fromUnixTimestamp64Milli({f_from:Int64}) AND anchor_at < fromUnixTimestamp64Milli({f_to:Int64})`;
+
+/** The current state of every finding in scope that matches the filter (a subquery). */
+export const CURRENT_FINDINGS = `
+  SELECT f.finding_id AS finding_id, f.type AS type, f.plant AS plant, f.line AS line, f.flow AS flow, f.order_id AS order_id, f.material AS material, f.event_ids AS event_ids, f.posting_ids AS posting_ids, f.correlation_ids AS correlation_ids, f.device_quantity AS device_quantity, f.erp_quantity AS erp_quantity, f.unit AS unit, f.value_at_risk AS value_at_risk, f.currency AS currency, f.severity AS severity, f.priority AS priority, f.anchor_at AS anchor_at, f.condition_since AS condition_since, f.first_seen_at AS first_seen_at, f.last_seen_at AS last_seen_at, f.active AS active, f.details AS details, f.resolution_hint AS resolution_hint, f.rules_version AS rules_version,
+         ${STATUS} AS status, s.status_at AS status_at, s.status_by AS status_by, s.reason AS status_reason,
+         a.assignee AS assignee,
+         dateDiff('second', f.condition_since, now64(3)) AS age_seconds
+  FROM
+  (
+    SELECT * FROM findings FINAL
+    ${FILTERED}
   ) AS f
   LEFT JOIN
   (
     SELECT finding_id, argMax(status, tuple(at, event_id)) AS status, max(at) AS status_at,
            argMax(actor, tuple(at, event_id)) AS status_by, argMax(comment, tuple(at, event_id)) AS reason
-    FROM finding_events WHERE kind IN ('status', 'assign') GROUP BY finding_id
+    FROM finding_events WHERE kind IN ('status', 'assign') AND finding_id IN (SELECT finding_id FROM findings ${FILTERED})
+    GROUP BY finding_id
   ) AS s ON s.finding_id = f.finding_id
   LEFT JOIN
   (
     SELECT finding_id, argMax(assignee, tuple(at, event_id)) AS assignee
-    FROM finding_events WHERE kind = 'assign' GROUP BY finding_id
+    FROM finding_events WHERE kind = 'assign' AND finding_id IN (SELECT finding_id FROM findings ${FILTERED})
+    GROUP BY finding_id
   ) AS a ON a.finding_id = f.finding_id
   WHERE (length({f_statuses:Array(String)}) = 0 OR ${STATUS} IN {f_statuses:Array(String)})
     AND ({f_assignee:String} = '' OR a.assignee = {f_assignee:String})`;

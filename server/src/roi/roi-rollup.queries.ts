@@ -10,7 +10,16 @@ const IN_HOURS = (column: string) =>
 /** Postings count toward their event's hour for this long after it. */
 const POSTING_WINDOW = 'toIntervalDay(7)';
 
-/** Hours that device events or postings ingested in (fromMs, toMs] belong to (event hours and posting hours). */
+/** Device events of findings a person acted on (acknowledged, assigned, commented, resolved, ignored, replayed). */
+const TOUCHED_EVENTS = (since: string) => `(
+    SELECT arrayJoin(event_ids) FROM findings
+    WHERE anchor_at >= ${since} AND finding_id IN (SELECT finding_id FROM finding_events WHERE actor_role != '' AND at >= ${since})
+)`;
+
+/**
+ * Hours that device events or postings ingested in (fromMs, toMs] belong to (event hours and posting
+ * hours), and the posting hours of events a person acted on in that time.
+ */
 export const ROI_DIRTY_HOURS = `
 SELECT DISTINCT h FROM
 (
@@ -19,6 +28,13 @@ SELECT DISTINCT h FROM
     UNION ALL
     SELECT toUInt32(toUnixTimestamp(toStartOfHour(posted_at))) AS h FROM erp_postings
     WHERE posted_at >= ${MS('scanFromMs')} AND ingested_at > ${MS('fromMs')} AND ingested_at <= ${MS('toMs')}
+    UNION ALL
+    SELECT toUInt32(toUnixTimestamp(toStartOfHour(posted_at))) AS h FROM erp_postings
+    WHERE posted_at >= ${MS('scanFromMs')} - toIntervalDay(90) AND device_event_id IN
+    (
+        SELECT arrayJoin(event_ids) FROM findings
+        WHERE finding_id IN (SELECT finding_id FROM finding_events WHERE actor_role != '' AND at > ${MS('fromMs')} AND at <= ${MS('toMs')})
+    )
     UNION ALL
     SELECT toUInt32(toUnixTimestamp(toStartOfHour(event_time))) AS h FROM device_events
     WHERE event_time >= ${MS('scanFromMs')} - ${POSTING_WINDOW}
@@ -40,8 +56,9 @@ ORDER BY h`;
 export const DELETE_ROI_HOURS = (table: string) => `DELETE FROM ${table} WHERE ${IN_HOURS('hour')}`;
 
 export const ROLLUP_ROI_POSTINGS = `
-INSERT INTO roi_postings_hour
-SELECT toStartOfHour(posted_at) AS hour, plant, if(flow = '', toString(posting_type), toString(flow)) AS f, count()
+INSERT INTO roi_postings_hour (hour, plant, flow, postings, touched)
+SELECT toStartOfHour(posted_at) AS hour, plant, if(flow = '', toString(posting_type), toString(flow)) AS f, count(),
+       countIf(device_event_id IN ${TOUCHED_EVENTS(`${MS('loMs')} - toIntervalDay(90)`)})
 FROM erp_postings FINAL
 WHERE ${IN_HOURS('toStartOfHour(posted_at)')} AND reverses_document_id = ''
 GROUP BY hour, plant, f`;

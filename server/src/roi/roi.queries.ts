@@ -12,29 +12,16 @@ const FINDINGS_LOOKBACK = 'toIntervalDay(90)';
 
 const HOURS = `hour >= ${FROM} AND hour < ${TO}`;
 
-/** ERP postings of the period (reversals aside) per plant and flow, from the hourly rollup. */
+/**
+ * ERP postings of the period (reversals aside) per plant and flow, and how many a person had to touch:
+ * their device event is in a finding a person acted on (any history event with a role: acknowledged,
+ * assigned, commented, resolved, ignored or replayed by hand). From the hourly rollup.
+ */
 export const ROI_POSTINGS = `
-SELECT plant, flow, sum(postings) AS postings
+SELECT plant, flow, sum(postings) AS postings, sum(touched) AS touched
 FROM roi_postings_hour
 WHERE ${HOURS} AND ${SCOPE} AND ${FLOWS('flow')}
 GROUP BY plant, flow`;
-
-/**
- * Of those, the postings a person had to touch: their device event is in a finding a person acted on
- * (any history event with a role: acknowledged, assigned, commented, resolved, ignored or replayed by
- * hand). Few events are: the postings' bloom filter index on device_event_id skips the rest.
- */
-export const ROI_TOUCHED = `
-SELECT plant, if(flow = '', toString(posting_type), toString(flow)) AS f, count() AS touched
-FROM erp_postings FINAL
-WHERE posted_at >= ${FROM} AND posted_at < ${TO} AND reverses_document_id = '' AND ${SCOPE} AND ${FLOWS("if(flow = '', toString(posting_type), toString(flow))")}
-  AND device_event_id IN
-  (
-      SELECT arrayJoin(event_ids) FROM findings
-      WHERE anchor_at >= ${FROM} - ${FINDINGS_LOOKBACK} AND anchor_at < ${TO} AND ${SCOPE}
-        AND finding_id IN (SELECT finding_id FROM finding_events WHERE actor_role != '' AND at >= ${FROM} - ${FINDINGS_LOOKBACK})
-  )
-GROUP BY plant, f`;
 
 /**
  * Findings per plant, flow and type: resolved in the period (automatically or by hand, and the time it
@@ -45,14 +32,14 @@ GROUP BY plant, f`;
 export const ROI_FINDINGS = `
 SELECT
     f.plant AS plant, f.flow AS flow, f.type AS type,
-    countIf(s.status = 'resolved_auto' AND s.at >= ${FROM} AND s.at < ${TO}) AS resolved_auto,
-    countIf(s.status = 'resolved_manual' AND s.at >= ${FROM} AND s.at < ${TO}) AS resolved_manual,
-    sumIf(greatest(0, dateDiff('second', f.first_seen_at, s.at)),
-          s.status IN ('resolved_auto', 'resolved_manual') AND s.at >= ${FROM} AND s.at < ${TO}) AS resolve_seconds,
-    countIf(s.status NOT IN ('resolved_auto', 'resolved_manual', 'ignored') AND f.anchor_at >= ${FROM}) AS open_count,
-    sumIf(f.value_at_risk, s.status NOT IN ('resolved_auto', 'resolved_manual', 'ignored') AND f.anchor_at >= ${FROM}) AS open_value,
-    sumIf(f.value_at_risk, s.status = 'resolved_auto' AND s.replayed AND s.at >= ${FROM} AND s.at < ${TO}) AS recovered_replayed,
-    sumIf(f.value_at_risk, s.status = 'resolved_manual' AND s.at >= ${FROM} AND s.at < ${TO}) AS recovered_corrected,
+    countIf(s.last_status = 'resolved_auto' AND s.last_at >= ${FROM} AND s.last_at < ${TO}) AS resolved_auto,
+    countIf(s.last_status = 'resolved_manual' AND s.last_at >= ${FROM} AND s.last_at < ${TO}) AS resolved_manual,
+    sumIf(greatest(0, dateDiff('second', f.first_seen_at, s.last_at)),
+          s.last_status IN ('resolved_auto', 'resolved_manual') AND s.last_at >= ${FROM} AND s.last_at < ${TO}) AS resolve_seconds,
+    countIf(s.last_status NOT IN ('resolved_auto', 'resolved_manual', 'ignored') AND f.anchor_at >= ${FROM}) AS open_count,
+    sumIf(f.value_at_risk, s.last_status NOT IN ('resolved_auto', 'resolved_manual', 'ignored') AND f.anchor_at >= ${FROM}) AS open_value,
+    sumIf(f.value_at_risk, s.last_status = 'resolved_auto' AND s.replayed AND s.last_at >= ${FROM} AND s.last_at < ${TO}) AS recovered_replayed,
+    sumIf(f.value_at_risk, s.last_status = 'resolved_manual' AND s.last_at >= ${FROM} AND s.last_at < ${TO}) AS recovered_corrected,
     uniqExactIf(toStartOfHour(f.anchor_at), f.type IN ('failed_hop', 'silent_line') AND f.anchor_at >= ${FROM}) AS incidents,
     any(f.currency) AS currency
 FROM
@@ -63,7 +50,7 @@ FROM
 ) AS f
 LEFT JOIN
 (
-    SELECT finding_id, argMax(status, at) AS status, max(at) AS at, max(status IN ('replay_queued', 'replay_sent')) = 1 AS replayed
+    SELECT finding_id, argMax(status, at) AS last_status, max(at) AS last_at, max(status IN ('replay_queued', 'replay_sent')) = 1 AS replayed
     FROM finding_events
     WHERE kind = 'status' AND at >= ${FROM} - ${FINDINGS_LOOKBACK}
     GROUP BY finding_id

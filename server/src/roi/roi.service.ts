@@ -5,7 +5,7 @@ import type { AppConfig } from '../config/config';
 import type { PlantScope } from '../domain/plant-scope';
 import { SyncLagKpiService, type Range } from '../sync-lag/kpi.service';
 import { byPlantFlow, figures, headline, type Figure, type PlantFlowRow, type RoiRaw } from './roi-figures';
-import { ROI_FINDINGS, ROI_INVENTORY, ROI_MAINTENANCE, ROI_POSTINGS, ROI_TOUCHED } from './roi.queries';
+import { ROI_FINDINGS, ROI_INVENTORY, ROI_MAINTENANCE, ROI_POSTINGS } from './roi.queries';
 import { RoiRepository, type StoredRoiSettings } from './roi.repository';
 import type { RoiSettings } from './roi-settings';
 
@@ -72,9 +72,8 @@ export class RoiService {
     const params = { fromMs: range.fromS * 1000, toMs: range.toS * 1000, flows };
     const maintenanceAsked = flows.length === 0 || flows.includes(MAINTENANCE_FLOW);
     const q = <T>(name: string, sql: string) => this.clickhouse.scopedQuery<T>({ name, sql, params }, scope);
-    const [counts, touchedRows, findings, inventory, [m], lag] = await Promise.all([
+    const [counts, findings, inventory, [m], lag] = await Promise.all([
       q<Record<string, string>>('roi.postings', ROI_POSTINGS),
-      q<Record<string, string>>('roi.touched', ROI_TOUCHED),
       q<Record<string, string>>('roi.findings', ROI_FINDINGS),
       q<Record<string, string>>('roi.inventory', ROI_INVENTORY),
       maintenanceAsked
@@ -82,13 +81,7 @@ export class RoiService {
         : Promise.resolve([undefined]),
       this.lag.totals(scope, range, { flows }),
     ]);
-    const touched = new Map(touchedRows.map((r) => [`${r.plant}\u0000${r.f}`, n(r.touched)]));
-    const postings = counts.map((r) => ({
-      plant: r.plant,
-      flow: r.flow,
-      postings: n(r.postings),
-      touched: touched.get(`${r.plant}\u0000${r.flow}`) ?? 0,
-    }));
+    const postings = counts.map((r) => ({ plant: r.plant, flow: r.flow, postings: n(r.postings), touched: n(r.touched) }));
     return {
       days: (range.toS - range.fromS) / 86_400,
       postings,
