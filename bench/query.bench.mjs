@@ -414,6 +414,7 @@ console.log(
 for (const t of [
   'lag_minute',
   'lag_hour',
+  'lag_day',
   'stage_lag_minute',
   'stage_lag_hour',
   'roi_postings_hour',

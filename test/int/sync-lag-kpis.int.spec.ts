@@ -123,6 +123,23 @@ describe('Sync lag KPIs from the per-minute rollups', () => {
     expect(atTen).toMatchObject({ posted: 3, p50: 60 }); // A 12, B 120, E 60
   });
 
+  it('answers the same over days (read from the daily rollup) as the hand-computed figures say', async () => {
+    // Three days around H: whole days come from lag_day, the rest from hours and minutes. L1 there: A, B, C, D, E
+    // and P (the previous period's message, lag 30 s): lags 12, 30, 60, 120, 1000 s.
+    const range = { from: new Date(H - 2 * 86_400_000).toISOString(), to: new Date(H + 86_400_000 - 60_000).toISOString() };
+    const { syncLagKpis } = await ask<{ syncLagKpis: { current: Record<string, number> } }>(KPIS, {
+      range,
+      filter: { plants: ['KP1'], lines: ['L1'] },
+    });
+    expect(syncLagKpis.current).toMatchObject({ messages: 6, posted: 5, failed: 1, lagP50Seconds: 60 });
+    const series = await ask<{ syncLagSeries: { bucketSeconds: number; points: { t: string; posted: number }[] }[] }>(
+      `query($range: TimeRangeInput!, $filter: SyncLagFilterInput) { syncLagSeries(range: $range, filter: $filter) { bucketSeconds points { t posted } } }`,
+      { range: { from: new Date(H - 20 * 86_400_000).toISOString(), to: range.to }, filter: { plants: ['KP1'], lines: ['L1'] } },
+    );
+    expect(series.syncLagSeries[0].bucketSeconds).toBe(86_400);
+    expect(series.syncLagSeries[0].points.reduce((n, p) => n + p.posted, 0)).toBe(5);
+  });
+
   it('puts each plant, line and flow in its SLA state', async () => {
     const { syncLagGrid } = await ask<{ syncLagGrid: Record<string, unknown>[] }>(
       `query($range: TimeRangeInput!) { syncLagGrid(range: $range) { plant line flow messages posted lagP95Seconds slaSeconds state } }`,

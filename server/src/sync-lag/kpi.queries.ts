@@ -10,11 +10,22 @@ const FILTERS = `(plant IN {scope_plants:Array(String)} OR {scope_all:Bool})
 
 const T = (name: string) => `toDateTime({${name}:UInt32}, 'UTC')`;
 
-/** Rows of `kind` ('lag' or 'stage_lag') between {fromS} and {toS}; `t` is the row's hour or minute. */
+/**
+ * Rows of `kind` ('lag' or 'stage_lag') between {fromS} and {toS}; `t` is the row's day, hour or minute:
+ * whole days from lag_day (lag only), the other whole hours from the hourly table, the ends from minutes.
+ */
 function source(kind: 'lag' | 'stage_lag', columns: string): string {
+  const days =
+    kind === 'lag'
+      ? `SELECT day AS t, ${columns} FROM lag_day
+    WHERE day >= ${T('dayFromS')} AND day < ${T('dayToS')} AND ${FILTERS}
+    UNION ALL
+    `
+      : '';
+  const notDays = kind === 'lag' ? `AND NOT (hour >= ${T('dayFromS')} AND hour < ${T('dayToS')})` : '';
   return `(
-    SELECT hour AS t, ${columns} FROM ${kind}_hour
-    WHERE hour >= ${T('hourFromS')} AND hour < ${T('hourToS')} AND ${FILTERS}
+    ${days}SELECT hour AS t, ${columns} FROM ${kind}_hour
+    WHERE hour >= ${T('hourFromS')} AND hour < ${T('hourToS')} ${notDays} AND ${FILTERS}
     UNION ALL
     SELECT minute AS t, ${columns} FROM ${kind}_minute
     WHERE ((minute >= ${T('fromS')} AND minute < ${T('hourFromS')}) OR (minute >= ${T('hourToS')} AND minute < ${T('toS')}))

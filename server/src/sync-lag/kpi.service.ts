@@ -36,8 +36,10 @@ export function parseRange(r: TimeRangeInput, nowMs = Date.now()): Range {
   return { fromS: Math.floor(fromMs / 60_000) * MINUTE_S, toS: Math.ceil(toMs / 60_000) * MINUTE_S };
 }
 
+/** Points of a lag chart: at most 240, and one a day past two weeks (the daily rollup answers those). */
 export function bucketSeconds(range: Range): number {
   const span = range.toS - range.fromS;
+  if (span > 14 * DAY_S) return DAY_S;
   return BUCKETS_S.find((b) => span / b <= MAX_POINTS) ?? DAY_S;
 }
 
@@ -50,18 +52,23 @@ export function slaState(p95: number | null, messages: number, slaSeconds: numbe
 }
 
 /**
- * Hours wholly inside the range (read from the hourly rollups); the ends come from the minutes. A chart
- * with points finer than an hour reads minutes only.
+ * Days wholly inside the range (read from the daily rollup), the other whole hours (hourly rollups) and
+ * the ends (minutes). A chart with points finer than a day reads no days; finer than an hour, minutes only.
  */
-function rangeParams(range: Range, filter: SyncLagFilterInput | undefined, pointSeconds = HOUR_S) {
+export function rangeParams(range: Range, filter: SyncLagFilterInput | undefined, pointSeconds = DAY_S) {
   let hourFromS = Math.ceil(range.fromS / HOUR_S) * HOUR_S;
   let hourToS = Math.floor(range.toS / HOUR_S) * HOUR_S;
   if (hourFromS >= hourToS || pointSeconds < HOUR_S) hourFromS = hourToS = range.fromS;
+  let dayFromS = Math.ceil(hourFromS / DAY_S) * DAY_S;
+  let dayToS = Math.floor(hourToS / DAY_S) * DAY_S;
+  if (dayFromS >= dayToS || pointSeconds < DAY_S) dayFromS = dayToS = hourFromS;
   return {
     fromS: range.fromS,
     toS: range.toS,
     hourFromS,
     hourToS,
+    dayFromS,
+    dayToS,
     lines: filter?.lines ?? [],
     flows: filter?.flows ?? [],
   };

@@ -127,4 +127,15 @@ FROM stage_lag_minute
 WHERE ${IN_HOURS('toStartOfHour(minute)')}
 GROUP BY hour, plant, line, flow, from_stage, to_stage`;
 
+/** The day (`dayS`, epoch seconds of its UTC midnight) again from its hours. */
+export const DELETE_LAG_DAY = `DELETE FROM lag_day WHERE day = toDateTime({dayS:UInt32}, 'UTC')`;
+export const ROLLUP_LAG_DAY = `
+INSERT INTO lag_day
+SELECT toStartOfDay(hour) AS day, plant, line, flow,
+    sum(messages), sum(posted), sum(within_sla), sum(failed), sum(lag_sum),
+    quantilesMergeState(0.5, 0.95, 0.99)(lag), max(last_start)
+FROM lag_hour
+WHERE hour >= toDateTime({dayS:UInt32}, 'UTC') AND hour < toDateTime({dayS:UInt32}, 'UTC') + toIntervalDay(1)
+GROUP BY day, plant, line, flow`;
+
 export const READ_WATERMARK = `SELECT toUnixTimestamp64Milli(argMax(watermark, updated_at)) AS ms, count() AS n FROM rollup_progress WHERE name = {name:String}`;

@@ -18,12 +18,14 @@ import {
 } from '../roi/roi-rollup.queries';
 import {
   ALL_MINUTES,
+  DELETE_LAG_DAY,
   DELETE_LAG_HOURS,
   DELETE_LAG_MINUTES,
   DELETE_STAGE_HOURS,
   DELETE_STAGE_MINUTES,
   DIRTY_MINUTES,
   READ_WATERMARK,
+  ROLLUP_LAG_DAY,
   ROLLUP_LAG_HOURS,
   ROLLUP_LAG_MINUTES,
   ROLLUP_STAGE_HOURS,
@@ -201,6 +203,9 @@ export class RollupService extends WorkerHost implements OnApplicationBootstrap 
     await this.clickhouse.write({ name: 'rollup.lag_hours', sql: ROLLUP_LAG_HOURS, params: hourParams }, { long: true });
     await this.clickhouse.command({ name: 'rollup.delete_stage_hours', sql: DELETE_STAGE_HOURS, params: hourParams });
     await this.clickhouse.write({ name: 'rollup.stage_hours', sql: ROLLUP_STAGE_HOURS, params: hourParams }, { long: true });
+    const dayParams = { dayS: minutes[0] - (minutes[0] % DAY_S) };
+    await this.clickhouse.command({ name: 'rollup.delete_lag_day', sql: DELETE_LAG_DAY, params: dayParams });
+    await this.clickhouse.write({ name: 'rollup.lag_day', sql: ROLLUP_LAG_DAY, params: dayParams }, { long: true });
     return hours.length;
   }
 }
