@@ -8,11 +8,13 @@ CREATE TABLE IF NOT EXISTS roi_postings_hour
     hour      DateTime('UTC'),
     plant     LowCardinality(String),
     flow      LowCardinality(String),
-    postings  SimpleAggregateFunction(sum, UInt64)
+    postings  SimpleAggregateFunction(sum, UInt64),
+    -- Of those, postings a person had to touch (their device event is in a finding a person acted on).
+    touched   SimpleAggregateFunction(sum, UInt64)
 )
 ENGINE = AggregatingMergeTree
 PARTITION BY toYYYYMM(hour)
-ORDER BY (plant, flow, hour)
+ORDER BY (hour, plant, flow)
 TTL hour + INTERVAL 730 DAY;
 
 -- Device quantities per hour of the events, against the ERP quantities posted for those events (within
@@ -30,7 +32,7 @@ CREATE TABLE IF NOT EXISTS roi_inventory_hour
 )
 ENGINE = AggregatingMergeTree
 PARTITION BY toYYYYMM(hour)
-ORDER BY (plant, flow, material, unit, hour)
+ORDER BY (hour, plant, flow, material, unit)
 TTL hour + INTERVAL 730 DAY;
 
 -- Maintenance alerts per hour, and the time to their first maintenance request posting.
@@ -45,5 +47,5 @@ CREATE TABLE IF NOT EXISTS roi_maintenance_hour
 )
 ENGINE = AggregatingMergeTree
 PARTITION BY toYYYYMM(hour)
-ORDER BY (plant, hour)
+ORDER BY (hour, plant)
 TTL hour + INTERVAL 730 DAY;
