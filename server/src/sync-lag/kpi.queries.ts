@@ -43,6 +43,11 @@ SELECT
     (SELECT min(last) FROM (SELECT max(last_start) AS last FROM ${source('lag', LAG_COLUMNS)} GROUP BY plant, line)) AS stalest
 FROM ${source('lag', LAG_COLUMNS)}`;
 
+/** p50/p95/p99 and the number posted over the range (the ROI page's latency), without the freshness part. */
+export const LAG_QUANTILES = `
+SELECT sum(posted) AS posted, quantilesMerge(0.5, 0.95, 0.99)(lag) AS q
+FROM ${source('lag', 'plant, line, flow, posted, lag')}`;
+
 /** Percentiles per flow and time bucket of {bucketS} seconds. */
 export const LAG_SERIES = `
 SELECT

@@ -5,7 +5,7 @@ import { InputError } from '../common/errors/input-error';
 import type { PlantScope } from '../domain/plant-scope';
 import { FindingsService } from '../findings/findings.service';
 import { FlowRulesRepository } from '../reconciliation/rules/flow-rules.repository';
-import { LAG_GRID, LAG_SERIES, LAG_TOTALS, LAG_TREND, STAGE_SHARES } from './kpi.queries';
+import { LAG_GRID, LAG_QUANTILES, LAG_SERIES, LAG_TOTALS, LAG_TREND, STAGE_SHARES } from './kpi.queries';
 import type { LagCell, LagSeries, SlaState, StageShare, SyncLagFilterInput, SyncLagPeriod, TimeRangeInput } from './kpi.types';
 
 const MINUTE_S = 60;
@@ -224,8 +224,8 @@ export class SyncLagKpiService {
     range: Range,
     filter: SyncLagFilterInput | undefined,
   ): Promise<{ p50: number | null; p95: number | null }> {
-    const [t] = await this.clickhouse.scopedQuery<TotalsRow>(
-      { name: 'sync_lag.totals', sql: LAG_TOTALS, params: rangeParams(range, filter) },
+    const [t] = await this.clickhouse.scopedQuery<{ posted: string; q: number[] }>(
+      { name: 'sync_lag.quantiles', sql: LAG_QUANTILES, params: rangeParams(range, filter) },
       scope,
     );
     const posted = num(t?.posted);
