@@ -43,6 +43,7 @@ const SAMPLES: Record<string, (role: string) => string> = {
   'Mutation.endAlertSilence': () => 'mutation { endAlertSilence(silenceId: "nope") }',
   'Query.alertNotifications': () => '{ alertNotifications(first: 1) { notificationId } }',
   'Mutation.evaluateAlertsNow': () => 'mutation { evaluateAlertsNow { rules } }',
+  'Mutation.createPlantFromTemplate': () => 'mutation { createPlantFromTemplate(plant: "PX", fromPlant: "P-NONE") { plant } }',
   'Query.roi': () => `{ roi(range: ${LAST_HOUR}) { figures { key } } }`,
   'Query.roiAssumptions': () => '{ roiAssumptions { hourlyCost } }',
   'Mutation.saveRoiAssumptions': () =>
