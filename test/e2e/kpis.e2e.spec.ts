@@ -234,6 +234,28 @@ describe('business KPIs in the browser, on the demo\u2019s data', () => {
     await page.getByRole('form', { name: 'ROI assumptions' }).waitFor();
   });
 
+  it('every other page on the demo’s data, for the README', async () => {
+    const page = await signedInPage(browser, contexts, app.url, TEST_ADMIN_USER, TEST_ADMIN_PASSWORD);
+    const shots: [string, string, () => Promise<void>][] = [
+      ['/exceptions', 'exceptions-demo.png', () => page.getByRole('heading', { level: 1, name: 'Exceptions' }).waitFor()],
+      ['/traces', 'traces-demo.png', () => page.getByRole('table', { name: 'Messages' }).locator('tbody tr').first().waitFor()],
+      ['/settings/audit', 'settings-audit.png', () => page.getByRole('heading', { level: 1, name: 'Audit' }).waitFor()],
+      [
+        '/settings/replay-targets',
+        'settings-replay-targets.png',
+        () => page.getByRole('table', { name: 'Replay targets' }).waitFor(),
+      ],
+      ['/settings/roi', 'settings-roi.png', () => page.getByRole('form', { name: 'ROI assumptions' }).waitFor()],
+      ['/settings/api-keys', 'settings-api-keys.png', () => page.getByRole('table', { name: 'API keys' }).waitFor()],
+    ];
+    for (const [where, file, ready] of shots) {
+      await page.goto(`${app.url}${where}`);
+      await ready();
+      await page.waitForLoadState('networkidle');
+      await page.screenshot({ path: path.join(SCREENSHOTS, file), fullPage: true });
+    }
+  });
+
   it('a plant manager cannot reach another plant\u2019s KPIs by editing the URL', async () => {
     await createPerson(app.url, { username: 'kpi-pm-p1', role: 'plant_manager', plants: ['P1'] });
     const page = await signedInPage(browser, contexts, app.url, 'kpi-pm-p1', TEST_PASSWORD);
