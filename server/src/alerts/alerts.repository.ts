@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ClickHouseService } from '../clickhouse/clickhouse.service';
-import { isoFromClickHouse } from '../clickhouse/clickhouse-time';
+import { chTime, isoFromClickHouse } from '../clickhouse/clickhouse-time';
 import { QUIET, type AlertChannel, type AlertRule, type AlertState } from './alert-model';
-
-const chTime = (ms: number) => new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
 
 export interface Stored<T> {
   doc: T;

@@ -5,3 +5,8 @@
 export function isoFromClickHouse(text: string): string {
   return text.includes('T') ? text : `${text.replace(' ', 'T')}Z`;
 }
+
+/** ClickHouse's DateTime64 text ("2026-12-01 08:00:00.000", UTC) for a JS time (a Date or epoch milliseconds). */
+export function chTime(t: Date | number): string {
+  return new Date(t).toISOString().replace('T', ' ').replace('Z', '');
+}

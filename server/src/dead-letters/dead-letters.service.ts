@@ -6,7 +6,7 @@ import { decodeCursor, encodeCursor } from '../common/paging/paging';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import type { PlantScope } from '../domain/plant-scope';
-import { chTime } from '../ingest/dead-letters/dead-letter-writer';
+import { chTime } from '../clickhouse/clickhouse-time';
 import { IngestHttpError } from '../ingest/ingest.errors';
 import { IngestService } from '../ingest/ingest.service';
 import { InvalidMessageError, parseMqttMessage } from '../ingest/mqtt/mqtt-message';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ClickHouseService } from '../clickhouse/clickhouse.service';
-import { isoFromClickHouse } from '../clickhouse/clickhouse-time';
+import { chTime, isoFromClickHouse } from '../clickhouse/clickhouse-time';
 import { DEFAULT_ROI_SETTINGS, EMPTY_MEASURED, type RoiSettings } from './roi-settings';
 
 export interface StoredRoiSettings extends RoiSettings {
@@ -37,7 +37,7 @@ export class RoiRepository {
         version: Math.max(Date.now(), previousVersion + 1),
         settings: JSON.stringify(settings),
         updated_by: actor,
-        updated_at: new Date().toISOString().replace('T', ' ').replace('Z', ''),
+        updated_at: chTime(Date.now()),
       },
     ]);
   }

@@ -2,6 +2,7 @@ import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { ClickHouseService } from '../clickhouse/clickhouse.service';
+import { chTime } from '../clickhouse/clickhouse-time';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import { BASE_STAGES } from '../domain/vocabulary';
@@ -139,7 +140,6 @@ export class RollupService extends WorkerHost implements OnApplicationBootstrap 
   }
 
   private async saveWatermark(name: string, atMs: number): Promise<void> {
-    const chTime = (ms: number) => new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
     await this.clickhouse.insert('rollup_progress', [{ name, watermark: chTime(atMs), updated_at: chTime(Date.now()) }]);
   }
 

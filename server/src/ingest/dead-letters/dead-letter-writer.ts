@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ClickHouseService } from '../../clickhouse/clickhouse.service';
 import { MetricsService } from '../../metrics/metrics.service';
+import { chTime } from '../../clickhouse/clickhouse-time';
 
 /** A message Syncline could not store, as it arrived, with where it came from and why. */
 export interface NewDeadLetter {
@@ -21,11 +22,6 @@ export interface NewDeadLetter {
   /** What exactly is wrong, in words. */
   reason: string;
   payload: string;
-}
-
-/** ClickHouse's DateTime64 text for a JS time. */
-export function chTime(d: Date): string {
-  return d.toISOString().replace('T', ' ').replace('Z', '');
 }
 
 /**
