@@ -6,6 +6,7 @@ import { ClickHouseService } from '../clickhouse/clickhouse.service';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import { QueueName } from '../queues/queue-names';
+import { scheduleEvery } from '../queues/schedule';
 import { FINDING_ITEMS, LAG_P95_ITEMS, REJECTED_ITEMS, REPLAY_DEAD_ITEMS, SILENT_LINE_ITEMS } from './alert-conditions';
 import {
   decide,
@@ -72,19 +73,9 @@ export class AlertEvaluator extends WorkerHost implements OnApplicationBootstrap
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    const every = this.config.alerts.evaluateSeconds;
-    try {
-      await this.queue.setGlobalConcurrency(1);
-      if (every > 0)
-        await this.queue.upsertJobScheduler(
-          'alerts-evaluate',
-          { every: every * 1000 },
-          { name: 'evaluate', data: {}, opts: { removeOnComplete: { count: 10 }, removeOnFail: { count: 100 } } },
-        );
-      else await this.queue.removeJobScheduler('alerts-evaluate');
-    } catch (err) {
-      this.logger.warn(`could not schedule alert evaluation: ${String(err)}`);
-    }
+    await scheduleEvery(this.queue, 'alerts-evaluate', this.config.alerts.evaluateSeconds, 'evaluate', this.logger, {
+      single: true,
+    });
   }
 
   async process(): Promise<EvaluationResult> {

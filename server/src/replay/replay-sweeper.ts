@@ -7,6 +7,7 @@ import type { AppConfig } from '../config/config';
 import { PlantScope } from '../domain/plant-scope';
 import { filterParams } from '../findings/findings.service';
 import { QueueName } from '../queues/queue-names';
+import { scheduleEvery } from '../queues/schedule';
 import { AUTO_REPLAY_CANDIDATES } from './replay.queries';
 import { ReplayQueues } from './replay-queues.service';
 import { ReplayService } from './replay.service';
@@ -51,18 +52,7 @@ export class ReplaySweeper extends WorkerHost implements OnApplicationBootstrap 
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    const every = this.config.replay.sweepSeconds;
-    try {
-      if (every > 0)
-        await this.queue.upsertJobScheduler(
-          'replay-sweep',
-          { every: every * 1000 },
-          { name: 'sweep', data: {}, opts: { removeOnComplete: { count: 10 }, removeOnFail: { count: 100 } } },
-        );
-      else await this.queue.removeJobScheduler('replay-sweep');
-    } catch (err) {
-      this.logger.warn(`could not schedule automatic replay: ${String(err)}`);
-    }
+    await scheduleEvery(this.queue, 'replay-sweep', this.config.replay.sweepSeconds, 'sweep', this.logger);
   }
 
   async process(): Promise<number> {

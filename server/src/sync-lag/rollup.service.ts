@@ -7,6 +7,7 @@ import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import { BASE_STAGES } from '../domain/vocabulary';
 import { QueueName } from '../queues/queue-names';
+import { scheduleEvery } from '../queues/schedule';
 import { MasterDataRepository } from '../reconciliation/master-data/master-data.repository';
 import { FlowRulesRepository } from '../reconciliation/rules/flow-rules.repository';
 import {
@@ -84,19 +85,9 @@ export class RollupService extends WorkerHost implements OnApplicationBootstrap 
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    const every = this.config.rollup.intervalSeconds;
-    try {
-      await this.queue.setGlobalConcurrency(1);
-      if (every > 0)
-        await this.queue.upsertJobScheduler(
-          'sync-lag-rollup',
-          { every: every * 1000 },
-          { name: 'rollup', data: {}, opts: { removeOnComplete: { count: 10 }, removeOnFail: { count: 100 } } },
-        );
-      else await this.queue.removeJobScheduler('sync-lag-rollup');
-    } catch (err) {
-      this.logger.warn(`could not schedule the sync lag rollup: ${String(err)}`);
-    }
+    await scheduleEvery(this.queue, 'sync-lag-rollup', this.config.rollup.intervalSeconds, 'rollup', this.logger, {
+      single: true,
+    });
   }
 
   async process(): Promise<RollupRun> {
