@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decide, QUIET, validateChannel, validateRule, type AlertRule, type AlertState } from './alert-model';
 import { emailOf, webhookBody, type AlertMessage } from './alert-messages';
 
-const T0 = Date.parse('2026-12-01T08:00:00Z');
+const T0 = Date.now();
 const rule = (over: Partial<AlertRule> = {}): AlertRule => ({
   ruleId: 'r1',
   name: 'Critical findings',
@@ -102,7 +102,7 @@ describe('notification shapes', () => {
     ruleId: 'r1',
     ruleName: 'Critical findings',
     kind: 'firing',
-    createdAt: '2026-12-01T08:00:00.000Z',
+    createdAt: new Date(T0).toISOString(),
     items: Array.from({ length: 25 }, (_, i) => `missing_posting P1/L${i}`),
     link: 'https://syncline.example/exceptions',
   };

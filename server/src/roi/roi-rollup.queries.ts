@@ -3,6 +3,9 @@
  * them. `hours` are epoch seconds of whole hours, all within [loMs, hiMs).
  */
 
+/** The flow whose postings answer maintenance alerts (the seeded default), for maintenance response time. */
+export const MAINTENANCE_FLOW = 'maintenance_request';
+
 const MS = (name: string) => `fromUnixTimestamp64Milli({${name}:Int64})`;
 const IN_HOURS = (column: string) =>
   `${column} >= toDateTime(intDiv({loMs:Int64}, 1000), 'UTC') AND ${column} < toDateTime(intDiv({hiMs:Int64}, 1000), 'UTC')
@@ -53,7 +56,8 @@ SELECT DISTINCT h FROM
 )
 ORDER BY h`;
 
-export const DELETE_ROI_HOURS = (table: string) => `DELETE FROM ${table} WHERE ${IN_HOURS('hour')}`;
+export const DELETE_ROI_HOURS = (table: 'roi_postings_hour' | 'roi_inventory_hour' | 'roi_maintenance_hour') =>
+  `DELETE FROM ${table} WHERE ${IN_HOURS('hour')}`;
 
 export const ROLLUP_ROI_POSTINGS = `
 INSERT INTO roi_postings_hour (hour, plant, flow, postings, touched)

@@ -5,11 +5,11 @@ import type { AppConfig } from '../config/config';
 import type { PlantScope } from '../domain/plant-scope';
 import { SyncLagKpiService, type Range } from '../sync-lag/kpi.service';
 import { byPlantFlow, figures, headline, type Figure, type PlantFlowRow, type RoiRaw } from './roi-figures';
+import { MAINTENANCE_FLOW } from './roi-rollup.queries';
 import { ROI_FINDINGS, ROI_INVENTORY, ROI_MAINTENANCE, ROI_POSTINGS } from './roi.queries';
 import { RoiRepository, type StoredRoiSettings } from './roi.repository';
 import type { RoiSettings } from './roi-settings';
 
-const MAINTENANCE_FLOW = 'maintenance_request';
 const n = (v: unknown) => Number(v ?? 0);
 const nullable = (v: unknown) => (v === null || v === undefined || Number.isNaN(Number(v)) ? null : Number(v));
 

@@ -12,6 +12,7 @@ import { MasterDataRepository } from '../reconciliation/master-data/master-data.
 import { FlowRulesRepository } from '../reconciliation/rules/flow-rules.repository';
 import {
   DELETE_ROI_HOURS,
+  MAINTENANCE_FLOW,
   ROI_ALL_HOURS,
   ROI_DIRTY_HOURS,
   ROLLUP_ROI_INVENTORY,
@@ -36,7 +37,6 @@ import {
 
 const PROGRESS = 'sync_lag';
 const ROI_PROGRESS = 'roi';
-const MAINTENANCE_FLOW = 'maintenance_request';
 /** Each run looks this far behind the previous watermark: an insert that began before it but was not visible yet is not missed. */
 const OVERLAP_MS = 60_000;
 const DAY_S = 86_400;
