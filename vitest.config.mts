@@ -1,7 +1,17 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // Three tiers (docs/testing in README): unit = pure logic next to the code; int = real ClickHouse
 // engine + real Redis (+ Mosquitto) with the real migrations; e2e = the built dashboard in Chromium.
+/** The integration tests whose datasets the cluster tier runs again on two shards. */
+const CLUSTER_SPECS = [
+  'test/int/reconciliation.int.spec.ts',
+  'test/int/findings-lifecycle.int.spec.ts',
+  'test/int/traces.int.spec.ts',
+  'test/int/sync-lag-kpis.int.spec.ts',
+  'test/int/roi.int.spec.ts',
+  'test/int/cluster/*.int.spec.ts',
+];
+
 export default defineConfig({
   test: {
     projects: [
@@ -20,7 +30,21 @@ export default defineConfig({
         test: {
           name: 'int',
           include: ['test/int/**/*.int.spec.ts'],
+          exclude: [...configDefaults.exclude, 'test/int/cluster/**'],
           globalSetup: ['test/support/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The same integration tests on a real two-shard cluster of embedded engines (issue 15, ADR
+          // 0011): their datasets and expected answers are the single engine's, so a pass means the
+          // cluster answers the same. Plus what only a cluster has (cluster.int.spec.ts).
+          name: 'cluster',
+          include: CLUSTER_SPECS,
+          globalSetup: ['test/support/global-setup-cluster.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -3,15 +3,18 @@
 // ClickHouse HTTP protocol. Started by index.js as a dedicated child process: the engine must be
 // called on a thread of a process that does nothing else, and it must die with its parent.
 //
-// argv: <dataDir> <httpPort>
+// argv: <dataDir> <httpPort> [<tcpPort> <configFile>]
+// With a TCP port and a config file (a `<remote_servers>` cluster), the engine is one shard of a
+// local cluster: the other shards reach it over ClickHouse's native protocol on the TCP port.
 const path = require('node:path');
 const fs = require('node:fs');
 const http = require('node:http');
 const { open, load, DataType } = require('ffi-rs');
 const { libchdbPath } = require('chdb/libchdb');
 
-const [dataDir, portArg] = process.argv.slice(2);
+const [dataDir, portArg, tcpPortArg, configFile] = process.argv.slice(2);
 const port = Number(portArg);
+const tcpPort = Number(tcpPortArg || 0);
 const parentPid = process.ppid;
 const KEEPALIVE_MARK = 'syncline_embedded_keepalive';
 /** How long a stopping engine may take to finish its queries before it is ended hard. */
@@ -87,13 +90,15 @@ const keepAlive =
   'SETTINGS max_block_size = 1, function_sleep_max_microseconds_per_block = 0 FORMAT Null';
 const argv = [
   'clickhouse',
+  ...(configFile ? [`--config-file=${path.resolve(configFile)}`] : []),
   `--path=${path.resolve(dataDir)}`,
   `--http_port=${port}`,
+  ...(tcpPort ? [`--tcp_port=${tcpPort}`] : []),
   '--listen_host=127.0.0.1',
   '--multiquery',
-  `--query=SYSTEM START LISTEN HTTP; ${keepAlive}`,
+  `--query=SYSTEM START LISTEN HTTP; ${tcpPort ? 'SYSTEM START LISTEN TCP; ' : ''}${keepAlive}`,
 ];
-log('starting embedded ClickHouse', { dataDir: path.resolve(dataDir), port });
+log('starting embedded ClickHouse', { dataDir: path.resolve(dataDir), port, tcpPort: tcpPort || undefined });
 load({
   library: 'libchdb',
   funcName: 'chdb_query_cmdline',

@@ -10,6 +10,9 @@ const logger = createLogger(process.env.LOG_LEVEL ?? 'info');
 
 async function main() {
   const started = Date.now();
+  // `npm start -- --shards 2` (`npm run cluster`): the embedded engines as a local cluster of that many shards.
+  const shardsAt = process.argv.indexOf('--shards');
+  if (shardsAt >= 0) process.env.SYNCLINE_SHARDS = process.argv[shardsAt + 1] ?? '';
   const syncline = await startSyncline(process.env, logger);
   logger.info({ url: syncline.url, startupMs: Date.now() - started }, `Syncline is ready. Dashboard: ${syncline.url}`);
   const demoAt = process.argv.indexOf('--demo');

@@ -255,7 +255,7 @@ describe('the finding lifecycle and the exception queue', () => {
   it('fails, and writes nothing, when ClickHouse refuses a query: a failed run is never "no findings"', async () => {
     const other = await startTestApp();
     try {
-      await other.db.client.command({ query: 'RENAME TABLE finding_events TO finding_events_away' });
+      await other.db.commandOnShards('RENAME TABLE finding_events TO finding_events_away');
       const { body } = await graphql(other.url, 'mutation { reconcileNow { runId } }', undefined, TEST_ADMIN_TOKEN);
       expect(body.errors![0]).toMatchObject({
         message: expect.stringMatching(/^ClickHouse could not run reconcile\.\w+; the details are in Syncline's log$/) as unknown,
@@ -268,7 +268,7 @@ describe('the finding lifecycle and the exception queue', () => {
       );
       expect(Number(runs.failed)).toBe(Number(runs.n));
     } finally {
-      await other.db.client.command({ query: 'RENAME TABLE finding_events_away TO finding_events' }).catch(() => undefined);
+      await other.db.commandOnShards('RENAME TABLE finding_events_away TO finding_events').catch(() => undefined);
       await other.close();
     }
   });

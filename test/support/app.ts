@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { startSyncline, type RunningSyncline } from '../../server/src/bootstrap/start-syncline';
-import { clickhouseUrl, createTestDatabase, type TestDatabase } from './clickhouse';
+import { clickhouseEnv, createTestDatabase, type TestDatabase } from './clickhouse';
 
 export const TEST_ADMIN_TOKEN = 'sl_admin_test_token_0123456789';
 /** The first admin every test app starts with (SYNCLINE_ADMIN_USER / SYNCLINE_ADMIN_PASSWORD). */
@@ -39,7 +39,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
       HOST: '127.0.0.1',
       LOG_LEVEL: 'silent',
       SYNCLINE_DATA_DIR: dataDir,
-      CLICKHOUSE_URL: clickhouseUrl(),
+      ...clickhouseEnv(),
       CLICKHOUSE_DATABASE: db.database,
       QUEUE_PREFIX: queuePrefix,
       SYNCLINE_ADMIN_TOKEN: TEST_ADMIN_TOKEN,

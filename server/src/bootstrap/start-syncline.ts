@@ -5,12 +5,14 @@ import { json } from 'express';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
+import type { EmbeddedCluster } from '@syncline/clickhouse';
 import { AppModule } from '../app.module';
 import { UsersService } from '../auth/users/users.service';
 import { loadOrCreateAdminToken } from '../auth/admin-token';
 import { loadConfig, type AppConfig } from '../config/config';
 import { createLogger, PinoNestLogger } from '../logging/logger';
 import { requestLog } from '../logging/request-log';
+import { startEmbeddedCluster } from './embedded-engine';
 import { EngineSupervisor } from './engine-supervisor';
 import { migrate } from './migrate';
 import { assertPortFree, assertRedisReachable } from './preflight';
@@ -21,6 +23,8 @@ export interface RunningSyncline {
   app: INestApplication;
   /** The embedded engine and its supervisor (restarts it when it dies); undefined with CLICKHOUSE_URL. */
   engine: EngineSupervisor | undefined;
+  /** SYNCLINE_SHARDS > 1: the local engines started as a cluster (stopped with Syncline). */
+  cluster: EmbeddedCluster | undefined;
   /** Stops taking requests, lets in-flight requests and jobs finish, then stops the engine. */
   close(): Promise<void>;
 }
@@ -36,10 +40,20 @@ export async function startSyncline(env: NodeJS.ProcessEnv = process.env, logger
   await assertRedisReachable(config.redis.url);
 
   let engine: EngineSupervisor | undefined;
-  if (!config.clickhouse.url) {
+  let cluster: EmbeddedCluster | undefined;
+  if (!config.clickhouse.url && config.clickhouse.embeddedShards > 1) {
+    cluster = await startEmbeddedCluster(config.dataDir, config.clickhouse.embeddedShards, log);
+    config.clickhouse.url = cluster.urls[0];
+    config.clickhouse.shardUrls = cluster.urls;
+    config.clickhouse.cluster = cluster.cluster;
+  } else if (!config.clickhouse.url) {
     engine = await EngineSupervisor.start(config.dataDir, config.clickhouse.embeddedPort, log);
     config.clickhouse.url = engine.url;
   }
+  const stopEngines = async () => {
+    await engine?.stop();
+    await cluster?.stop();
+  };
   try {
     await migrate(config, log);
     const { token, file } = await loadOrCreateAdminToken(config.dataDir, config.adminToken);
@@ -69,12 +83,12 @@ export async function startSyncline(env: NodeJS.ProcessEnv = process.env, logger
         await Promise.race([drained, timeout]);
         server.closeAllConnections();
         await app.close();
-        await engine?.stop();
+        await stopEngines();
       })());
 
-    return { url, config, app, engine, close };
+    return { url, config, app, engine, cluster, close };
   } catch (err) {
-    await engine?.stop();
+    await stopEngines();
     throw err;
   }
 }

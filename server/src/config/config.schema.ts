@@ -68,7 +68,23 @@ export const configSchema = z.object({
   CLICKHOUSE_PASSWORD: z.string().default(''),
   CLICKHOUSE_DATABASE: identifier('CLICKHOUSE_DATABASE').default('syncline'),
   CLICKHOUSE_CLUSTER: z.preprocess(emptyAsUndefined, identifier('CLICKHOUSE_CLUSTER').optional()),
+  CLICKHOUSE_SHARD_URLS: z
+    .preprocess(
+      (v) => (typeof v === 'string' ? v.split(',').map((u) => u.trim()).filter(Boolean) : v),
+      z.array(url('CLICKHOUSE_SHARD_URLS', ['http:', 'https:'])),
+    )
+    .default([]),
+  CLICKHOUSE_REPLICATED: z
+    .enum(['true', 'false'], { error: 'CLICKHOUSE_REPLICATED must be true or false' })
+    .default('false'),
   CLICKHOUSE_EMBEDDED_PORT: port('CLICKHOUSE_EMBEDDED_PORT', 0, true),
+  SYNCLINE_SHARDS: z.coerce
+    .number({ error: 'SYNCLINE_SHARDS must be a whole number' })
+    .int('SYNCLINE_SHARDS must be a whole number')
+    .min(1, 'SYNCLINE_SHARDS must be between 1 and 16')
+    .max(16, 'SYNCLINE_SHARDS must be between 1 and 16')
+    .default(1),
+  SYNCLINE_ROLE: z.enum(['all', 'api', 'worker'], { error: 'SYNCLINE_ROLE must be all, api or worker' }).default('all'),
   REDIS_URL: url('REDIS_URL', ['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
   QUEUE_PREFIX: z
     .string()

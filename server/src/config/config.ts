@@ -16,9 +16,21 @@ export interface AppConfig {
     user: string;
     password: string;
     database: string;
+    /**
+     * The `<remote_servers>` cluster the plant-sharded tables spread over (`${cluster}_all` holds the small
+     * tables every shard keeps a copy of); undefined: one server, no Distributed tables (ADR 0011).
+     */
     cluster: string | undefined;
+    /** One HTTP URL per shard (any replica of it), in the cluster's shard order; empty on one server. */
+    shardUrls: string[];
+    /** A cluster with ClickHouse Keeper: `ON CLUSTER` DDL, Replicated databases and tables. */
+    replicated: boolean;
     embeddedPort: number;
+    /** Embedded mode only: local engines started as a cluster of this many shards (1: one engine). */
+    embeddedShards: number;
   };
+  /** What this process does: `api` serves HTTP only, `worker` runs jobs and MQTT only, `all` both. */
+  role: 'all' | 'api' | 'worker';
   redis: { url: string };
   queuePrefix: string;
   webDistDir: string;
@@ -121,6 +133,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     );
   }
   const c = parsed.data;
+  const problems = clusterProblems(c);
+  if (problems.length) throw new ConfigError(problems);
   return {
     env: c.NODE_ENV,
     host: c.HOST,
@@ -133,8 +147,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       password: c.CLICKHOUSE_PASSWORD,
       database: c.CLICKHOUSE_DATABASE,
       cluster: c.CLICKHOUSE_CLUSTER,
+      shardUrls: c.CLICKHOUSE_SHARD_URLS,
+      replicated: c.CLICKHOUSE_REPLICATED === 'true',
       embeddedPort: c.CLICKHOUSE_EMBEDDED_PORT,
+      embeddedShards: c.SYNCLINE_SHARDS,
     },
+    role: c.SYNCLINE_ROLE,
     redis: { url: c.REDIS_URL },
     queuePrefix: c.QUEUE_PREFIX,
     webDistDir: c.WEB_DIST_DIR ? path.resolve(cwd, c.WEB_DIST_DIR) : path.join(REPO_ROOT, 'web/dist'),
@@ -206,4 +224,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       connections: c.MQTT_CONNECTIONS,
     },
   };
+}
+
+/** The cluster variables only make sense together. */
+function clusterProblems(c: ReturnType<typeof configSchema.parse>): string[] {
+  const problems: string[] = [];
+  const cluster = c.CLICKHOUSE_CLUSTER;
+  const shards = c.CLICKHOUSE_SHARD_URLS;
+  if (cluster && shards.length === 0)
+    problems.push(
+      'CLICKHOUSE_SHARD_URLS: must list one HTTP URL per shard of CLICKHOUSE_CLUSTER, in the order of its <remote_servers> entry',
+    );
+  if (!cluster && shards.length > 0)
+    problems.push('CLICKHOUSE_CLUSTER: must name the <remote_servers> cluster that CLICKHOUSE_SHARD_URLS are the shards of');
+  if (shards.length > 0 && !c.CLICKHOUSE_URL)
+    problems.push('CLICKHOUSE_URL: must be set with CLICKHOUSE_SHARD_URLS (the node Syncline sends its queries to)');
+  if (c.CLICKHOUSE_REPLICATED === 'true' && !cluster)
+    problems.push('CLICKHOUSE_REPLICATED: true needs CLICKHOUSE_CLUSTER and CLICKHOUSE_SHARD_URLS');
+  if (c.SYNCLINE_SHARDS > 1 && c.CLICKHOUSE_URL)
+    problems.push('SYNCLINE_SHARDS: starts local engines, so it cannot be used with CLICKHOUSE_URL (a cluster of servers is CLICKHOUSE_CLUSTER)');
+  return problems;
 }

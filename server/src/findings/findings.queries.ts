@@ -104,9 +104,9 @@ LIMIT {limit:UInt32}`;
  * filter and may take it: written inside ClickHouse, one history event per finding.
  */
 export const APPLY_ACTION = `
-INSERT INTO finding_events (finding_id, event_id, at, kind, status, assignee, comment, actor, actor_role)
+INSERT INTO finding_events (finding_id, event_id, at, kind, status, assignee, comment, actor, actor_role, plant)
 SELECT finding_id, toString(generateUUIDv4(finding_id)), {at:DateTime64(3)}, {kind:String}, {new_status:String}, {new_assignee:String},
-       {comment:String}, {actor:String}, {actor_role:String}
+       {comment:String}, {actor:String}, {actor_role:String}, plant
 FROM (${CURRENT_FINDINGS})
 WHERE (length({from_statuses:Array(String)}) = 0 OR status IN {from_statuses:Array(String)})`;
 

@@ -354,12 +354,12 @@ export const ACTIVE_STATUSES = ['open', 'acknowledged', 'assigned', 'replay_queu
 
 /** The latest version of each finding in a run's scope, with its current status ('' = never changed = open). */
 const SCOPED_FINDINGS = `
-  SELECT f.finding_id AS finding_id, f.type AS type, f.last_seen AS last_seen, f.active AS active, f.event_ids AS event_ids,
+  SELECT f.finding_id AS finding_id, f.plant AS plant, f.type AS type, f.last_seen AS last_seen, f.active AS active, f.event_ids AS event_ids,
          f.hint AS hint, f.version AS version, f.flow AS flow, f.due AS due, f.details AS details,
          s.status AS status, s.last_event AS last_event, s.status_by AS status_by, s.status_at AS status_at
   FROM
   (
-    SELECT finding_id, argMax(type, version) AS type, argMax(last_seen_at, version) AS last_seen, argMax(active, version) AS active,
+    SELECT finding_id, any(plant) AS plant, argMax(type, version) AS type, argMax(last_seen_at, version) AS last_seen, argMax(active, version) AS active,
            argMax(event_ids, version) AS event_ids, argMax(resolution_hint, version) AS hint, argMax(flow, version) AS flow,
            argMax(condition_since, version) AS due, argMax(details, version) AS details, max(version) AS version
     FROM findings
@@ -382,7 +382,7 @@ const SCOPED_FINDINGS = `
  * closed: resolved automatically, with the reason. A missing posting names the posting that arrived.
  */
 export const RESOLVE_FINDINGS = `
-INSERT INTO finding_events (finding_id, event_id, at, kind, status, assignee, comment, actor, actor_role)
+INSERT INTO finding_events (finding_id, event_id, at, kind, status, assignee, comment, actor, actor_role, plant)
 SELECT
   g.finding_id,
   concat('auto-', substring(lower(hex(SHA256(concat(g.finding_id, '|resolved_auto|', toString(g.version))))), 1, 24)),
@@ -403,10 +403,10 @@ SELECT
     g.type = 'failed_hop', 'a later hop of the message succeeded',
     g.type = 'silent_line', 'device events arrived for that time',
     'no longer found'),
-  'reconciliation', ''
+  'reconciliation', '', g.plant
 FROM
 (
-  SELECT finding_id, type, active, hint, version, due, if(length(event_ids) > 0, event_ids[1], '') AS first_event, status, status_by, status_at
+  SELECT finding_id, plant, type, active, hint, version, due, if(length(event_ids) > 0, event_ids[1], '') AS first_event, status, status_by, status_at
   FROM (${SCOPED_FINDINGS})
   WHERE (last_seen < ${ms('run_ms')} OR active = 0) AND status IN ('', ${ACTIVE_STATUSES.map((s) => `'${s}'`).join(', ')})
 ) AS g
@@ -423,11 +423,11 @@ LEFT JOIN
 
 /** Findings a person had left to reconciliation that it closed, and that are true again: reopened. */
 export const REOPEN_FINDINGS = `
-INSERT INTO finding_events (finding_id, event_id, at, kind, status, assignee, comment, actor, actor_role)
+INSERT INTO finding_events (finding_id, event_id, at, kind, status, assignee, comment, actor, actor_role, plant)
 SELECT
   finding_id,
   concat('auto-', substring(lower(hex(SHA256(concat(finding_id, '|reopen|', last_event)))), 1, 24)),
-  ${ms('run_ms')}, 'status', 'open', '', concat('true again: ', details), 'reconciliation', ''
+  ${ms('run_ms')}, 'status', 'open', '', concat('true again: ', details), 'reconciliation', '', plant
 FROM (${SCOPED_FINDINGS})
 WHERE last_seen >= ${ms('run_ms')} AND active = 1 AND status = 'resolved_auto'`;
 
@@ -436,14 +436,14 @@ WHERE last_seen >= ${ms('run_ms')} AND active = 1 AND status = 'resolved_auto'`;
  * never booked it. Open again, with the reason, for a person to look at (issue 13).
  */
 export const REPLAY_EXPIRED = `
-INSERT INTO finding_events (finding_id, event_id, at, kind, status, assignee, comment, actor, actor_role)
+INSERT INTO finding_events (finding_id, event_id, at, kind, status, assignee, comment, actor, actor_role, plant)
 SELECT
   finding_id,
   concat('auto-', substring(lower(hex(SHA256(concat(finding_id, '|replay-expired|', last_event)))), 1, 24)),
   ${ms('run_ms')}, 'status', 'open', '',
   concat('replayed by ', status_by, ' at ', toString(status_at), ' UTC; no posting arrived within the SLA of ',
          toString(${rule('flow', 'sla')} / 60), ' min'),
-  'reconciliation', ''
+  'reconciliation', '', plant
 FROM (${SCOPED_FINDINGS})
 WHERE last_seen >= ${ms('run_ms')} AND active = 1 AND status = 'replay_sent'
   AND status_at + toIntervalSecond(${rule('flow', 'sla')}) <= ${NOW}`;

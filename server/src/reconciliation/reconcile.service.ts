@@ -163,10 +163,13 @@ export class ReconcileService {
     return rows.map((r) => r.plant);
   }
 
-  /** Runs an INSERT ... SELECT inside ClickHouse; returns the rows it wrote. */
+  /**
+   * Runs an INSERT ... SELECT inside ClickHouse; returns the rows it wrote. On a cluster each shard runs
+   * it over its own plants at once: a plant's events, postings, hops and findings share a shard.
+   */
   private async command(name: string, sql: string, params: Record<string, unknown>): Promise<number> {
     const started = Date.now();
-    const { writtenRows } = await this.clickhouse.write({ name, sql, params, settings: this.settings() }, { long: true });
+    const { writtenRows } = await this.clickhouse.writeOnShards({ name, sql, params, settings: this.settings() }, { long: true });
     this.logger.debug(`${name}: ${writtenRows} rows in ${Date.now() - started} ms`);
     return writtenRows;
   }

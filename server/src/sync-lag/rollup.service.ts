@@ -162,8 +162,8 @@ export class RollupService extends WorkerHost implements OnApplicationBootstrap 
           ['roi_inventory_hour', ROLLUP_ROI_INVENTORY],
           ['roi_maintenance_hour', ROLLUP_ROI_MAINTENANCE],
         ] as const) {
-          await this.clickhouse.command({ name: `rollup.delete_${table}`, sql: DELETE_ROI_HOURS(table), params });
-          await this.clickhouse.write({ name: `rollup.${table}`, sql, params }, { long: true });
+          await this.clickhouse.writeOnShards({ name: `rollup.delete_${table}`, sql: DELETE_ROI_HOURS(table), params });
+          await this.clickhouse.writeOnShards({ name: `rollup.${table}`, sql, params }, { long: true });
         }
       }
     }
@@ -177,10 +177,10 @@ export class RollupService extends WorkerHost implements OnApplicationBootstrap 
     const hiMs = (minutes[minutes.length - 1] + 60) * 1000;
     const params = { loMs, hiMs, minutes };
     const stages = [...BASE_STAGES];
-    await this.clickhouse.command({ name: 'rollup.delete_lag_minutes', sql: DELETE_LAG_MINUTES, params });
-    await this.clickhouse.write({ name: 'rollup.lag_minutes', sql: ROLLUP_LAG_MINUTES, params }, { long: true });
-    await this.clickhouse.command({ name: 'rollup.delete_stage_minutes', sql: DELETE_STAGE_MINUTES, params });
-    await this.clickhouse.write(
+    await this.clickhouse.writeOnShards({ name: 'rollup.delete_lag_minutes', sql: DELETE_LAG_MINUTES, params });
+    await this.clickhouse.writeOnShards({ name: 'rollup.lag_minutes', sql: ROLLUP_LAG_MINUTES, params }, { long: true });
+    await this.clickhouse.writeOnShards({ name: 'rollup.delete_stage_minutes', sql: DELETE_STAGE_MINUTES, params });
+    await this.clickhouse.writeOnShards(
       {
         name: 'rollup.stage_minutes',
         sql: ROLLUP_STAGE_MINUTES,
@@ -190,13 +190,13 @@ export class RollupService extends WorkerHost implements OnApplicationBootstrap 
     );
     const hours = [...new Set(minutes.map((m) => m - (m % 3600)))];
     const hourParams = { loMs: hours[0] * 1000, hiMs: (hours[hours.length - 1] + 3600) * 1000, hours };
-    await this.clickhouse.command({ name: 'rollup.delete_lag_hours', sql: DELETE_LAG_HOURS, params: hourParams });
-    await this.clickhouse.write({ name: 'rollup.lag_hours', sql: ROLLUP_LAG_HOURS, params: hourParams }, { long: true });
-    await this.clickhouse.command({ name: 'rollup.delete_stage_hours', sql: DELETE_STAGE_HOURS, params: hourParams });
-    await this.clickhouse.write({ name: 'rollup.stage_hours', sql: ROLLUP_STAGE_HOURS, params: hourParams }, { long: true });
+    await this.clickhouse.writeOnShards({ name: 'rollup.delete_lag_hours', sql: DELETE_LAG_HOURS, params: hourParams });
+    await this.clickhouse.writeOnShards({ name: 'rollup.lag_hours', sql: ROLLUP_LAG_HOURS, params: hourParams }, { long: true });
+    await this.clickhouse.writeOnShards({ name: 'rollup.delete_stage_hours', sql: DELETE_STAGE_HOURS, params: hourParams });
+    await this.clickhouse.writeOnShards({ name: 'rollup.stage_hours', sql: ROLLUP_STAGE_HOURS, params: hourParams }, { long: true });
     const dayParams = { dayS: minutes[0] - (minutes[0] % DAY_S) };
-    await this.clickhouse.command({ name: 'rollup.delete_lag_day', sql: DELETE_LAG_DAY, params: dayParams });
-    await this.clickhouse.write({ name: 'rollup.lag_day', sql: ROLLUP_LAG_DAY, params: dayParams }, { long: true });
+    await this.clickhouse.writeOnShards({ name: 'rollup.delete_lag_day', sql: DELETE_LAG_DAY, params: dayParams });
+    await this.clickhouse.writeOnShards({ name: 'rollup.lag_day', sql: ROLLUP_LAG_DAY, params: dayParams }, { long: true });
     return hours.length;
   }
 }

@@ -22,6 +22,11 @@ export interface MigrationOptions {
   dir: string;
   /** Cluster name from remote_servers: database becomes Replicated, tables Replicated*. */
   cluster?: string;
+  /**
+   * With `cluster`: a client per shard. A Replicated database carries DDL to every node, but an INSERT
+   * (the seed rows of settings tables) reaches only the replicas of one shard, so those run on each.
+   */
+  seedClients?: ClickHouseClient[];
   log?: (message: string, fields?: Record<string, unknown>) => void;
 }
 
@@ -97,8 +102,9 @@ export async function runMigrations(opts: MigrationOptions): Promise<{ applied: 
     if (done.has(file.version)) continue;
     for (const raw of splitStatements(file.sql)) {
       const statement = cluster ? toReplicatedEngines(raw) : raw;
+      const targets = cluster && opts.seedClients && /^INSERT\b/i.test(statement) ? opts.seedClients : [client];
       try {
-        await client.command({ query: statement, clickhouse_settings: { database } });
+        for (const target of targets) await target.command({ query: statement, clickhouse_settings: { database } });
       } catch (err) {
         throw new MigrationError(`Migration ${file.file} failed: ${(err as Error).message}`);
       }
