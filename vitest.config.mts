@@ -2,13 +2,21 @@ import { configDefaults, defineConfig } from 'vitest/config';
 
 // Three tiers (docs/testing in README): unit = pure logic next to the code; int = real ClickHouse
 // engine + real Redis (+ Mosquitto) with the real migrations; e2e = the built dashboard in Chromium.
-/** The integration tests whose datasets the cluster tier runs again on two shards. */
-const CLUSTER_SPECS = [
+/**
+ * The integration tests whose datasets the cluster tier runs again on two shards. CLUSTER_TIER_SPECS
+ * (comma-separated globs) runs others there: `CLUSTER_TIER_SPECS=test/int/replay.int.spec.ts vitest run --project cluster`.
+ */
+const CLUSTER_SPECS = process.env.CLUSTER_TIER_SPECS?.split(',') ?? [
   'test/int/reconciliation.int.spec.ts',
+  'test/int/reconcile-schedule.int.spec.ts',
+  'test/int/silent-lines.int.spec.ts',
   'test/int/findings-lifecycle.int.spec.ts',
+  'test/int/plant-scope.int.spec.ts',
   'test/int/traces.int.spec.ts',
+  'test/int/sync-lag.int.spec.ts',
   'test/int/sync-lag-kpis.int.spec.ts',
   'test/int/roi.int.spec.ts',
+  'test/int/alerts.int.spec.ts',
   'test/int/cluster/*.int.spec.ts',
 ];
 

@@ -104,9 +104,7 @@ async function startEmbeddedClickHouse(options) {
  */
 function clusterConfigXml(name, tcpPorts) {
   const replica = (p) => `<replica><host>127.0.0.1</host><port>${p}</port></replica>`;
-  const shards = tcpPorts
-    .map((p) => `<shard><internal_replication>true</internal_replication>${replica(p)}</shard>`)
-    .join('');
+  const shards = tcpPorts.map((p) => `<shard><internal_replication>true</internal_replication>${replica(p)}</shard>`).join('');
   const everywhere = `<shard><internal_replication>false</internal_replication>${tcpPorts.map(replica).join('')}</shard>`;
   return `<clickhouse><remote_servers><${name}>${shards}</${name}><${name}_all>${everywhere}</${name}_all></remote_servers></clickhouse>\n`;
 }
@@ -140,7 +138,13 @@ async function startEmbeddedCluster(options) {
     fs.writeFileSync(layoutFile, JSON.stringify(layout, null, 2));
   }
   const configFile = path.join(options.dataDir, 'cluster.xml');
-  fs.writeFileSync(configFile, clusterConfigXml(layout.cluster, layout.shards.map((s) => s.tcpPort)));
+  fs.writeFileSync(
+    configFile,
+    clusterConfigXml(
+      layout.cluster,
+      layout.shards.map((s) => s.tcpPort),
+    ),
+  );
   const engines = [];
   try {
     for (const [n, s] of layout.shards.entries()) {

@@ -45,13 +45,13 @@ SELECT concat(l.plant, ' ', l.flow) AS key,
               ' min, above the SLA of ', toString(if(r.sla = 0, 900, r.sla)), ' s') AS text
 FROM
 (
-    SELECT plant, flow, quantilesMerge(0.5, 0.95, 0.99)(lag) AS q, sum(posted) AS posted
+    SELECT plant, flow, quantilesMerge(0.5, 0.95, 0.99)(lag) AS q, sum(posted) AS posted_n
     FROM lag_minute
     WHERE minute >= toStartOfMinute(${SINCE_MINUTES}) AND ${PLANTS('plant')} AND ${FLOWS('flow')}
     GROUP BY plant, flow
 ) AS l
 LEFT JOIN (SELECT flow, argMax(sla_seconds, version) AS sla FROM flow_rules GROUP BY flow) AS r ON r.flow = l.flow
-WHERE l.posted > 0 AND l.q[2] > if(r.sla = 0, 900, r.sla)
+WHERE l.posted_n > 0 AND l.q[2] > if(r.sla = 0, 900, r.sla)
 ORDER BY key
 LIMIT 200
 SETTINGS join_use_nulls = 0`;

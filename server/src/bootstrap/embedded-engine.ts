@@ -54,7 +54,10 @@ export async function startEmbeddedCluster(dataDir: string, shards: number, logg
       shards,
       onLog: (shard, line) => engineLog.debug({ shard }, line),
     });
-    engineLog.info({ urls: cluster.urls, cluster: cluster.cluster, dataDir: dir, ms: Date.now() - started }, 'embedded ClickHouse cluster is up');
+    engineLog.info(
+      { urls: cluster.urls, cluster: cluster.cluster, dataDir: dir, ms: Date.now() - started },
+      'embedded ClickHouse cluster is up',
+    );
     return cluster;
   } catch (err) {
     throw new StartupError((err as Error).message);

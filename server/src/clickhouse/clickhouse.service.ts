@@ -42,6 +42,10 @@ export const CLUSTER_QUERY_SETTINGS: ClickHouseSettings = {
   distributed_product_mode: 'global',
   distributed_foreground_insert: 1,
   optimize_skip_unused_shards: 1,
+  // ClickHouse 26.7 reads ORDER BY ... LIMIT over a Distributed table's FINAL subquery lazily and then
+  // cannot find its own columns ("Not found column __table1.received_at in block ... __global_row_index",
+  // the dead letters' page). Reading them eagerly is what ClickHouse did before 25.x.
+  query_plan_optimize_lazy_materialization: 0,
 };
 
 export function isClustered(config: AppConfig['clickhouse']): boolean {
@@ -132,7 +136,9 @@ export class ClickHouseService implements OnApplicationShutdown {
     this.client = createClickHouseClient(ch, ch.database, 60_000, settings);
     this.longClient = createClickHouseClient(ch, ch.database, config.reconcile.queryTimeoutMs, settings);
     this.shardClients = isClustered(ch)
-      ? ch.shardUrls.map((url) => createClickHouseClient({ ...ch, url }, localDatabase(ch.database), config.reconcile.queryTimeoutMs))
+      ? ch.shardUrls.map((url) =>
+          createClickHouseClient({ ...ch, url }, localDatabase(ch.database), config.reconcile.queryTimeoutMs),
+        )
       : [];
   }
 

@@ -70,13 +70,17 @@ export const configSchema = z.object({
   CLICKHOUSE_CLUSTER: z.preprocess(emptyAsUndefined, identifier('CLICKHOUSE_CLUSTER').optional()),
   CLICKHOUSE_SHARD_URLS: z
     .preprocess(
-      (v) => (typeof v === 'string' ? v.split(',').map((u) => u.trim()).filter(Boolean) : v),
+      (v) =>
+        typeof v === 'string'
+          ? v
+              .split(',')
+              .map((u) => u.trim())
+              .filter(Boolean)
+          : v,
       z.array(url('CLICKHOUSE_SHARD_URLS', ['http:', 'https:'])),
     )
     .default([]),
-  CLICKHOUSE_REPLICATED: z
-    .enum(['true', 'false'], { error: 'CLICKHOUSE_REPLICATED must be true or false' })
-    .default('false'),
+  CLICKHOUSE_REPLICATED: z.enum(['true', 'false'], { error: 'CLICKHOUSE_REPLICATED must be true or false' }).default('false'),
   CLICKHOUSE_EMBEDDED_PORT: port('CLICKHOUSE_EMBEDDED_PORT', 0, true),
   SYNCLINE_SHARDS: z.coerce
     .number({ error: 'SYNCLINE_SHARDS must be a whole number' })

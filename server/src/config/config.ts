@@ -242,6 +242,8 @@ function clusterProblems(c: ReturnType<typeof configSchema.parse>): string[] {
   if (c.CLICKHOUSE_REPLICATED === 'true' && !cluster)
     problems.push('CLICKHOUSE_REPLICATED: true needs CLICKHOUSE_CLUSTER and CLICKHOUSE_SHARD_URLS');
   if (c.SYNCLINE_SHARDS > 1 && c.CLICKHOUSE_URL)
-    problems.push('SYNCLINE_SHARDS: starts local engines, so it cannot be used with CLICKHOUSE_URL (a cluster of servers is CLICKHOUSE_CLUSTER)');
+    problems.push(
+      'SYNCLINE_SHARDS: starts local engines, so it cannot be used with CLICKHOUSE_URL (a cluster of servers is CLICKHOUSE_CLUSTER)',
+    );
   return problems;
 }

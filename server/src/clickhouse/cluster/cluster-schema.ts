@@ -56,6 +56,8 @@ export async function migrateCluster(opts: ClusterSchemaOptions): Promise<{ appl
         database: local,
         dir: opts.dir,
         log: (msg, fields) => log(msg, { ...fields, shard: n + 1 }),
+      }).catch((err: unknown) => {
+        throw new MigrationError(`On shard ${n + 1} (${opts.shardUrls[n]}): ${(err as Error).message}`);
       });
       r.applied.forEach((f) => applied.add(f));
       total = r.total;
