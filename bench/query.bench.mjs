@@ -398,11 +398,11 @@ if ((await scalar(db, 'SELECT count() FROM findings')) === 0) {
     clickhouse_settings: INSERT_SETTINGS,
   });
   await db.command({
-    query: `INSERT INTO finding_events (finding_id, event_id, at, kind, status, assignee, comment, actor, actor_role)
+    query: `INSERT INTO finding_events (finding_id, event_id, at, kind, status, assignee, comment, actor, actor_role, plant)
             SELECT finding_id, concat(finding_id, '-1'), first_seen_at + INTERVAL 30 MINUTE, 'status',
               multiIf(r < 60, 'resolved_auto', r < 70, 'resolved_manual', 'acknowledged'), '', '',
-              if(r < 60, 'reconciliation', 'alice'), if(r < 60, '', 'it_support')
-            FROM (SELECT finding_id, first_seen_at, cityHash64(finding_id, 2) % 100 AS r FROM findings) WHERE r < 75`,
+              if(r < 60, 'reconciliation', 'alice'), if(r < 60, '', 'it_support'), plant
+            FROM (SELECT finding_id, plant, first_seen_at, cityHash64(finding_id, 2) % 100 AS r FROM findings) WHERE r < 75`,
     clickhouse_settings: INSERT_SETTINGS,
   });
 }

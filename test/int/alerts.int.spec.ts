@@ -72,6 +72,7 @@ describe('alerts to a real webhook receiver and a real SMTP server', () => {
         kind: 'status',
         status: 'resolved_auto',
         actor: 'reconciliation',
+        plant: id.split('-')[1], // al-<plant>-<n>: a finding's history carries its plant
       })),
     });
   }

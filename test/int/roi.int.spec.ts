@@ -125,6 +125,7 @@ describe('ROI figures against a hand-computed dataset', () => {
       status: s,
       actor,
       actor_role: role,
+      plant: 'RP1', // a finding's history carries its plant (on a cluster, its shard)
     });
     await app.db.client.insert({
       table: 'finding_events',
@@ -280,6 +281,7 @@ describe('ROI figures against a hand-computed dataset', () => {
           comment: 'checked with the ERP team',
           actor: 'alice',
           actor_role: 'it_support',
+          plant: 'RP1',
         },
       ],
     });
