@@ -5,7 +5,7 @@ import { queryRows } from '../support/clickhouse';
 import { createPerson, signIn } from '../support/people';
 import { ReconcileService } from '../../server/src/reconciliation/reconcile.service';
 import { ReplaySweeper } from '../../server/src/replay/replay-sweeper';
-import { allFindings, deviceEvent, MIN, posting, reconcileNow, seed } from '../support/reconcile';
+import { allFindings, deviceEvent, failedMessage, MIN, posting, reconcileNow, seed } from '../support/reconcile';
 import { TestReplayTarget } from '../support/replay-target';
 
 /**
@@ -46,36 +46,6 @@ interface Batch {
 
 const RESULT =
   'batchId dryRun toSend skipped items { findingId correlationId businessKey targetUrl idempotencyKey send skip reason }';
-
-/** A failed message of `order`: device event `id` 30 minutes ago, its device hop (with payload) and a failed middleware hop. */
-function failedMessage(id: string, order: string, plant = 'P1') {
-  const t = Date.now() - 30 * MIN;
-  const base = { correlation_id: `c-${id}`, flow: FLOW, plant, line: 'L1', order_id: order, business_key: id, material: 'M-1' };
-  return {
-    events: [deviceEvent(id, 30, { order_id: order, plant })],
-    hops: [
-      {
-        ...base,
-        hop_id: `${id}-h1`,
-        stage: 'device',
-        start_time: t,
-        end_time: t + 20,
-        status: 'ok',
-        payload: { event_id: id, plant, quantity: 10, unit: 'EA', posting_type: FLOW },
-      },
-      {
-        ...base,
-        hop_id: `${id}-h2`,
-        stage: 'middleware',
-        start_time: t + 100,
-        end_time: t + 300,
-        status: 'error',
-        error_code: 'HTTP_503',
-        parent_hop_id: `${id}-h1`,
-      },
-    ],
-  };
-}
 
 async function seedFailed(app: TestApp, ids: string[], order: string, plant = 'P1') {
   const parts = ids.map((id) => failedMessage(id, order, plant));

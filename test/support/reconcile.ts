@@ -36,6 +36,41 @@ export function posting(doc: string, eventId: string, minutesAgo: number, extra:
   };
 }
 
+/**
+ * A message of the production_confirmation flow that failed at the middleware: device event `id` 30
+ * minutes ago (so reconciliation finds its posting missing), its device hop with the payload a replay
+ * sends, and the failed middleware hop.
+ */
+export function failedMessage(id: string, order: string, plant = 'P1') {
+  const flow = 'production_confirmation';
+  const t = Date.now() - 30 * MIN;
+  const base = { correlation_id: `c-${id}`, flow, plant, line: 'L1', order_id: order, business_key: id, material: 'M-1' };
+  return {
+    events: [deviceEvent(id, 30, { order_id: order, plant })],
+    hops: [
+      {
+        ...base,
+        hop_id: `${id}-h1`,
+        stage: 'device',
+        start_time: t,
+        end_time: t + 20,
+        status: 'ok',
+        payload: { event_id: id, plant, quantity: 10, unit: 'EA', posting_type: flow },
+      },
+      {
+        ...base,
+        hop_id: `${id}-h2`,
+        stage: 'middleware',
+        start_time: t + 100,
+        end_time: t + 300,
+        status: 'error',
+        error_code: 'HTTP_503',
+        parent_hop_id: `${id}-h1`,
+      },
+    ],
+  };
+}
+
 export async function seed(url: string, records: { events?: unknown[]; postings?: unknown[]; hops?: unknown[] }): Promise<void> {
   for (const [path, rows] of [
     ['/api/v1/device-events', records.events],

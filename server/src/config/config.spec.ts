@@ -23,6 +23,9 @@ describe('loadConfig', () => {
         CLICKHOUSE_URL: 'https://ch.example:8443',
         CLICKHOUSE_DATABASE: 'plant_a',
         CLICKHOUSE_CLUSTER: 'prod',
+        CLICKHOUSE_SHARD_URLS: 'https://ch-1.example:8443, https://ch-2.example:8443',
+        CLICKHOUSE_REPLICATED: 'true',
+        SYNCLINE_ROLE: 'worker',
         REDIS_URL: 'rediss://:pw@redis:6380/2',
       },
       '/x',
@@ -30,9 +33,45 @@ describe('loadConfig', () => {
     expect(c).toMatchObject({
       port: 8080,
       dataDir: '/var/lib/syncline',
-      clickhouse: { url: 'https://ch.example:8443', database: 'plant_a', cluster: 'prod' },
+      clickhouse: {
+        url: 'https://ch.example:8443',
+        database: 'plant_a',
+        cluster: 'prod',
+        shardUrls: ['https://ch-1.example:8443', 'https://ch-2.example:8443'],
+        replicated: true,
+      },
+      role: 'worker',
       redis: { url: 'rediss://:pw@redis:6380/2' },
     });
+  });
+
+  it('refuses cluster settings that do not go together, saying what is missing', () => {
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+        return [];
+      } catch (err) {
+        return (err as ConfigError).problems;
+      }
+    };
+    expect(problems({ CLICKHOUSE_URL: 'http://ch:8123', CLICKHOUSE_CLUSTER: 'prod' })).toEqual([
+      expect.stringMatching(/^CLICKHOUSE_SHARD_URLS: must list one HTTP URL per shard/),
+    ]);
+    expect(problems({ CLICKHOUSE_URL: 'http://ch:8123', CLICKHOUSE_SHARD_URLS: 'http://a:8123' })).toEqual([
+      expect.stringMatching(/^CLICKHOUSE_CLUSTER: must name the <remote_servers> cluster/),
+    ]);
+    expect(problems({ CLICKHOUSE_CLUSTER: 'prod', CLICKHOUSE_SHARD_URLS: 'http://a:8123' })).toEqual([
+      expect.stringMatching(/^CLICKHOUSE_URL: must be set/),
+    ]);
+    expect(problems({ CLICKHOUSE_SHARD_URLS: 'http://a:8123,ftp://b' })[0]).toMatch(
+      /^CLICKHOUSE_SHARD_URLS \(entry 2\): .*http:\/\//,
+    );
+    expect(problems({ SYNCLINE_SHARDS: '2', CLICKHOUSE_URL: 'http://ch:8123' })[0]).toMatch(
+      /^SYNCLINE_SHARDS: starts local engines/,
+    );
+    expect(problems({ SYNCLINE_SHARDS: '40' })[0]).toMatch(/^SYNCLINE_SHARDS: SYNCLINE_SHARDS must be between 1 and 16/);
+    expect(problems({ SYNCLINE_ROLE: 'both' })[0]).toMatch(/^SYNCLINE_ROLE: SYNCLINE_ROLE must be all, api or worker/);
+    expect(loadConfig({ SYNCLINE_SHARDS: '2' }).clickhouse.embeddedShards).toBe(2);
   });
 
   it('treats an empty CLICKHOUSE_URL as unset (embedded engine)', () => {

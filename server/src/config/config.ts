@@ -125,10 +125,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (!parsed.success) {
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
-        const name = issue.path.join('.');
+        const name = String(issue.path[0]);
+        // A list variable (CLICKHOUSE_SHARD_URLS) names the entry that is wrong.
+        const entry = issue.path.length > 1 ? ` (entry ${Number(issue.path[1]) + 1})` : '';
         const given = env[name];
         const shown = /PASSWORD|TOKEN|SECRET|SMTP_URL/.test(name) || given === undefined ? '' : ` (got "${given}")`;
-        return `${name}: ${issue.message}${shown}`;
+        return `${name}${entry}: ${issue.message}${shown}`;
       }),
     );
   }

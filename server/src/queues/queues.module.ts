@@ -8,6 +8,7 @@ import { QueueName } from './queue-names';
 import { redisOptionsFromUrl } from './redis-connection';
 import { SystemProcessor } from './system.processor';
 import { SystemQueueService } from './system-queue.service';
+import { RoleWorkers } from './role-workers';
 
 /** Central job defaults: retries with exponential backoff, bounded retention. */
 export const DEFAULT_JOB_OPTIONS = {
@@ -26,11 +27,13 @@ export const DEFAULT_JOB_OPTIONS = {
         prefix: config.queuePrefix,
         defaultJobOptions: DEFAULT_JOB_OPTIONS,
       }),
+      // Workers are registered by RoleWorkers, per SYNCLINE_ROLE.
+      extraOptions: { manualRegistration: true },
     }),
     BullModule.registerQueue({ name: QueueName.System }),
     DiscoveryModule,
   ],
-  providers: [SystemProcessor, SystemQueueService, QueueErrorHandlers],
+  providers: [SystemProcessor, SystemQueueService, QueueErrorHandlers, RoleWorkers],
   exports: [SystemQueueService, BullModule],
 })
 export class QueuesModule {}

@@ -9,6 +9,7 @@ import { FindingsService } from '../findings/findings.service';
 import { MetricsService } from '../metrics/metrics.service';
 import { handleQueueErrors } from '../queues/queue-errors';
 import { redisOptionsFromUrl } from '../queues/redis-connection';
+import { runsWorkers } from '../queues/role-workers';
 import { lookupPosted, preSendCheck, type BatchedLookup } from './erp-check';
 import { GroupCommit } from './group-commit';
 import {
@@ -120,7 +121,8 @@ export class ReplayQueues implements OnApplicationBootstrap, OnApplicationShutdo
     }
     const { max, duration } = limiterOf(target.ratePerSecond);
     await queue.setGlobalRateLimit(max, duration);
-    if (!this.workers.has(key)) {
+    // Processes of role api enqueue replays; only workers send them.
+    if (!this.workers.has(key) && runsWorkers(this.config)) {
       const worker = new Worker<ReplayJobData>(`replay-${key}`, (job, token) => this.process(job, token), {
         connection,
         prefix: this.config.queuePrefix,

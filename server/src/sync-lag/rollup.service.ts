@@ -193,7 +193,10 @@ export class RollupService extends WorkerHost implements OnApplicationBootstrap 
     await this.clickhouse.writeOnShards({ name: 'rollup.delete_lag_hours', sql: DELETE_LAG_HOURS, params: hourParams });
     await this.clickhouse.writeOnShards({ name: 'rollup.lag_hours', sql: ROLLUP_LAG_HOURS, params: hourParams }, { long: true });
     await this.clickhouse.writeOnShards({ name: 'rollup.delete_stage_hours', sql: DELETE_STAGE_HOURS, params: hourParams });
-    await this.clickhouse.writeOnShards({ name: 'rollup.stage_hours', sql: ROLLUP_STAGE_HOURS, params: hourParams }, { long: true });
+    await this.clickhouse.writeOnShards(
+      { name: 'rollup.stage_hours', sql: ROLLUP_STAGE_HOURS, params: hourParams },
+      { long: true },
+    );
     const dayParams = { dayS: minutes[0] - (minutes[0] % DAY_S) };
     await this.clickhouse.writeOnShards({ name: 'rollup.delete_lag_day', sql: DELETE_LAG_DAY, params: dayParams });
     await this.clickhouse.writeOnShards({ name: 'rollup.lag_day', sql: ROLLUP_LAG_DAY, params: dayParams }, { long: true });

@@ -3,7 +3,7 @@ import { createClient, type ClickHouseClient } from '@clickhouse/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql, startTestApp, TEST_ADMIN_TOKEN, type TestApp } from '../../support/app';
 import { MIGRATIONS_DIR, queryRows, testCluster } from '../../support/clickhouse';
-import { allFindings, deviceEvent, MIN, reconcileNow, seed } from '../../support/reconcile';
+import { allFindings, deviceEvent, failedMessage, reconcileNow, seed } from '../../support/reconcile';
 import { TestReplayTarget } from '../../support/replay-target';
 import { migrateCluster } from '../../../server/src/clickhouse/cluster/cluster-schema';
 import { TABLE_PLACEMENT } from '../../../server/src/clickhouse/cluster/placement';
@@ -26,44 +26,6 @@ function shards(database: string): ClickHouseClient[] {
 async function expectedShard(client: ClickHouseClient, plant: string): Promise<number> {
   const [r] = await queryRows<{ n: number }>(client, 'SELECT cityHash64({p:String}) % 2 + 1 AS n', { p: plant });
   return Number(r.n);
-}
-
-/** A message of `plant` that failed at the middleware: its device event 30 minutes ago finds no posting. */
-function failedMessage(id: string, plant: string) {
-  const t = Date.now() - 30 * MIN;
-  const base = {
-    correlation_id: `c-${id}`,
-    flow: FLOW,
-    plant,
-    line: 'L1',
-    order_id: `O-${plant}`,
-    business_key: id,
-    material: 'M-1',
-  };
-  return {
-    events: [deviceEvent(id, 30, { plant, order_id: `O-${plant}` })],
-    hops: [
-      {
-        ...base,
-        hop_id: `${id}-h1`,
-        stage: 'device',
-        start_time: t,
-        end_time: t + 20,
-        status: 'ok',
-        payload: { event_id: id, plant, quantity: 10, unit: 'EA', posting_type: FLOW },
-      },
-      {
-        ...base,
-        hop_id: `${id}-h2`,
-        stage: 'middleware',
-        start_time: t + 100,
-        end_time: t + 300,
-        status: 'error',
-        error_code: 'HTTP_503',
-        parent_hop_id: `${id}-h1`,
-      },
-    ],
-  };
 }
 
 describe('Syncline on a two-shard cluster', () => {
@@ -188,7 +150,7 @@ describe('Syncline on a two-shard cluster', () => {
       );
       expect(saved.body.errors, JSON.stringify(saved.body.errors)).toBeUndefined();
       const ids = PLANTS.flatMap((plant) => Array.from({ length: 4 }, (_, i) => `two-${plant}-${i}`));
-      const parts = ids.map((id) => failedMessage(id, id.split('-')[1]));
+      const parts = ids.map((id) => failedMessage(id, `O-${id.split('-')[1]}`, id.split('-')[1]));
       await seed(a.url, { events: parts.slice(0, 12).flatMap((p) => p.events), hops: parts.slice(0, 12).flatMap((p) => p.hops) });
       await seed(b.url, { events: parts.slice(12).flatMap((p) => p.events), hops: parts.slice(12).flatMap((p) => p.hops) });
 

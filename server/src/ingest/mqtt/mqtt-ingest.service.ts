@@ -12,6 +12,7 @@ import { IngestService } from '../ingest.service';
 import { deviceEventSpec } from '../records/device-event.record';
 import { InvalidMessageError, parseMqttMessage, topicFields, type DeadLetterReason } from './mqtt-message';
 import { parseTopicTemplate, subscriptionFilter, type TopicTemplate } from './mqtt-topics';
+import { runsWorkers } from '../../queues/role-workers';
 
 const spec = deviceEventSpec('mqtt');
 const RETRY_MS = [500, 1000, 2000, 5000, 10000];
@@ -45,7 +46,8 @@ export class MqttIngestService implements OnApplicationBootstrap, OnApplicationS
 
   async onApplicationBootstrap(): Promise<void> {
     const { url, connections, shareGroup, clientId } = this.config.mqtt;
-    if (!url) return;
+    // Subscribing is background work: processes of role api leave it to the workers.
+    if (!url || !runsWorkers(this.config)) return;
     const base = clientId || `syncline-${hostname()}`;
     const filters = this.templates.map((t) => subscriptionFilter(t, shareGroup));
     const count = shareGroup ? connections : 1;
