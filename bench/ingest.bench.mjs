@@ -7,11 +7,11 @@ import http from 'node:http';
 import { buildOtlpPayloads } from './otlp-payloads.mjs';
 import { generateHops } from './hop-generator.mjs';
 import {
-  ADMIN_TOKEN,
   chunk,
   describeCpu,
   fmt,
   migratedDatabase,
+  postBody,
   runConcurrent,
   startEngine,
   startServer,
@@ -66,39 +66,8 @@ async function measureRaw(hops) {
   });
 }
 
-// node:http with keep-alive rather than fetch: undici spends ~5 µs per hop of this process's CPU on
-// 1.4 MB bodies, and on two cores every µs the client burns is taken from the server and the engine.
 const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-
-/** POSTs `body`; resolves with the response body, rejects unless 200. */
-function post(url, body, contentType) {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      url,
-      {
-        method: 'POST',
-        agent,
-        headers: {
-          'content-type': contentType,
-          'content-length': body.length,
-          authorization: `Bearer ${ADMIN_TOKEN}`,
-        },
-      },
-      (res) => {
-        const chunks = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('error', reject);
-        res.on('end', () => {
-          const text = Buffer.concat(chunks);
-          if (res.statusCode !== 200) reject(new Error(`${url} answered ${res.statusCode}: ${text.toString()}`));
-          else resolve(text);
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+const post = (url, body, contentType) => postBody(agent, url, body, contentType);
 
 async function measureApi(hops) {
   return withEngine(async (engine) => {

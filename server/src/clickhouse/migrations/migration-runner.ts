@@ -109,11 +109,13 @@ export async function runMigrations(opts: MigrationOptions): Promise<{ applied: 
         throw new MigrationError(`Migration ${file.file} failed: ${(err as Error).message}`);
       }
     }
-    await client.insert({
-      table: `${database}.${MIGRATIONS_TABLE}`,
-      values: [{ version: file.version, name: file.name, checksum: file.checksum }],
-      format: 'JSONEachRow',
-    });
+    // On a cluster the record, like the seed rows, goes to every shard: any node can be the entry next time.
+    for (const target of cluster && opts.seedClients ? opts.seedClients : [client])
+      await target.insert({
+        table: `${database}.${MIGRATIONS_TABLE}`,
+        values: [{ version: file.version, name: file.name, checksum: file.checksum }],
+        format: 'JSONEachRow',
+      });
     newlyApplied.push(file.file);
     log('applied migration', { file: file.file, database });
   }
