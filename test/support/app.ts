@@ -23,13 +23,15 @@ export interface TestApp {
 export interface TestAppOptions {
   /** Another instance of the same installation: same database and Redis prefix (several instances, or a restart). */
   shareWith?: TestApp;
+  /** A cluster the test started itself (outside the cluster tier): the app runs on it. */
+  cluster?: { cluster: string; urls: string[] };
   logger?: Logger;
 }
 
 /** The whole server in-process on a free port, on its own database and queue prefix (unless shared). */
 export async function startTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const shared = options.shareWith;
-  const db = shared?.db ?? (await createTestDatabase());
+  const db = shared?.db ?? (await createTestDatabase('t', options.cluster));
   const dataDir = mkdtempSync(path.join(tmpdir(), 'syncline-test-data-'));
   const queuePrefix = shared?.queuePrefix ?? `test-${randomBytes(4).toString('hex')}`;
   const syncline = await startSyncline(
@@ -39,7 +41,7 @@ export async function startTestApp(env: Record<string, string> = {}, options: Te
       HOST: '127.0.0.1',
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       SYNCLINE_DATA_DIR: dataDir,
-      ...(env.CLICKHOUSE_URL ? {} : clickhouseEnv()),
+      ...(env.CLICKHOUSE_URL ? {} : clickhouseEnv(options.cluster)),
       CLICKHOUSE_DATABASE: db.database,
       QUEUE_PREFIX: queuePrefix,
       SYNCLINE_ADMIN_TOKEN: TEST_ADMIN_TOKEN,

@@ -28,8 +28,7 @@ export function testCluster(): { cluster: string; urls: string[] } | undefined {
 }
 
 /** What a Syncline on the test's ClickHouse is configured with: one engine, or the cluster tier's shards. */
-export function clickhouseEnv(): Record<string, string> {
-  const cluster = testCluster();
+export function clickhouseEnv(cluster = testCluster()): Record<string, string> {
   return cluster
     ? { CLICKHOUSE_URL: cluster.urls[0], CLICKHOUSE_CLUSTER: cluster.cluster, CLICKHOUSE_SHARD_URLS: cluster.urls.join(',') }
     : { CLICKHOUSE_URL: clickhouseUrl() };
@@ -39,11 +38,10 @@ export function clickhouseEnv(): Record<string, string> {
  * A fresh database with the real migrations applied, private to the calling test file. In the cluster
  * tier: each shard's tables in `<db>_local` and Distributed tables in `<db>`, as Syncline lays them out.
  */
-export async function createTestDatabase(prefix = 't'): Promise<TestDatabase> {
-  const url = clickhouseUrl();
+export async function createTestDatabase(prefix = 't', cluster = testCluster()): Promise<TestDatabase> {
   const database = `${prefix}_${randomBytes(6).toString('hex')}`;
-  const cluster = testCluster();
   if (cluster) return createClusterDatabase(database, cluster);
+  const url = clickhouseUrl();
   const admin = createClient({ url, database: 'default' });
   try {
     await runMigrations({ adminClient: admin, database, dir: MIGRATIONS_DIR });
