@@ -65,7 +65,16 @@ export async function startServer(env) {
   const port = await freePort();
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, path.join(root, 'server/dist/main.js')], {
-    env: { ...process.env, LOG_LEVEL: 'warn', PORT: String(port), SYNCLINE_ADMIN_TOKEN: ADMIN_TOKEN, ...env },
+    // A queue prefix of its own: job schedulers left in Redis by another Syncline on the default prefix (a
+    // test's server with reconciliation every 30 s) would otherwise run in this one, on the bench's data.
+    env: {
+      ...process.env,
+      LOG_LEVEL: 'warn',
+      PORT: String(port),
+      SYNCLINE_ADMIN_TOKEN: ADMIN_TOKEN,
+      QUEUE_PREFIX: `bench-${process.pid}-${port}`,
+      ...env,
+    },
     stdio: ['ignore', process.env.BENCH_SERVER_STDOUT ? 'inherit' : 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;

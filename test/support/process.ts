@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
@@ -53,7 +54,9 @@ export class ServerProcess {
     const base = { ...process.env };
     delete base.CLICKHOUSE_URL;
     this.child = spawn(process.execPath, [SERVER_MAIN], {
-      env: { ...base, NODE_ENV: 'test', LOG_LEVEL: 'info', ...env },
+      // Its own queue prefix: job schedulers outlive the process in Redis, and on the default prefix they
+      // would run in any later Syncline of this machine (a benchmark's server ran a test's reconciliation).
+      env: { ...base, NODE_ENV: 'test', LOG_LEVEL: 'info', QUEUE_PREFIX: `test-proc-${randomBytes(4).toString('hex')}`, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child.stdout!.on('data', (c: Buffer) => (this.output += c.toString()));
