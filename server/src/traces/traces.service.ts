@@ -301,10 +301,14 @@ export class TracesService {
     if (!seed) return null;
     const keys = [...new Set(own.map((r) => r.m_business_key).filter(Boolean))];
     const ownBounds = this.bounds(own);
+    // Everything else of the message is in its plant (a device event, its postings and its hops share
+    // one): the reads below name that plant, which their sorting keys use and which, on a cluster, sends
+    // each to the one shard holding the plant instead of every shard (ADR 0011).
+    const near = scope.narrow([...new Set(own.map((r) => r.plant))]);
     const hopsOf = (b: ReturnType<TracesService['bounds']>) =>
       this.clickhouse.scopedQuery<HopRow>(
         { name: 'traces.hops', sql: TRACE_HOPS, params: { ...b, limit: first, offset } },
-        scope,
+        near,
       );
     const [stitchedRows, ownHops, events, postings, ownRefs] = await Promise.all([
       keys.length
@@ -315,7 +319,7 @@ export class TracesService {
               params: { keys },
               settings: { min_table_rows_to_use_projection_index: '0' },
             },
-            scope,
+            near,
           )
         : [],
       hopsOf(ownBounds),
@@ -326,27 +330,27 @@ export class TracesService {
               sql: TRACE_DEVICE_EVENTS,
               params: { keys, from_us: ownBounds.from_us, to_us: ownBounds.to_us },
             },
-            scope,
+            near,
           )
         : [],
       keys.length
         ? this.clickhouse.scopedQuery<PostingRow>(
             { name: 'traces.postings', sql: TRACE_POSTINGS, params: { keys, from_us: ownBounds.from_us } },
-            scope,
+            near,
           )
         : [],
-      this.findingRefs(scope, ownBounds.ids, keys),
+      this.findingRefs(near, ownBounds.ids, keys),
     ]);
     const pair = (r: MessageRow) => `${r.correlation_id}\u0000${r.plant}`;
     const known = new Set(own.map(pair));
     const all = [...own, ...stitchedRows.filter((r) => !known.has(pair(r)))];
     const b = all.length > own.length ? this.bounds(all) : ownBounds;
     const [hops, refs] =
-      all.length > own.length ? await Promise.all([hopsOf(b), this.findingRefs(scope, b.ids, keys)]) : [ownHops, ownRefs];
+      all.length > own.length ? await Promise.all([hopsOf(b), this.findingRefs(near, b.ids, keys)]) : [ownHops, ownRefs];
     const findings = refs.length
       ? (await this.findings.list(scope, { ids: refs.map((f) => f.finding_id) }, 'LAST_SEEN', true, 100, undefined)).nodes
       : [];
-    const total = hops.length ? Number(hops[0].total) : await this.hopCount(scope, b);
+    const total = hops.length ? Number(hops[0].total) : await this.hopCount(near, b);
     const count = (r: MessageRow) =>
       findings.filter((f) => f.correlationIds.includes(r.correlation_id) || f.eventIds.includes(r.m_business_key)).length;
     return {
