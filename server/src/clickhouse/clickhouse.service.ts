@@ -34,8 +34,8 @@ export interface NamedQuery {
  * The settings of queries through a cluster's Distributed tables (ADR 0011):
  * - a subquery over another Distributed table (`IN (SELECT ...)`, a JOIN) runs on each shard against that
  *   shard's own tables: every such subquery relates records of one plant, which share a shard
- *   (placement.ts), and the settings tables are whole on every node. Sending each subquery's result to
- *   every shard instead ('global') gave the same answers at twice the latency;
+ *   (placement.ts), and the settings tables are whole on every node. Computing each subquery once and
+ *   sending it to every shard ('global') gives the same answers, but moves data between shards;
  * - an insert is acknowledged only once every shard it touches has stored its rows (nothing queued on
  *   the entry node that a crash could lose);
  * - a query whose plant condition names few plants reads only their shards.
