@@ -306,10 +306,7 @@ export class TracesService {
     // each to the one shard holding the plant instead of every shard (ADR 0011).
     const near = scope.narrow([...new Set(own.map((r) => r.plant))]);
     const hopsOf = (b: ReturnType<TracesService['bounds']>) =>
-      this.clickhouse.scopedQuery<HopRow>(
-        { name: 'traces.hops', sql: TRACE_HOPS, params: { ...b, limit: first, offset } },
-        near,
-      );
+      this.clickhouse.scopedQuery<HopRow>({ name: 'traces.hops', sql: TRACE_HOPS, params: { ...b, limit: first, offset } }, near);
     const [stitchedRows, ownHops, events, postings, ownRefs] = await Promise.all([
       keys.length
         ? this.clickhouse.scopedQuery<MessageRow>(
