@@ -207,8 +207,11 @@ console.log(
   `cluster benchmark: ${fmt(INGEST_HOPS)} hops ingested, ${fmt(EVENTS)} reconcile events, ${fmt(HOPS)} query hops over ${DAYS} days; one engine, then two shards`,
 );
 const hops = generateHops(INGEST_HOPS);
-const single = await measure(await singleShape(), hops);
-const cluster = await measure(await clusterShape(), hops);
+// BENCH_CLUSTER_ONLY=cluster (or single) runs one shape, for iterating on it; the ratios then need both.
+const only = process.env.BENCH_CLUSTER_ONLY;
+const single = only === 'cluster' ? undefined : await measure(await singleShape(), hops);
+const cluster = only === 'single' ? undefined : await measure(await clusterShape(), hops);
+if (!single || !cluster) process.exit(0);
 // The two passes run minutes apart, and which postings are late or missing depends on the time of the
 // pass (the SLA counts from now): the counts differ by the few findings of the data's last minutes. The
 // answers themselves are compared exactly by the cluster test tier, on the same data at the same time.
