@@ -275,9 +275,23 @@ export class ClickHouseService implements OnApplicationShutdown {
     await insertNative(this.client, table, columns, blocks);
   }
 
-  /** Throws ClickHouseUnavailableError unless the server answers a query. */
+  /**
+   * Throws ClickHouseUnavailableError unless the server answers a query; on a cluster, unless every shard
+   * does too (a query through the Distributed tables needs them all), naming the shard that does not.
+   */
   async ping(): Promise<void> {
     await this.query({ name: 'ping', sql: 'SELECT 1 AS ok' });
+    await Promise.all(
+      this.shardClients.map(async (client, n) => {
+        try {
+          await (await client.query({ query: 'SELECT 1 AS ok', format: 'JSONEachRow' })).json();
+        } catch (err) {
+          const e = toClickHouseError(err, 'ping');
+          e.message = `${e.message} (shard ${n + 1} of ${this.shardClients.length})`;
+          throw e;
+        }
+      }),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {
