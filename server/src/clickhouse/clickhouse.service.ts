@@ -113,6 +113,17 @@ export async function insertNative(
   }
 }
 
+/** Runs a writing command (`query_id` = `idPrefix`-uuid, for system.query_log); returns the rows it wrote. */
+async function runWrite(client: ClickHouseClient, q: NamedQuery, idPrefix: string): Promise<number> {
+  const res = await client.command({
+    query: q.sql,
+    query_params: q.params,
+    clickhouse_settings: q.settings,
+    query_id: `${idPrefix}-${randomUUID()}`,
+  });
+  return Number(res.summary?.written_rows ?? 0);
+}
+
 function withScope(q: NamedQuery, scope: PlantScope): NamedQuery {
   if (!q.sql.includes(PLANT_SCOPE_PARAMS[0]) || !q.sql.includes(PLANT_SCOPE_PARAMS[1])) {
     throw new Error(`query ${q.name} reads plant data without the plant scope condition`);
@@ -214,17 +225,10 @@ export class ClickHouseService implements OnApplicationShutdown {
     }
   }
 
-  /** An INSERT ... SELECT or other statement that writes inside ClickHouse; returns the rows it wrote. */
   /** A command (INSERT ... SELECT); `long` for background work that may take minutes (RECONCILE_QUERY_TIMEOUT_SECONDS). */
   async write(q: NamedQuery, options: { long?: boolean } = {}): Promise<{ writtenRows: number }> {
     try {
-      const res = await (options.long ? this.longClient : this.client).command({
-        query: q.sql,
-        query_params: q.params,
-        clickhouse_settings: q.settings,
-        query_id: `${q.name}-${randomUUID()}`,
-      });
-      return { writtenRows: Number(res.summary?.written_rows ?? 0) };
+      return { writtenRows: await runWrite(options.long ? this.longClient : this.client, q, q.name) };
     } catch (err) {
       throw toClickHouseError(err, q.name);
     }
@@ -238,24 +242,23 @@ export class ClickHouseService implements OnApplicationShutdown {
    */
   async writeOnShards(q: NamedQuery, options: { long?: boolean } = {}): Promise<{ writtenRows: number }> {
     if (this.shardClients.length === 0) return this.write(q, options);
-    const results = await Promise.all(
+    const written = await this.onEveryShard(q.name, (client, n) => runWrite(client, q, `${q.name}-shard${n + 1}`));
+    return { writtenRows: written.reduce((a, b) => a + b, 0) };
+  }
+
+  /** `fn` on every shard's client at once; a failure names the shard (none on one server). */
+  private onEveryShard<T>(name: string, fn: (client: ClickHouseClient, n: number) => Promise<T>): Promise<T[]> {
+    return Promise.all(
       this.shardClients.map(async (client, n) => {
         try {
-          const res = await client.command({
-            query: q.sql,
-            query_params: q.params,
-            clickhouse_settings: q.settings,
-            query_id: `${q.name}-shard${n + 1}-${randomUUID()}`,
-          });
-          return Number(res.summary?.written_rows ?? 0);
+          return await fn(client, n);
         } catch (err) {
-          const e = toClickHouseError(err, q.name);
-          e.message = `${e.message} (on shard ${n + 1} of ${this.shardClients.length})`;
+          const e = toClickHouseError(err, name);
+          e.message = `${e.message} (shard ${n + 1} of ${this.shardClients.length})`;
           throw e;
         }
       }),
     );
-    return { writtenRows: results.reduce((a, b) => a + b, 0) };
   }
 
   async insert<T extends object>(table: string, rows: readonly T[], settings?: ClickHouseSettings): Promise<void> {
@@ -281,16 +284,8 @@ export class ClickHouseService implements OnApplicationShutdown {
    */
   async ping(): Promise<void> {
     await this.query({ name: 'ping', sql: 'SELECT 1 AS ok' });
-    await Promise.all(
-      this.shardClients.map(async (client, n) => {
-        try {
-          await (await client.query({ query: 'SELECT 1 AS ok', format: 'JSONEachRow' })).json();
-        } catch (err) {
-          const e = toClickHouseError(err, 'ping');
-          e.message = `${e.message} (shard ${n + 1} of ${this.shardClients.length})`;
-          throw e;
-        }
-      }),
+    await this.onEveryShard('ping', async (client) =>
+      (await client.query({ query: 'SELECT 1 AS ok', format: 'JSONEachRow' })).json(),
     );
   }
 

@@ -111,14 +111,26 @@ const IN_HOURS = (column: string) =>
 export const DELETE_LAG_HOURS = `DELETE FROM lag_hour WHERE ${IN_HOURS('hour')}`;
 export const DELETE_STAGE_HOURS = `DELETE FROM stage_lag_hour WHERE ${IN_HOURS('hour')}`;
 
-export const ROLLUP_LAG_HOURS = `
-INSERT INTO lag_hour
-SELECT toStartOfHour(minute) AS hour, plant, line, flow,
+/**
+ * A coarser level of the lag rollups from the one below it: `bucket` (the target's time column) is
+ * `bucketOf` of each source row. Every argument is a constant of this file, never a value.
+ */
+const LAG_FROM = (target: string, bucket: string, bucketOf: string, source: string, where: string) => `
+INSERT INTO ${target}
+SELECT ${bucketOf} AS ${bucket}, plant, line, flow,
     sum(messages), sum(posted), sum(within_sla), sum(failed), sum(lag_sum),
     quantilesMergeState(0.5, 0.95, 0.99)(lag), max(last_start)
-FROM lag_minute
-WHERE ${IN_HOURS('toStartOfHour(minute)')}
-GROUP BY hour, plant, line, flow`;
+FROM ${source}
+WHERE ${where}
+GROUP BY ${bucket}, plant, line, flow`;
+
+export const ROLLUP_LAG_HOURS = LAG_FROM(
+  'lag_hour',
+  'hour',
+  'toStartOfHour(minute)',
+  'lag_minute',
+  IN_HOURS('toStartOfHour(minute)'),
+);
 
 export const ROLLUP_STAGE_HOURS = `
 INSERT INTO stage_lag_hour
@@ -129,13 +141,12 @@ GROUP BY hour, plant, line, flow, from_stage, to_stage`;
 
 /** The day (`dayS`, epoch seconds of its UTC midnight) again from its hours. */
 export const DELETE_LAG_DAY = `DELETE FROM lag_day WHERE day = toDateTime({dayS:UInt32}, 'UTC')`;
-export const ROLLUP_LAG_DAY = `
-INSERT INTO lag_day
-SELECT toStartOfDay(hour) AS day, plant, line, flow,
-    sum(messages), sum(posted), sum(within_sla), sum(failed), sum(lag_sum),
-    quantilesMergeState(0.5, 0.95, 0.99)(lag), max(last_start)
-FROM lag_hour
-WHERE hour >= toDateTime({dayS:UInt32}, 'UTC') AND hour < toDateTime({dayS:UInt32}, 'UTC') + toIntervalDay(1)
-GROUP BY day, plant, line, flow`;
+export const ROLLUP_LAG_DAY = LAG_FROM(
+  'lag_day',
+  'day',
+  'toStartOfDay(hour)',
+  'lag_hour',
+  `hour >= toDateTime({dayS:UInt32}, 'UTC') AND hour < toDateTime({dayS:UInt32}, 'UTC') + toIntervalDay(1)`,
+);
 
 export const READ_WATERMARK = `SELECT toUnixTimestamp64Milli(argMax(watermark, updated_at)) AS ms, count() AS n FROM rollup_progress WHERE name = {name:String}`;

@@ -162,8 +162,7 @@ export class RollupService extends WorkerHost implements OnApplicationBootstrap 
           ['roi_inventory_hour', ROLLUP_ROI_INVENTORY],
           ['roi_maintenance_hour', ROLLUP_ROI_MAINTENANCE],
         ] as const) {
-          await this.clickhouse.writeOnShards({ name: `rollup.delete_${table}`, sql: DELETE_ROI_HOURS(table), params });
-          await this.clickhouse.writeOnShards({ name: `rollup.${table}`, sql, params }, { long: true });
+          await this.rewrite(table, DELETE_ROI_HOURS(table), sql, params);
         }
       }
     }
@@ -177,29 +176,26 @@ export class RollupService extends WorkerHost implements OnApplicationBootstrap 
     const hiMs = (minutes[minutes.length - 1] + 60) * 1000;
     const params = { loMs, hiMs, minutes };
     const stages = [...BASE_STAGES];
-    await this.clickhouse.writeOnShards({ name: 'rollup.delete_lag_minutes', sql: DELETE_LAG_MINUTES, params });
-    await this.clickhouse.writeOnShards({ name: 'rollup.lag_minutes', sql: ROLLUP_LAG_MINUTES, params }, { long: true });
-    await this.clickhouse.writeOnShards({ name: 'rollup.delete_stage_minutes', sql: DELETE_STAGE_MINUTES, params });
-    await this.clickhouse.writeOnShards(
-      {
-        name: 'rollup.stage_minutes',
-        sql: ROLLUP_STAGE_MINUTES,
-        params: { ...params, stages, spanHours: this.config.rollup.messageSpanHours },
-      },
-      { long: true },
-    );
+    await this.rewrite('lag_minutes', DELETE_LAG_MINUTES, ROLLUP_LAG_MINUTES, params);
+    await this.rewrite('stage_minutes', DELETE_STAGE_MINUTES, ROLLUP_STAGE_MINUTES, {
+      ...params,
+      stages,
+      spanHours: this.config.rollup.messageSpanHours,
+    });
     const hours = [...new Set(minutes.map((m) => m - (m % 3600)))];
     const hourParams = { loMs: hours[0] * 1000, hiMs: (hours[hours.length - 1] + 3600) * 1000, hours };
-    await this.clickhouse.writeOnShards({ name: 'rollup.delete_lag_hours', sql: DELETE_LAG_HOURS, params: hourParams });
-    await this.clickhouse.writeOnShards({ name: 'rollup.lag_hours', sql: ROLLUP_LAG_HOURS, params: hourParams }, { long: true });
-    await this.clickhouse.writeOnShards({ name: 'rollup.delete_stage_hours', sql: DELETE_STAGE_HOURS, params: hourParams });
-    await this.clickhouse.writeOnShards(
-      { name: 'rollup.stage_hours', sql: ROLLUP_STAGE_HOURS, params: hourParams },
-      { long: true },
-    );
-    const dayParams = { dayS: minutes[0] - (minutes[0] % DAY_S) };
-    await this.clickhouse.writeOnShards({ name: 'rollup.delete_lag_day', sql: DELETE_LAG_DAY, params: dayParams });
-    await this.clickhouse.writeOnShards({ name: 'rollup.lag_day', sql: ROLLUP_LAG_DAY, params: dayParams }, { long: true });
+    await this.rewrite('lag_hours', DELETE_LAG_HOURS, ROLLUP_LAG_HOURS, hourParams);
+    await this.rewrite('stage_hours', DELETE_STAGE_HOURS, ROLLUP_STAGE_HOURS, hourParams);
+    await this.rewrite('lag_day', DELETE_LAG_DAY, ROLLUP_LAG_DAY, { dayS: minutes[0] - (minutes[0] % DAY_S) });
     return hours.length;
+  }
+
+  /**
+   * Deletes rows of a rollup and writes them again from the level below, on every shard over its own
+   * plants. `params` binds both statements (they take the same time bounds).
+   */
+  private async rewrite(what: string, deleteSql: string, insertSql: string, params: Record<string, unknown>): Promise<void> {
+    await this.clickhouse.writeOnShards({ name: `rollup.delete_${what}`, sql: deleteSql, params });
+    await this.clickhouse.writeOnShards({ name: `rollup.${what}`, sql: insertSql, params }, { long: true });
   }
 }
