@@ -17,7 +17,7 @@ import path from 'node:path';
 import { generateHops } from './hop-generator.mjs';
 import { DASHBOARD, dashFilter, dashRange, DAYS, generateQueryData, HOPS_PER_MESSAGE, percentile, TRACE } from './query-data.mjs';
 import { generate as generateReconcileData } from './reconcile-data.mjs';
-import { chunk, fmt, gql, migratedDatabase, postBody, root, runConcurrent, startEngine, startServer } from './support.mjs';
+import { chunk, fmt, gql, migratedDatabase, postBody, root, runConcurrent, startEngine, startServer, timed } from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const { createClient, ClickHouseLogLevel } = require('@clickhouse/client');
@@ -44,12 +44,6 @@ const clientFor = (url, database, settings = {}) =>
     log: { level: ClickHouseLogLevel.OFF },
     clickhouse_settings: settings,
   });
-
-async function timed(fn) {
-  const started = performance.now();
-  const result = await fn();
-  return { s: (performance.now() - started) / 1000, result };
-}
 
 async function scalar(db, sql) {
   const rs = await db.query({ query: sql, format: 'JSONEachRow' });
@@ -146,13 +140,13 @@ async function measure(shape, hops) {
     });
     const split = await Promise.all(shape.locals.map((l) => scalar(l, 'SELECT count() FROM hops')));
     console.log(
-      `generated ${fmt(EVENTS)} reconcile events and ${fmt(HOPS)} query hops in ${gen.s.toFixed(0)} s; hops per shard: ${split.map(fmt).join(' / ')}`,
+      `generated ${fmt(EVENTS)} reconcile events and ${fmt(HOPS)} query hops in ${gen.seconds.toFixed(0)} s; hops per shard: ${split.map(fmt).join(' / ')}`,
     );
 
     const full = await timed(() => gql(servers[0].url, 'mutation { reconcileNow(sinceDays: 31) { detected } }'));
-    console.log(`reconciliation full pass: ${full.s.toFixed(2)} s, ${fmt(full.result.reconcileNow.detected)} findings`);
+    console.log(`reconciliation full pass: ${full.seconds.toFixed(2)} s, ${fmt(full.result.reconcileNow.detected)} findings`);
     const rollup = await timed(() => gql(servers[0].url, 'mutation { refreshSyncLagRollups(rebuild: true) { minutes hours } }'));
-    console.log(`rollups of 30 days: ${rollup.s.toFixed(1)} s`);
+    console.log(`rollups of 30 days: ${rollup.seconds.toFixed(1)} s`);
 
     // Trace lookups, the two instances in turn, with existing ids.
     const ids = (
@@ -167,7 +161,7 @@ async function measure(shape, hops) {
     for (const [i, id] of ids.entries()) {
       const t = await timed(() => gql(servers[i % 2].url, TRACE, { id }));
       if (t.result.trace.message.correlationId !== id) throw new Error(`trace ${id} answered another message`);
-      if (i >= 5) traceMs.push(t.s * 1000);
+      if (i >= 5) traceMs.push(t.seconds * 1000);
     }
     traceMs.sort((a, b) => a - b);
     const traceP95 = percentile(traceMs, 95);
@@ -185,7 +179,7 @@ async function measure(shape, hops) {
           const filter = name === 'roi' ? { plants: f.plants, flows: f.flows } : f;
           const t = await timed(() => gql(servers[i % 2].url, query, { range: dashRange(i, days, s, END_MS), filter }));
           if (i === 0 && !ok(t.result)) throw new Error(`dashboard ${name} answered nothing`);
-          if (i >= 2) times.push(t.s * 1000);
+          if (i >= 2) times.push(t.seconds * 1000);
         }
         times.sort((a, b) => a - b);
         dash[`${name}_${days}d`] = percentile(times, 95);
@@ -196,7 +190,7 @@ async function measure(shape, hops) {
         .map(([k, v]) => `${k} ${v.toFixed(0)}`)
         .join(', ')} ms (slowest ${dashMax.toFixed(0)} ms)`,
     );
-    return { ingestRate, fullS: full.s, traceP95, dashMax, findings: full.result.reconcileNow.detected };
+    return { ingestRate, fullS: full.seconds, traceP95, dashMax, findings: full.result.reconcileNow.detected };
   } finally {
     for (const s of servers) await s.stop();
     await shape.stop();

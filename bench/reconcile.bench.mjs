@@ -7,17 +7,11 @@
 // and prints the ratio a / c and the server's memory before and after. Last line: JSON.
 import { readFileSync } from 'node:fs';
 import { DAYS, generate } from './reconcile-data.mjs';
-import { fmt, gql, migratedDatabase, startEngine, startServer } from './support.mjs';
+import { fmt, gql, migratedDatabase, startEngine, startServer, timed } from './support.mjs';
 
 const EVENTS = Number(process.argv[2] ?? 10_000_000);
 
 const rssMb = (pid) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
-
-async function timed(fn) {
-  const started = performance.now();
-  const result = await fn();
-  return { seconds: (performance.now() - started) / 1000, result };
-}
 
 async function count(db, sql) {
   const rs = await db.query({ query: sql, format: 'JSONEachRow' });

@@ -139,6 +139,13 @@ export function postBody(agent, url, body, contentType) {
   });
 }
 
+/** Runs `fn`; resolves with its result and the seconds it took. */
+export async function timed(fn) {
+  const started = performance.now();
+  const result = await fn();
+  return { seconds: (performance.now() - started) / 1000, result };
+}
+
 /** Runs `tasks` with at most `concurrency` in flight; returns elapsed seconds. */
 export async function runConcurrent(tasks, concurrency) {
   const started = performance.now();
