@@ -1,4 +1,5 @@
 import type { ClickHouseClient } from '@clickhouse/client';
+import { quoteIdentifier } from '../clickhouse.service';
 import { MIGRATIONS_TABLE, MigrationError, runMigrations } from '../migrations/migration-runner';
 import { distributedEngine, localDatabase } from './placement';
 
@@ -154,6 +155,8 @@ export async function ensureDistributedTables(
     { db: local, m: MIGRATIONS_TABLE },
   );
   const [localColumns, frontColumns] = [await columnsOf(local), await columnsOf(front)];
+  // Databases are validated configuration (CLICKHOUSE_DATABASE); table names, read from system.tables,
+  // must be plain identifiers (quoteIdentifier refuses anything else).
   for (const { name } of tables) {
     if (frontColumns.get(name) === localColumns.get(name)) continue;
     let engine: string;
@@ -162,10 +165,13 @@ export async function ensureDistributedTables(
     } catch (err) {
       throw new MigrationError((err as Error).message);
     }
-    if (frontColumns.has(name)) await client.command({ query: `DROP TABLE \`${front}\`.\`${name}\` SYNC` });
-    await client.command({ query: `CREATE TABLE \`${front}\`.\`${name}\` AS \`${local}\`.\`${name}\` ENGINE = ${engine}` });
+    if (frontColumns.has(name)) await client.command({ query: `DROP TABLE \`${front}\`.${quoteIdentifier(name)} SYNC` });
+    await client.command({
+      query: `CREATE TABLE \`${front}\`.${quoteIdentifier(name)} AS \`${local}\`.${quoteIdentifier(name)} ENGINE = ${engine}`,
+    });
     log('distributed table ready', { table: `${front}.${name}`, engine });
   }
   for (const name of frontColumns.keys())
-    if (!localColumns.has(name)) await client.command({ query: `DROP TABLE IF EXISTS \`${front}\`.\`${name}\` SYNC` });
+    if (!localColumns.has(name))
+      await client.command({ query: `DROP TABLE IF EXISTS \`${front}\`.${quoteIdentifier(name)} SYNC` });
 }
