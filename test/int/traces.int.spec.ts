@@ -388,6 +388,10 @@ describe('traces', () => {
       expect(t.hopCount).toBe(3000);
       expect(t.hops.length).toBeLessThanOrEqual(500);
       seen.push(...t.hops.map((h) => h.hopId));
+      // Each hop's parent is the one before, also when that one is on the previous page: 5 ms gaps.
+      const [head, ...rest] = t.hops;
+      expect(head).toMatchObject(pages === 0 ? { gapMs: null, parentMissing: false } : { gapMs: 5, parentMissing: false });
+      expect(rest.every((h) => h.gapMs === 5 && !h.parentMissing)).toBe(true);
       after = t.hopsPageInfo.endCursor ?? undefined;
       expect(t.hopsPageInfo.hasNextPage).toBe(after !== undefined);
       pages++;

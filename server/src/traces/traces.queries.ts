@@ -173,35 +173,41 @@ ORDER BY first_us DESC, correlation_id DESC
 LIMIT {limit:UInt32}`;
 }
 
+/** What bounds a message's hops: its correlation ids, plant, flow and time. */
+const HOPS_OF_MESSAGE = `correlation_id IN {ids:Array(String)} AND ${SCOPE}
+    AND plant IN {plants:Array(String)} AND flow IN {flows:Array(String)}
+    AND start_time >= fromUnixTimestamp64Micro({from_us:Int64}) AND start_time <= fromUnixTimestamp64Micro({to_us:Int64})`;
+
 /**
  * The hops of a message's correlation ids within its time bounds, one row per hop id (latest
- * ingest), with what the waterfall needs and no payload or attributes: its parent's times (from the
- * same trace), whether the parent is missing, and the total. Paged by (start, hop id).
+ * ingest), with what the waterfall needs and no payload or attributes, and the total. Paged by
+ * (start, hop id). Read once: the parents' times come from the page itself, and only the parents
+ * that are not on it are looked up (TRACE_HOP_ENDS); a self-join here read the hops twice.
  */
 export const TRACE_HOPS = `
-WITH h AS (
+SELECT hop_id, correlation_id, parent_hop_id, stage, system, status, error_code, error_message, attempt,
+       toString(start_time) AS start_text, toString(end_time) AS end_text,
+       toUnixTimestamp64Micro(start_time) AS start_us, toUnixTimestamp64Micro(end_time) AS end_us,
+       count() OVER () AS total
+FROM (
   SELECT hop_id, correlation_id, parent_hop_id, toString(stage) AS stage, toString(system) AS system,
          toString(status) AS status, toString(error_code) AS error_code, error_message, attempt,
          start_time, end_time
   FROM hops
-  WHERE correlation_id IN {ids:Array(String)} AND ${SCOPE}
-    AND plant IN {plants:Array(String)} AND flow IN {flows:Array(String)}
-    AND start_time >= fromUnixTimestamp64Micro({from_us:Int64}) AND start_time <= fromUnixTimestamp64Micro({to_us:Int64})
+  WHERE ${HOPS_OF_MESSAGE}
   ORDER BY hop_id, ingested_at DESC
   LIMIT 1 BY hop_id
 )
-SELECT h.hop_id AS hop_id, h.correlation_id AS correlation_id, h.parent_hop_id AS parent_hop_id, h.stage AS stage,
-       h.system AS system, h.status AS status, h.error_code AS error_code, h.error_message AS error_message,
-       h.attempt AS attempt, toString(h.start_time) AS start_text, toString(h.end_time) AS end_text,
-       toUnixTimestamp64Micro(h.start_time) AS start_us, toUnixTimestamp64Micro(h.end_time) AS end_us,
-       p.hop_id != '' AS parent_found, toUnixTimestamp64Micro(p.start_time) AS parent_start_us,
-       toUnixTimestamp64Micro(p.end_time) AS parent_end_us,
-       count() OVER () AS total
-FROM h
-LEFT JOIN (SELECT hop_id, start_time, end_time FROM h) AS p ON p.hop_id = h.parent_hop_id
 ORDER BY start_us, hop_id
-LIMIT {limit:UInt32} OFFSET {offset:UInt32}
-SETTINGS join_use_nulls = 0`;
+LIMIT {limit:UInt32} OFFSET {offset:UInt32}`;
+
+/** When these hops of the message ended (latest ingest): the parents of a page's hops that are not on it. */
+export const TRACE_HOP_ENDS = `
+SELECT hop_id, toUnixTimestamp64Micro(end_time) AS end_us
+FROM hops
+WHERE ${HOPS_OF_MESSAGE} AND hop_id IN {hop_ids:Array(String)}
+ORDER BY hop_id, ingested_at DESC
+LIMIT 1 BY hop_id`;
 
 /** One hop with everything it carries, the payload cut at `max_payload` characters. */
 export const TRACE_HOP = `
@@ -213,9 +219,7 @@ SELECT hop_id, correlation_id, parent_hop_id, toString(flow) AS flow, toString(s
        lengthUTF8(payload) > {max_payload:UInt32} AS truncated,
        toJSONString(attributes) AS attributes_json, toString(ingested_at) AS ingested_text
 FROM hops
-WHERE correlation_id IN {ids:Array(String)} AND hop_id = {hop_id:String} AND ${SCOPE}
-  AND plant IN {plants:Array(String)} AND flow IN {flows:Array(String)}
-  AND start_time >= fromUnixTimestamp64Micro({from_us:Int64}) AND start_time <= fromUnixTimestamp64Micro({to_us:Int64})
+WHERE ${HOPS_OF_MESSAGE} AND hop_id = {hop_id:String}
 ORDER BY ingested_at DESC
 LIMIT 1`;
 

@@ -15,6 +15,7 @@ import {
   searchPage,
   TRACE_DEVICE_EVENTS,
   TRACE_HOP,
+  TRACE_HOP_ENDS,
   TRACE_HOPS,
   TRACE_POSTINGS,
   type SearchMode,
@@ -55,6 +56,9 @@ interface MessageRow {
   system_list: string[];
   first_us?: number | string;
 }
+
+/** A hop of the waterfall as TRACE_HOPS reads it; its parent's end is added after (`withParents`). */
+type PageHopRow = Omit<HopRow, 'parent_found' | 'parent_end_us'>;
 
 interface HopRow extends HopTimes {
   hop_id: string;
@@ -305,8 +309,7 @@ export class TracesService {
     // one): the reads below name that plant, which their sorting keys use and which, on a cluster, sends
     // each to the one shard holding the plant instead of every shard (ADR 0011).
     const near = scope.narrow([...new Set(own.map((r) => r.plant))]);
-    const hopsOf = (b: ReturnType<TracesService['bounds']>) =>
-      this.clickhouse.scopedQuery<HopRow>({ name: 'traces.hops', sql: TRACE_HOPS, params: { ...b, limit: first, offset } }, near);
+    const hopsOf = (b: ReturnType<TracesService['bounds']>) => this.hopPage(near, b, first, offset);
     const [stitchedRows, ownHops, events, postings, ownRefs] = await Promise.all([
       keys.length
         ? this.clickhouse.scopedQuery<MessageRow>(
@@ -367,8 +370,38 @@ export class TracesService {
     };
   }
 
+  /**
+   * One page of the message's hops, each with its parent's end: from the page itself, else (a later
+   * page, or a parent that never arrived) looked up among the message's hops in one more read.
+   */
+  private async hopPage(
+    scope: PlantScope,
+    b: ReturnType<TracesService['bounds']>,
+    limit: number,
+    offset: number,
+  ): Promise<HopRow[]> {
+    const page = await this.clickhouse.scopedQuery<PageHopRow>(
+      { name: 'traces.hops', sql: TRACE_HOPS, params: { ...b, limit, offset } },
+      scope,
+    );
+    const ends = new Map(page.map((h) => [h.hop_id, h.end_us]));
+    const elsewhere = [...new Set(page.map((h) => h.parent_hop_id).filter((p) => p !== '' && !ends.has(p)))];
+    if (elsewhere.length) {
+      const found = await this.clickhouse.scopedQuery<{ hop_id: string; end_us: number | string }>(
+        { name: 'traces.hop_ends', sql: TRACE_HOP_ENDS, params: { ...b, hop_ids: elsewhere } },
+        scope,
+      );
+      for (const f of found) ends.set(f.hop_id, f.end_us);
+    }
+    return page.map((h) => ({
+      ...h,
+      parent_found: ends.has(h.parent_hop_id),
+      parent_end_us: ends.get(h.parent_hop_id) ?? 0,
+    }));
+  }
+
   private async hopCount(scope: PlantScope, b: ReturnType<TracesService['bounds']>): Promise<number> {
-    const rows = await this.clickhouse.scopedQuery<HopRow>(
+    const rows = await this.clickhouse.scopedQuery<PageHopRow>(
       { name: 'traces.hops', sql: TRACE_HOPS, params: { ...b, limit: 1, offset: 0 } },
       scope,
     );
