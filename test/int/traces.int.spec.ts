@@ -400,6 +400,33 @@ describe('traces', () => {
     expect(seen).toEqual(storm.map((h) => h.hop_id));
   });
 
+  it('shows every posting of the message\u2019s device event, however much later, and finds it by each document', async () => {
+    // Message E three days ago; posted a minute after, reversed two days later and posted again.
+    const DAY = 24 * 60;
+    const e = { business_key: 'EV-E', order_id: 'ORD-E', material: 'M-E', batch: 'BATCH-E', asset: 'ASSET-E' };
+    await seed(app.url, {
+      hops: [
+        {
+          ...hop('e-1', 'tr-e', 'device', 0, 40, e),
+          start_time: new Date(Date.now() - 3 * DAY * MIN).toISOString(),
+          end_time: new Date(Date.now() - 3 * DAY * MIN + 40).toISOString(),
+        },
+      ],
+      postings: [
+        posting('DOC-E1', 'EV-E', 3 * DAY - 1, { order_id: 'ORD-E' }),
+        posting('DOC-E2', 'EV-E', DAY, { order_id: 'ORD-E', quantity: -10, reverses_document_id: 'DOC-E1' }),
+        posting('DOC-E3', 'EV-E', DAY - 5, { order_id: 'ORD-E' }),
+      ],
+    });
+    const { body } = await trace('tr-e');
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.trace.postings.map((p) => p.documentId)).toEqual(['DOC-E1', 'DOC-E2', 'DOC-E3']);
+    for (const doc of ['DOC-E1', 'DOC-E3']) expect((await search(doc)).nodes.map((n) => n.correlationId)).toEqual(['tr-e']);
+    // A plant manager of P2 finds none of it.
+    const p2 = (await personWithSession(app.url, { username: 'pm-p2-e', role: 'plant_manager', plants: ['P2'] })).token;
+    expect((await search('DOC-E3', p2)).nodes).toEqual([]);
+  });
+
   it('opens a hop with its attributes and payload, cut at 64 KiB with the whole on request', async () => {
     const query = `query($full: Boolean) { traceHop(correlationId: "tr-a2", hopId: "a-7", fullPayload: $full) {
         hopId stage attributes payload payloadBytes payloadTruncated } }`;

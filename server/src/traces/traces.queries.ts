@@ -57,7 +57,7 @@ const CANDIDATE_ROWS = `
   UNION ALL SELECT correlation_id, plant, first_start FROM trace_index WHERE asset = {q:String}
   UNION ALL SELECT correlation_id, plant, first_start FROM trace_index WHERE material = {q:String}
   UNION ALL SELECT correlation_id, plant, first_start FROM trace_index WHERE business_key IN (
-    SELECT device_event_id FROM erp_postings
+    SELECT device_event_id FROM posting_refs
     WHERE document_id = {q:String} AND device_event_id != '' AND ${SCOPE})`;
 
 export const SEARCH_CANDIDATES = `
@@ -234,7 +234,10 @@ WHERE event_id IN {keys:Array(String)} AND ${SCOPE}
 ORDER BY event_id, ingested_at DESC
 LIMIT 1 BY event_id`;
 
-/** The ERP postings that reference the message's device events, and their reversals. */
+/**
+ * The ERP postings that reference the message's device events, and their reversals: where they are
+ * from `posting_refs` (sorted by device event), then each by the primary key of `erp_postings`.
+ */
 export const TRACE_POSTINGS = `
 SELECT * FROM
 (
@@ -242,7 +245,9 @@ SELECT * FROM
          order_id, material, quantity, toString(unit) AS unit, device_event_id, reverses_document_id
   FROM erp_postings
   WHERE device_event_id IN {keys:Array(String)} AND ${SCOPE}
-    AND posted_at >= fromUnixTimestamp64Micro({from_us:Int64}) - toIntervalDay(1)
+    AND (plant, toStartOfHour(posted_at), document_id) IN (
+      SELECT plant, toStartOfHour(posted_at), document_id FROM posting_refs
+      WHERE device_event_id IN {keys:Array(String)} AND ${SCOPE})
   ORDER BY document_id, ingested_at DESC
   LIMIT 1 BY document_id
 )

@@ -335,7 +335,7 @@ export class TracesService {
         : [],
       keys.length
         ? this.clickhouse.scopedQuery<PostingRow>(
-            { name: 'traces.postings', sql: TRACE_POSTINGS, params: { keys, from_us: ownBounds.from_us } },
+            { name: 'traces.postings', sql: TRACE_POSTINGS, params: { keys } },
             near,
           )
         : [],

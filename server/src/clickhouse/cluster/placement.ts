@@ -20,6 +20,7 @@ export const TABLE_PLACEMENT: Readonly<Record<string, Placement>> = {
   trace_index: PLANT, // filled on each shard by trace_index_mv from that shard's hops
   device_events: PLANT,
   erp_postings: PLANT,
+  posting_refs: PLANT, // filled on each shard by posting_refs_mv from that shard's postings
   findings: PLANT,
   finding_events: PLANT, // carries its finding's plant so a finding and its history share a shard
   replays: PLANT,
