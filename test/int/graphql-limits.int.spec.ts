@@ -29,6 +29,19 @@ describe('GraphQL hardening with the default limits', () => {
     expect(body.errors![0].extensions).toMatchObject({ code: 'COST_LIMIT', limit: 20000 });
   });
 
+  it('refuses variables that do not fit the operation with a 400 naming the variable, never a 500', async () => {
+    const query = 'query($id: String!) { trace(correlationId: $id) { hopCount } }';
+    const missing = await graphql(app.url, query, {}, TEST_ADMIN_TOKEN);
+    expect(missing.status).toBe(400);
+    expect(missing.body.errors![0]).toMatchObject({
+      message: 'Variable "$id" of required type "String!" was not provided.',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    const wrong = await graphql(app.url, query, { id: 42 }, TEST_ADMIN_TOKEN);
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.errors![0].message).toMatch(/^Variable "\$id" got invalid value 42/);
+  });
+
   it('answers introspection to signed-in people and the admin token only', async () => {
     const query = '{ __schema { queryType { name } } }';
     const anonymous = await graphql(app.url, query);
