@@ -31,15 +31,15 @@ WHERE correlation_id IN {ids:Array(String)} AND ${SCOPE}
 GROUP BY correlation_id, plant`;
 
 /**
- * The messages stitched to a message by its business keys: every correlation id whose hops carry one of
- * them (brokers and middleware often start a new trace context).
+ * The (correlation id, plant) pairs whose hops carry one of these business keys: the message itself,
+ * and any stitched to it (brokers and middleware often start a new trace context). Ids only, from the
+ * business key's index projection: reading the pairs' whole rows as well took twice as long, for what
+ * is nearly always the message already read.
  */
-export const MESSAGES_BY_BUSINESS_KEY = `
-SELECT ${MESSAGE_COLUMNS}
+export const IDS_BY_BUSINESS_KEY = `
+SELECT DISTINCT correlation_id, toString(plant) AS plant
 FROM trace_index
-WHERE ${SCOPE} AND correlation_id IN (
-  SELECT correlation_id FROM trace_index WHERE business_key IN {keys:Array(String)} AND ${SCOPE})
-GROUP BY correlation_id, plant`;
+WHERE business_key IN {keys:Array(String)} AND ${SCOPE}`;
 
 /**
  * Each (correlation id, plant) whose message carries `q` as a key or attribute: its correlation id,

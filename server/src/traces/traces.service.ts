@@ -8,7 +8,7 @@ import { FindingsService } from '../findings/findings.service';
 import { chainOrder, missingStages, outcomeOf, shapeHop, type HopTimes } from './trace-shape';
 import {
   browsePage,
-  MESSAGES_BY_BUSINESS_KEY,
+  IDS_BY_BUSINESS_KEY,
   MESSAGES_BY_ID,
   pairKey,
   SEARCH_CANDIDATES,
@@ -294,9 +294,10 @@ export class TracesService {
     const offset = after ? Number(decodeCursor<[number]>(after, 1)[0]) : 0;
     if (!Number.isInteger(offset) || offset < 0) throw new InputError('after is not a cursor this query gave out', 'after');
     if (correlationId.length > MAX_KEY_LENGTH) return null;
-    // The message by primary key first; then, at once, the correlation ids stitched to it by business key,
-    // its hops, device events, postings and finding references. Stitched ids share the business keys, so
-    // only the hops and the finding references are read again for them (rare: a broken trace context).
+    // The message by primary key first; then, at once, the correlation ids that carry its business key,
+    // its hops, device events, postings and finding references. Only when other correlation ids carry
+    // the key (rare: a broken trace context) are their facts read, and the hops and finding references
+    // read again for all of them; stitched ids share the business keys, so events and postings are done.
     const own = await this.clickhouse.scopedQuery<MessageRow>(
       { name: 'traces.message', sql: MESSAGES_BY_ID, params: { ids: [correlationId] } },
       scope,
@@ -310,12 +311,12 @@ export class TracesService {
     // each to the one shard holding the plant instead of every shard (ADR 0011).
     const near = scope.narrow([...new Set(own.map((r) => r.plant))]);
     const hopsOf = (b: ReturnType<TracesService['bounds']>) => this.hopPage(near, b, first, offset);
-    const [stitchedRows, ownHops, events, postings, ownRefs] = await Promise.all([
+    const [keyed, ownHops, events, postings, ownRefs] = await Promise.all([
       keys.length
-        ? this.clickhouse.scopedQuery<MessageRow>(
+        ? this.clickhouse.scopedQuery<{ correlation_id: string; plant: string }>(
             {
-              name: 'traces.stitched',
-              sql: MESSAGES_BY_BUSINESS_KEY,
+              name: 'traces.stitched_ids',
+              sql: IDS_BY_BUSINESS_KEY,
               params: { keys },
               settings: { min_table_rows_to_use_projection_index: '0' },
             },
@@ -334,16 +335,23 @@ export class TracesService {
           )
         : [],
       keys.length
-        ? this.clickhouse.scopedQuery<PostingRow>(
-            { name: 'traces.postings', sql: TRACE_POSTINGS, params: { keys } },
-            near,
-          )
+        ? this.clickhouse.scopedQuery<PostingRow>({ name: 'traces.postings', sql: TRACE_POSTINGS, params: { keys } }, near)
         : [],
       this.findingRefs(near, ownBounds.ids, keys),
     ]);
-    const pair = (r: MessageRow) => `${r.correlation_id}\u0000${r.plant}`;
+    const pair = (r: { correlation_id: string; plant: string }) => `${r.correlation_id}\u0000${r.plant}`;
     const known = new Set(own.map(pair));
-    const all = [...own, ...stitchedRows.filter((r) => !known.has(pair(r)))];
+    const others = keyed.filter((r) => !known.has(pair(r)));
+    // Stitched messages (rare): their facts, then the hops and finding references of all of them.
+    const stitchedRows = others.length
+      ? (
+          await this.clickhouse.scopedQuery<MessageRow>(
+            { name: 'traces.stitched', sql: MESSAGES_BY_ID, params: { ids: [...new Set(others.map((r) => r.correlation_id))] } },
+            near,
+          )
+        ).filter((r) => !known.has(pair(r)) && others.some((o) => pair(o) === pair(r)))
+      : [];
+    const all = [...own, ...stitchedRows];
     const b = all.length > own.length ? this.bounds(all) : ownBounds;
     const [hops, refs] =
       all.length > own.length ? await Promise.all([hopsOf(b), this.findingRefs(near, b.ids, keys)]) : [ownHops, ownRefs];
