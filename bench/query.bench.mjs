@@ -27,7 +27,7 @@ import {
   STAGES,
   TRACE,
 } from './query-data.mjs';
-import { fmt, gql, migratedDatabase, startEngine, startServer } from './support.mjs';
+import { compactClosedDays, fmt, gql, migratedDatabase, startEngine, startServer } from './support.mjs';
 
 const HOPS = Number(process.argv[2] ?? 100_000_000);
 const RUNS = Number(process.env.BENCH_QUERY_RUNS ?? 200);
@@ -107,6 +107,7 @@ const latency = await rows(
 console.log(
   `hop durations p50 / p99: ${latency.map((r) => `${r.stage} ${r.d.map((x) => x.toFixed(0)).join(' / ')} ms`).join(', ')}`,
 );
+const compactS = await compactClosedDays(db, 'bench', END_MS, 900);
 const settleS = await settle(db, 600);
 const sizes = Object.fromEntries(
   (
@@ -329,6 +330,7 @@ try {
       rollup_backfill_s: Number(rollupS.toFixed(1)),
       misses: totalMisses,
       generate_s: Number((gen.ms / 1000).toFixed(1)),
+      compact_s: Number(compactS.toFixed(0)),
       trace_index_rows: sizes.trace_index?.rows ?? 0,
       hops_bytes_on_disk: sizes.hops?.bytes ?? 0,
       trace_index_bytes_on_disk: sizes.trace_index?.bytes ?? 0,

@@ -4,10 +4,11 @@
 //   (b) one incremental window holding one minute of new data (reconcileNow()),
 //   (c) for reference, the bare set queries over the same tables (anti-join for missing postings,
 //       group-by for duplicates, per-order sums), with FINAL as the pass reads deduplicated data,
+// after the closed days are merged into one part each, as ClickHouse leaves history (BENCH_RECONCILE_COMPACT=0: not),
 // and prints the ratio a / c and the server's memory before and after. Last line: JSON.
 import { readFileSync } from 'node:fs';
 import { DAYS, generate } from './reconcile-data.mjs';
-import { fmt, gql, migratedDatabase, startEngine, startServer, timed } from './support.mjs';
+import { compactClosedDays, fmt, gql, migratedDatabase, startEngine, startServer, timed } from './support.mjs';
 
 const EVENTS = Number(process.argv[2] ?? 10_000_000);
 
@@ -45,6 +46,9 @@ const gen = await timed(() => generate(db, EVENTS));
 const events = await count(db, 'SELECT count() FROM device_events');
 const postings = await count(db, 'SELECT count() FROM erp_postings');
 console.log(`generated ${fmt(events)} events and ${fmt(postings)} postings in ${gen.seconds.toFixed(1)} s`);
+// Closed days in one part, as in any installation whose history is older than 15 minutes (migration
+// 20261206100000); BENCH_RECONCILE_COMPACT=0 runs on the parts as generated.
+const compactS = process.env.BENCH_RECONCILE_COMPACT === '0' ? null : await compactClosedDays(db, 'bench', Date.now(), 900);
 
 const server = await startServer({
   CLICKHOUSE_URL: engine.url,
@@ -127,6 +131,7 @@ try {
       server_rss_before_mb: Math.round(rssBefore),
       findings_written: full.result.reconcileNow.detected,
       queue_page_ms: Math.round(Math.max(...queue) * 1000),
+      compact_s: compactS === null ? null : Math.round(compactS),
     }),
   );
 } finally {

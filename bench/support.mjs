@@ -60,6 +60,39 @@ export async function migratedDatabase(url, database) {
   });
 }
 
+/**
+ * Waits (at most `maxS` seconds) until every closed day of the daily tables (hops, device_events,
+ * erp_postings) in `database` is one part, as ClickHouse leaves it 15 minutes after the day's last
+ * insert (migration 20261206100000): the state of any history older than that. A generated history is
+ * minutes old, so the age is lowered to 30 s while this waits, then put back. Returns the seconds waited.
+ */
+export async function compactClosedDays(db, database, endMs, maxS) {
+  const tables = ['hops', 'device_events', 'erp_postings'];
+  const setAge = (s) =>
+    Promise.all(tables.map((t) => db.command({ query: `ALTER TABLE ${t} MODIFY SETTING min_age_to_force_merge_seconds = ${s}` })));
+  const lastDay = new Date(endMs).toISOString().slice(0, 10);
+  const started = performance.now();
+  await setAge(30);
+  try {
+    while ((performance.now() - started) / 1000 < maxS) {
+      const rs = await db.query({
+        query: `SELECT count() AS open FROM (SELECT table, partition FROM system.parts
+                WHERE database = {database:String} AND active AND table IN {tables:Array(String)} AND partition < {lastDay:String}
+                GROUP BY table, partition HAVING count() > 1)`,
+        query_params: { database, tables, lastDay },
+        format: 'JSONEachRow',
+      });
+      if (Number((await rs.json())[0].open) === 0) break;
+      await new Promise((r) => setTimeout(r, 5000));
+    }
+  } finally {
+    await setAge(900);
+  }
+  const s = (performance.now() - started) / 1000;
+  console.log(`closed days in one part each after ${s.toFixed(0)} s`);
+  return s;
+}
+
 /** The built server as its own process. BENCH_NODE_ARGS (e.g. "--cpu-prof") is passed to its node. */
 export async function startServer(env) {
   const port = await freePort();
