@@ -252,3 +252,27 @@ SELECT * FROM
   LIMIT 1 BY document_id
 )
 ORDER BY posted_text, document_id`;
+
+/**
+ * The findings about these messages or their device events, as ids with what they are about, through
+ * the bloom indexes (most messages have none); their status is read only when there are any.
+ */
+export const FINDING_REFS = `
+SELECT finding_id, any(event_ids) AS event_ids, any(correlation_ids) AS correlation_ids
+FROM findings
+WHERE ${SCOPE} AND (hasAny(event_ids, {keys:Array(String)}) OR hasAny(correlation_ids, {ids:Array(String)}))
+GROUP BY finding_id
+LIMIT 1000`;
+
+/**
+ * A message's device events, ERP postings and finding references in one round trip: each query costs
+ * the embedded engine ~3 ms before it reads anything, a third of these reads. One UNION ALL branch per
+ * kind, each row as a JSON object of the branch's columns (named tuples); row order is the caller's.
+ */
+export const TRACE_FACTS = `
+SELECT 'event' AS kind, toJSONString(tuple(*)) AS row FROM (${TRACE_DEVICE_EVENTS})
+UNION ALL
+SELECT 'posting' AS kind, toJSONString(tuple(*)) AS row FROM (${TRACE_POSTINGS})
+UNION ALL
+SELECT 'finding' AS kind, toJSONString(tuple(*)) AS row FROM (${FINDING_REFS})
+SETTINGS enable_named_columns_in_function_tuple = 1`;

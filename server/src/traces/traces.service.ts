@@ -8,16 +8,16 @@ import { FindingsService } from '../findings/findings.service';
 import { chainOrder, missingStages, outcomeOf, shapeHop, type HopTimes } from './trace-shape';
 import {
   browsePage,
+  FINDING_REFS,
   IDS_BY_BUSINESS_KEY,
   MESSAGES_BY_ID,
   pairKey,
   SEARCH_CANDIDATES,
   searchPage,
-  TRACE_DEVICE_EVENTS,
   TRACE_HOP,
   TRACE_HOP_ENDS,
   TRACE_HOPS,
-  TRACE_POSTINGS,
+  TRACE_FACTS,
   type SearchMode,
 } from './traces.queries';
 import type {
@@ -311,7 +311,7 @@ export class TracesService {
     // each to the one shard holding the plant instead of every shard (ADR 0011).
     const near = scope.narrow([...new Set(own.map((r) => r.plant))]);
     const hopsOf = (b: ReturnType<TracesService['bounds']>) => this.hopPage(near, b, first, offset);
-    const [keyed, ownHops, events, postings, ownRefs] = await Promise.all([
+    const [keyed, ownHops, facts] = await Promise.all([
       keys.length
         ? this.clickhouse.scopedQuery<{ correlation_id: string; plant: string }>(
             {
@@ -324,21 +324,9 @@ export class TracesService {
           )
         : [],
       hopsOf(ownBounds),
-      keys.length
-        ? this.clickhouse.scopedQuery<DeviceEventRow>(
-            {
-              name: 'traces.device_events',
-              sql: TRACE_DEVICE_EVENTS,
-              params: { keys, from_us: ownBounds.from_us, to_us: ownBounds.to_us },
-            },
-            near,
-          )
-        : [],
-      keys.length
-        ? this.clickhouse.scopedQuery<PostingRow>({ name: 'traces.postings', sql: TRACE_POSTINGS, params: { keys } }, near)
-        : [],
-      this.findingRefs(near, ownBounds.ids, keys),
+      this.facts(near, ownBounds, keys),
     ]);
+    const { events, postings, refs: ownRefs } = facts;
     const pair = (r: { correlation_id: string; plant: string }) => `${r.correlation_id}\u0000${r.plant}`;
     const known = new Set(own.map(pair));
     const others = keyed.filter((r) => !known.has(pair(r)));
@@ -434,22 +422,29 @@ export class TracesService {
     };
   }
 
-  /**
-   * The findings about these messages or their device events, as ids with what they are about, through
-   * the bloom indexes (most messages have none); their status is read only when there are any.
-   */
+  /** The findings about these messages or their device events (FINDING_REFS). */
   private findingRefs(scope: PlantScope, ids: string[], keys: string[]) {
-    return this.clickhouse.scopedQuery<{ finding_id: string; event_ids: string[]; correlation_ids: string[] }>(
-      {
-        name: 'traces.finding_refs',
-        sql: `SELECT finding_id, any(event_ids) AS event_ids, any(correlation_ids) AS correlation_ids FROM findings
-              WHERE (plant IN {scope_plants:Array(String)} OR {scope_all:Bool})
-                AND (hasAny(event_ids, {keys:Array(String)}) OR hasAny(correlation_ids, {ids:Array(String)}))
-              GROUP BY finding_id LIMIT 1000`,
-        params: { ids, keys },
-      },
+    return this.clickhouse.scopedQuery<FindingRef>(
+      { name: 'traces.finding_refs', sql: FINDING_REFS, params: { ids, keys } },
       scope,
     );
+  }
+
+  /** A message's device events, its postings (in posting order) and the findings about it, in one query. */
+  private async facts(scope: PlantScope, b: ReturnType<TracesService['bounds']>, keys: string[]) {
+    const rows = await this.clickhouse.scopedQuery<{ kind: 'event' | 'posting' | 'finding'; row: string }>(
+      { name: 'traces.facts', sql: TRACE_FACTS, params: { keys, ids: b.ids, from_us: b.from_us, to_us: b.to_us } },
+      scope,
+    );
+    const of = <T>(kind: string): T[] => rows.filter((r) => r.kind === kind).map((r) => JSON.parse(r.row) as T);
+    // As ClickHouse ordered them before: by time, then document id, code unit by code unit.
+    const cmp = (a: string, z: string) => (a < z ? -1 : a > z ? 1 : 0);
+    const byPosting = (a: PostingRow, z: PostingRow) => cmp(a.posted_text, z.posted_text) || cmp(a.document_id, z.document_id);
+    return {
+      events: of<DeviceEventRow>('event'),
+      postings: of<PostingRow>('posting').sort(byPosting),
+      refs: of<FindingRef>('finding'),
+    };
   }
 
   private async findingCounts(scope: PlantScope, rows: MessageRow[]): Promise<Map<string, number>> {
@@ -512,6 +507,13 @@ export class TracesService {
       payloadTruncated: Boolean(Number(row.truncated)),
     };
   }
+}
+
+/** What a finding reference says a finding is about. */
+interface FindingRef {
+  finding_id: string;
+  event_ids: string[];
+  correlation_ids: string[];
 }
 
 interface DeviceEventRow {
