@@ -9,7 +9,6 @@ import { chainOrder, missingStages, outcomeOf, shapeHop, type HopTimes } from '.
 import {
   browsePage,
   FINDING_REFS,
-  IDS_BY_BUSINESS_KEY,
   MESSAGES_BY_ID,
   pairKey,
   SEARCH_CANDIDATES,
@@ -294,8 +293,9 @@ export class TracesService {
     const offset = after ? Number(decodeCursor<[number]>(after, 1)[0]) : 0;
     if (!Number.isInteger(offset) || offset < 0) throw new InputError('after is not a cursor this query gave out', 'after');
     if (correlationId.length > MAX_KEY_LENGTH) return null;
-    // The message by primary key first; then, at once, the correlation ids that carry its business key,
-    // its hops, device events, postings and finding references. Only when other correlation ids carry
+    // The message by primary key first; then, at once, its hops and one query for the rest (the correlation
+    // ids that carry its business key, device events, postings and finding references). Only when other
+    // correlation ids carry
     // the key (rare: a broken trace context) are their facts read, and the hops and finding references
     // read again for all of them; stitched ids share the business keys, so events and postings are done.
     const own = await this.clickhouse.scopedQuery<MessageRow>(
@@ -311,22 +311,8 @@ export class TracesService {
     // each to the one shard holding the plant instead of every shard (ADR 0011).
     const near = scope.narrow([...new Set(own.map((r) => r.plant))]);
     const hopsOf = (b: ReturnType<TracesService['bounds']>) => this.hopPage(near, b, first, offset);
-    const [keyed, ownHops, facts] = await Promise.all([
-      keys.length
-        ? this.clickhouse.scopedQuery<{ correlation_id: string; plant: string }>(
-            {
-              name: 'traces.stitched_ids',
-              sql: IDS_BY_BUSINESS_KEY,
-              params: { keys },
-              settings: { min_table_rows_to_use_projection_index: '0' },
-            },
-            near,
-          )
-        : [],
-      hopsOf(ownBounds),
-      this.facts(near, ownBounds, keys),
-    ]);
-    const { events, postings, refs: ownRefs } = facts;
+    const [ownHops, facts] = await Promise.all([hopsOf(ownBounds), this.facts(near, ownBounds, keys)]);
+    const { keyed, events, postings, refs: ownRefs } = facts;
     const pair = (r: { correlation_id: string; plant: string }) => `${r.correlation_id}\u0000${r.plant}`;
     const known = new Set(own.map(pair));
     const others = keyed.filter((r) => !known.has(pair(r)));
@@ -430,9 +416,12 @@ export class TracesService {
     );
   }
 
-  /** A message's device events, its postings (in posting order) and the findings about it, in one query. */
+  /**
+   * In one query (TRACE_FACTS): the correlation ids that carry the message's business keys, its device
+   * events, its postings (in posting order) and the findings about it.
+   */
   private async facts(scope: PlantScope, b: ReturnType<TracesService['bounds']>, keys: string[]) {
-    const rows = await this.clickhouse.scopedQuery<{ kind: 'event' | 'posting' | 'finding'; row: string }>(
+    const rows = await this.clickhouse.scopedQuery<{ kind: 'keyed' | 'event' | 'posting' | 'finding'; row: string }>(
       { name: 'traces.facts', sql: TRACE_FACTS, params: { keys, ids: b.ids, from_us: b.from_us, to_us: b.to_us } },
       scope,
     );
@@ -441,6 +430,7 @@ export class TracesService {
     const cmp = (a: string, z: string) => (a < z ? -1 : a > z ? 1 : 0);
     const byPosting = (a: PostingRow, z: PostingRow) => cmp(a.posted_text, z.posted_text) || cmp(a.document_id, z.document_id);
     return {
+      keyed: of<{ correlation_id: string; plant: string }>('keyed'),
       events: of<DeviceEventRow>('event'),
       postings: of<PostingRow>('posting').sort(byPosting),
       refs: of<FindingRef>('finding'),
