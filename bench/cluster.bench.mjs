@@ -17,7 +17,19 @@ import path from 'node:path';
 import { generateHops } from './hop-generator.mjs';
 import { DASHBOARD, dashFilter, dashRange, DAYS, generateQueryData, HOPS_PER_MESSAGE, percentile, TRACE } from './query-data.mjs';
 import { generate as generateReconcileData } from './reconcile-data.mjs';
-import { chunk, fmt, gql, migratedDatabase, postBody, root, runConcurrent, startEngine, startServer, timed } from './support.mjs';
+import {
+  chunk,
+  compactClosedDays,
+  fmt,
+  gql,
+  migratedDatabase,
+  postBody,
+  root,
+  runConcurrent,
+  startEngine,
+  startServer,
+  timed,
+} from './support.mjs';
 
 const require = createRequire(import.meta.url);
 const { createClient, ClickHouseLogLevel } = require('@clickhouse/client');
@@ -59,6 +71,7 @@ async function singleShape() {
     env: { CLICKHOUSE_URL: engine.url },
     db,
     locals: [db],
+    localDatabase: DATABASE,
     stop: async () => {
       await db.close();
       await engine.stop();
@@ -88,6 +101,7 @@ async function clusterShape() {
     env: { CLICKHOUSE_URL: cluster.urls[0], CLICKHOUSE_CLUSTER: cluster.cluster, CLICKHOUSE_SHARD_URLS: cluster.urls.join(',') },
     db,
     locals,
+    localDatabase: `${DATABASE}_local`,
     stop: async () => {
       await Promise.all([db, ...locals].map((c) => c.close()));
       await cluster.stop();
@@ -137,6 +151,8 @@ async function measure(shape, hops) {
       // As the reconcile benchmark does on one engine: merged tables on every shard.
       for (const local of shape.locals)
         for (const t of ['device_events', 'erp_postings']) await local.command({ query: `OPTIMIZE TABLE ${t} FINAL` });
+      // As the query benchmark does: every closed day one part on every shard (migration 20261206100000).
+      for (const local of shape.locals) await compactClosedDays(local, shape.localDatabase, END_MS, 900);
     });
     const split = await Promise.all(shape.locals.map((l) => scalar(l, 'SELECT count() FROM hops')));
     console.log(

@@ -69,7 +69,9 @@ export async function migratedDatabase(url, database) {
 export async function compactClosedDays(db, database, endMs, maxS) {
   const tables = ['hops', 'device_events', 'erp_postings'];
   const setAge = (s) =>
-    Promise.all(tables.map((t) => db.command({ query: `ALTER TABLE ${t} MODIFY SETTING min_age_to_force_merge_seconds = ${s}` })));
+    Promise.all(
+      tables.map((t) => db.command({ query: `ALTER TABLE ${t} MODIFY SETTING min_age_to_force_merge_seconds = ${s}` })),
+    );
   const lastDay = new Date(endMs).toISOString().slice(0, 10);
   const started = performance.now();
   await setAge(30);
