@@ -124,6 +124,12 @@ async function runWrite(client: ClickHouseClient, q: NamedQuery, idPrefix: strin
   return Number(res.summary?.written_rows ?? 0);
 }
 
+/** A read's rows (JSONEachRow). */
+async function runQuery<T>(client: ClickHouseClient, q: NamedQuery): Promise<T[]> {
+  const rs = await client.query({ query: q.sql, query_params: q.params, clickhouse_settings: q.settings, format: 'JSONEachRow' });
+  return rs.json<T>();
+}
+
 function withScope(q: NamedQuery, scope: PlantScope): NamedQuery {
   if (!q.sql.includes(PLANT_SCOPE_PARAMS[0]) || !q.sql.includes(PLANT_SCOPE_PARAMS[1])) {
     throw new Error(`query ${q.name} reads plant data without the plant scope condition`);
@@ -162,13 +168,7 @@ export class ClickHouseService implements OnApplicationShutdown {
 
   async query<T>(q: NamedQuery): Promise<T[]> {
     try {
-      const rs = await this.client.query({
-        query: q.sql,
-        query_params: q.params,
-        clickhouse_settings: q.settings,
-        format: 'JSONEachRow',
-      });
-      return await rs.json<T>();
+      return await runQuery<T>(this.client, q);
     } catch (err) {
       throw toClickHouseError(err, q.name);
     }
@@ -181,6 +181,35 @@ export class ClickHouseService implements OnApplicationShutdown {
    */
   scopedQuery<T>(q: NamedQuery, scope: PlantScope): Promise<T[]> {
     return this.query<T>(withScope(q, scope));
+  }
+
+  /**
+   * A scoped lookup asked of every shard's own tables at once, each answer with the shard it came from
+   * (on one server: one answer, shard `null`). With `scopedQueryOn`, what a lookup found is then read
+   * from the one shard holding its plant, instead of through the entry node's Distributed tables.
+   */
+  async scopedQueryByShard<T>(q: NamedQuery, scope: PlantScope): Promise<{ shard: number | null; rows: T[] }[]> {
+    const scoped = withScope(q, scope);
+    if (this.shardClients.length === 0) return [{ shard: null, rows: await this.query<T>(scoped) }];
+    return this.onEveryShard(q.name, async (client, n) => ({ shard: n, rows: await runQuery<T>(client, scoped) }));
+  }
+
+  /**
+   * A scoped query on one shard's own tables (`scopedQueryByShard` says which), for plant data that
+   * shard holds whole: everything it reads must be sharded by plant or kept on every node. `null`:
+   * through the Distributed tables (or the one server), as `scopedQuery`.
+   */
+  async scopedQueryOn<T>(shard: number | null, q: NamedQuery, scope: PlantScope): Promise<T[]> {
+    if (shard === null) return this.scopedQuery<T>(q, scope);
+    const client = this.shardClients[shard];
+    if (!client) throw new Error(`query ${q.name} asked for shard ${shard + 1} of ${this.shardClients.length}`);
+    try {
+      return await runQuery<T>(client, withScope(q, scope));
+    } catch (err) {
+      const e = toClickHouseError(err, q.name);
+      e.message = `${e.message} (shard ${shard + 1} of ${this.shardClients.length})`;
+      throw e;
+    }
   }
 
   /**

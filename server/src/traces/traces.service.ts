@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ClickHouseService } from '../clickhouse/clickhouse.service';
+import { ClickHouseService, type NamedQuery } from '../clickhouse/clickhouse.service';
 import { isoFromClickHouse } from '../clickhouse/clickhouse-time';
 import { InputError } from '../common/errors/input-error';
 import { decodeCursor, encodeCursor } from '../common/paging/paging';
@@ -293,23 +293,29 @@ export class TracesService {
     const offset = after ? Number(decodeCursor<[number]>(after, 1)[0]) : 0;
     if (!Number.isInteger(offset) || offset < 0) throw new InputError('after is not a cursor this query gave out', 'after');
     if (correlationId.length > MAX_KEY_LENGTH) return null;
-    // The message by primary key first; then, at once, its hops and one query for the rest (the correlation
-    // ids that carry its business key, device events, postings and finding references). Only when other
-    // correlation ids carry
-    // the key (rare: a broken trace context) are their facts read, and the hops and finding references
-    // read again for all of them; stitched ids share the business keys, so events and postings are done.
-    const own = await this.clickhouse.scopedQuery<MessageRow>(
+    // The message by primary key first; then, at once, its hops and one query for the rest (the
+    // correlation ids that carry its business key, device events, postings and finding references). Only
+    // when other correlation ids carry the key (rare: a broken trace context) are their facts read, and the
+    // hops and finding references read again for all of them; stitched ids share the business keys, so
+    // events and postings are done.
+    const found = await this.clickhouse.scopedQueryByShard<MessageRow>(
       { name: 'traces.message', sql: MESSAGES_BY_ID, params: { ids: [correlationId] } },
       scope,
     );
+    const own = found.flatMap((f) => f.rows);
     const seed = own.find((r) => r.correlation_id === correlationId);
     if (!seed) return null;
     const keys = [...new Set(own.map((r) => r.m_business_key).filter(Boolean))];
     const ownBounds = this.bounds(own);
     // Everything else of the message is in its plant (a device event, its postings and its hops share
-    // one): the reads below name that plant, which their sorting keys use and which, on a cluster, sends
-    // each to the one shard holding the plant instead of every shard (ADR 0011).
-    const near = scope.narrow([...new Set(own.map((r) => r.plant))]);
+    // one): the reads below name that plant, which their sorting keys use, and on a cluster go straight
+    // to the shard that answered, which holds the plant whole (ADR 0011). A correlation id seen in
+    // plants on two shards is read through the Distributed tables.
+    const homes = found.filter((f) => f.rows.length > 0);
+    const near: Near = {
+      scope: scope.narrow([...new Set(own.map((r) => r.plant))]),
+      shard: homes.length === 1 ? homes[0].shard : null,
+    };
     const hopsOf = (b: ReturnType<TracesService['bounds']>) => this.hopPage(near, b, first, offset);
     const [ownHops, facts] = await Promise.all([hopsOf(ownBounds), this.facts(near, ownBounds, keys)]);
     const { keyed, events, postings, refs: ownRefs } = facts;
@@ -319,10 +325,11 @@ export class TracesService {
     // Stitched messages (rare): their facts, then the hops and finding references of all of them.
     const stitchedRows = others.length
       ? (
-          await this.clickhouse.scopedQuery<MessageRow>(
-            { name: 'traces.stitched', sql: MESSAGES_BY_ID, params: { ids: [...new Set(others.map((r) => r.correlation_id))] } },
-            near,
-          )
+          await this.read<MessageRow>(near, {
+            name: 'traces.stitched',
+            sql: MESSAGES_BY_ID,
+            params: { ids: [...new Set(others.map((r) => r.correlation_id))] },
+          })
         ).filter((r) => !known.has(pair(r)) && others.some((o) => pair(o) === pair(r)))
       : [];
     const all = [...own, ...stitchedRows];
@@ -356,23 +363,16 @@ export class TracesService {
    * One page of the message's hops, each with its parent's end: from the page itself, else (a later
    * page, or a parent that never arrived) looked up among the message's hops in one more read.
    */
-  private async hopPage(
-    scope: PlantScope,
-    b: ReturnType<TracesService['bounds']>,
-    limit: number,
-    offset: number,
-  ): Promise<HopRow[]> {
-    const page = await this.clickhouse.scopedQuery<PageHopRow>(
-      { name: 'traces.hops', sql: TRACE_HOPS, params: { ...b, limit, offset } },
-      scope,
-    );
+  private async hopPage(near: Near, b: ReturnType<TracesService['bounds']>, limit: number, offset: number): Promise<HopRow[]> {
+    const page = await this.read<PageHopRow>(near, { name: 'traces.hops', sql: TRACE_HOPS, params: { ...b, limit, offset } });
     const ends = new Map(page.map((h) => [h.hop_id, h.end_us]));
     const elsewhere = [...new Set(page.map((h) => h.parent_hop_id).filter((p) => p !== '' && !ends.has(p)))];
     if (elsewhere.length) {
-      const found = await this.clickhouse.scopedQuery<{ hop_id: string; end_us: number | string }>(
-        { name: 'traces.hop_ends', sql: TRACE_HOP_ENDS, params: { ...b, hop_ids: elsewhere } },
-        scope,
-      );
+      const found = await this.read<{ hop_id: string; end_us: number | string }>(near, {
+        name: 'traces.hop_ends',
+        sql: TRACE_HOP_ENDS,
+        params: { ...b, hop_ids: elsewhere },
+      });
       for (const f of found) ends.set(f.hop_id, f.end_us);
     }
     return page.map((h) => ({
@@ -382,11 +382,12 @@ export class TracesService {
     }));
   }
 
-  private async hopCount(scope: PlantScope, b: ReturnType<TracesService['bounds']>): Promise<number> {
-    const rows = await this.clickhouse.scopedQuery<PageHopRow>(
-      { name: 'traces.hops', sql: TRACE_HOPS, params: { ...b, limit: 1, offset: 0 } },
-      scope,
-    );
+  private async hopCount(near: Near, b: ReturnType<TracesService['bounds']>): Promise<number> {
+    const rows = await this.read<PageHopRow>(near, {
+      name: 'traces.hops',
+      sql: TRACE_HOPS,
+      params: { ...b, limit: 1, offset: 0 },
+    });
     return rows.length ? Number(rows[0].total) : 0;
   }
 
@@ -409,22 +410,25 @@ export class TracesService {
   }
 
   /** The findings about these messages or their device events (FINDING_REFS). */
-  private findingRefs(scope: PlantScope, ids: string[], keys: string[]) {
-    return this.clickhouse.scopedQuery<FindingRef>(
-      { name: 'traces.finding_refs', sql: FINDING_REFS, params: { ids, keys } },
-      scope,
-    );
+  private findingRefs(near: Near, ids: string[], keys: string[]) {
+    return this.read<FindingRef>(near, { name: 'traces.finding_refs', sql: FINDING_REFS, params: { ids, keys } });
+  }
+
+  /** A read of the message's plant data: on its shard when one holds it all (`Near`). */
+  private read<T>(near: Near, q: NamedQuery): Promise<T[]> {
+    return this.clickhouse.scopedQueryOn<T>(near.shard, q, near.scope);
   }
 
   /**
    * In one query (TRACE_FACTS): the correlation ids that carry the message's business keys, its device
    * events, its postings (in posting order) and the findings about it.
    */
-  private async facts(scope: PlantScope, b: ReturnType<TracesService['bounds']>, keys: string[]) {
-    const rows = await this.clickhouse.scopedQuery<{ kind: 'keyed' | 'event' | 'posting' | 'finding'; row: string }>(
-      { name: 'traces.facts', sql: TRACE_FACTS, params: { keys, ids: b.ids, from_us: b.from_us, to_us: b.to_us } },
-      scope,
-    );
+  private async facts(near: Near, b: ReturnType<TracesService['bounds']>, keys: string[]) {
+    const rows = await this.read<{ kind: 'keyed' | 'event' | 'posting' | 'finding'; row: string }>(near, {
+      name: 'traces.facts',
+      sql: TRACE_FACTS,
+      params: { keys, ids: b.ids, from_us: b.from_us, to_us: b.to_us },
+    });
     const of = <T>(kind: string): T[] => rows.filter((r) => r.kind === kind).map((r) => JSON.parse(r.row) as T);
     // As ClickHouse ordered them before: by time, then document id, code unit by code unit.
     const cmp = (a: string, z: string) => (a < z ? -1 : a > z ? 1 : 0);
@@ -441,7 +445,7 @@ export class TracesService {
     const counts = new Map<string, number>();
     if (rows.length === 0) return counts;
     const found = await this.findingRefs(
-      scope,
+      { scope, shard: null },
       rows.map((r) => r.correlation_id),
       rows.map((r) => r.m_business_key).filter(Boolean),
     );
@@ -497,6 +501,15 @@ export class TracesService {
       payloadTruncated: Boolean(Number(row.truncated)),
     };
   }
+}
+
+/**
+ * Where a message's other reads go: its plants, and on a cluster the shard that holds them all (null:
+ * through the Distributed tables, or the one server).
+ */
+interface Near {
+  scope: PlantScope;
+  shard: number | null;
 }
 
 /** What a finding reference says a finding is about. */
