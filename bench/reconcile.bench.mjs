@@ -4,8 +4,9 @@
 //   (b) one incremental window holding one minute of new data (reconcileNow()),
 //   (c) for reference, the bare set queries over the same tables (anti-join for missing postings,
 //       group-by for duplicates, per-order sums), with FINAL as the pass reads deduplicated data,
-// after the closed days are merged into one part each, as ClickHouse leaves history (BENCH_RECONCILE_COMPACT=0: not),
-// and prints the ratio a / c and the server's memory before and after. Last line: JSON.
+// and prints the ratio a / c and the server's memory before and after. Last line: JSON. Before it times
+// anything, it waits for every closed day to be one part, as ClickHouse leaves any history older than 15
+// minutes (BENCH_RECONCILE_COMPACT=0: the parts as generated).
 import { readFileSync } from 'node:fs';
 import { DAYS, generate } from './reconcile-data.mjs';
 import { compactClosedDays, fmt, gql, migratedDatabase, startEngine, startServer, timed } from './support.mjs';

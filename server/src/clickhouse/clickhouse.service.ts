@@ -203,13 +203,8 @@ export class ClickHouseService implements OnApplicationShutdown {
     if (shard === null) return this.scopedQuery<T>(q, scope);
     const client = this.shardClients[shard];
     if (!client) throw new Error(`query ${q.name} asked for shard ${shard + 1} of ${this.shardClients.length}`);
-    try {
-      return await runQuery<T>(client, withScope(q, scope));
-    } catch (err) {
-      const e = toClickHouseError(err, q.name);
-      e.message = `${e.message} (shard ${shard + 1} of ${this.shardClients.length})`;
-      throw e;
-    }
+    const scoped = withScope(q, scope);
+    return this.onShard(q.name, shard, () => runQuery<T>(client, scoped));
   }
 
   /**
@@ -277,17 +272,18 @@ export class ClickHouseService implements OnApplicationShutdown {
 
   /** `fn` on every shard's client at once; a failure names the shard (none on one server). */
   private onEveryShard<T>(name: string, fn: (client: ClickHouseClient, n: number) => Promise<T>): Promise<T[]> {
-    return Promise.all(
-      this.shardClients.map(async (client, n) => {
-        try {
-          return await fn(client, n);
-        } catch (err) {
-          const e = toClickHouseError(err, name);
-          e.message = `${e.message} (shard ${n + 1} of ${this.shardClients.length})`;
-          throw e;
-        }
-      }),
-    );
+    return Promise.all(this.shardClients.map((client, n) => this.onShard(name, n, () => fn(client, n))));
+  }
+
+  /** `fn` on shard `n`; a failure as a typed error that names the shard. */
+  private async onShard<T>(name: string, n: number, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      const e = toClickHouseError(err, name);
+      e.message = `${e.message} (shard ${n + 1} of ${this.shardClients.length})`;
+      throw e;
+    }
   }
 
   async insert<T extends object>(table: string, rows: readonly T[], settings?: ClickHouseSettings): Promise<void> {

@@ -40,7 +40,7 @@ SETTINGS optimize_use_projections = 0`;
  * business key's index projection: reading the pairs' whole rows as well took twice as long, for what
  * is nearly always the message already read.
  */
-export const IDS_BY_BUSINESS_KEY = `
+const IDS_BY_BUSINESS_KEY = `
 SELECT DISTINCT correlation_id, toString(plant) AS plant
 FROM trace_index
 WHERE business_key IN {keys:Array(String)} AND ${SCOPE}`;
@@ -228,7 +228,7 @@ ORDER BY ingested_at DESC
 LIMIT 1`;
 
 /** The device events a message is about (its business keys), near its time. */
-export const TRACE_DEVICE_EVENTS = `
+const TRACE_DEVICE_EVENTS = `
 SELECT event_id, toString(event_time) AS event_text, toString(plant) AS plant, toString(line) AS line, asset, order_id, material,
        toString(event_type) AS event_type, quantity, toString(unit) AS unit
 FROM device_events
@@ -240,22 +240,19 @@ LIMIT 1 BY event_id`;
 
 /**
  * The ERP postings that reference the message's device events, and their reversals: where they are
- * from `posting_refs` (sorted by device event), then each by the primary key of `erp_postings`.
+ * from `posting_refs` (sorted by device event), then each by the primary key of `erp_postings`. In no
+ * order: TRACE_FACTS' caller puts them in posting order.
  */
-export const TRACE_POSTINGS = `
-SELECT * FROM
-(
-  SELECT document_id, toString(posted_at) AS posted_text, toString(plant) AS plant, toString(posting_type) AS posting_type,
-         order_id, material, quantity, toString(unit) AS unit, device_event_id, reverses_document_id
-  FROM erp_postings
-  WHERE device_event_id IN {keys:Array(String)} AND ${SCOPE}
-    AND (plant, toStartOfHour(posted_at), document_id) IN (
-      SELECT plant, toStartOfHour(posted_at), document_id FROM posting_refs
-      WHERE device_event_id IN {keys:Array(String)} AND ${SCOPE})
-  ORDER BY document_id, ingested_at DESC
-  LIMIT 1 BY document_id
-)
-ORDER BY posted_text, document_id`;
+const TRACE_POSTINGS = `
+SELECT document_id, toString(posted_at) AS posted_text, toString(plant) AS plant, toString(posting_type) AS posting_type,
+       order_id, material, quantity, toString(unit) AS unit, device_event_id, reverses_document_id
+FROM erp_postings
+WHERE device_event_id IN {keys:Array(String)} AND ${SCOPE}
+  AND (plant, toStartOfHour(posted_at), document_id) IN (
+    SELECT plant, toStartOfHour(posted_at), document_id FROM posting_refs
+    WHERE device_event_id IN {keys:Array(String)} AND ${SCOPE})
+ORDER BY document_id, ingested_at DESC
+LIMIT 1 BY document_id`;
 
 /**
  * The findings about these messages or their device events, as ids with what they are about, through

@@ -56,7 +56,7 @@ interface MessageRow {
   first_us?: number | string;
 }
 
-/** A hop of the waterfall as TRACE_HOPS reads it; its parent's end is added after (`withParents`). */
+/** A hop of the waterfall as TRACE_HOPS reads it; `hopPage` adds its parent's end. */
 type PageHopRow = Omit<HopRow, 'parent_found' | 'parent_end_us'>;
 
 interface HopRow extends HopTimes {
@@ -322,6 +322,7 @@ export class TracesService {
     const pair = (r: { correlation_id: string; plant: string }) => `${r.correlation_id}\u0000${r.plant}`;
     const known = new Set(own.map(pair));
     const others = keyed.filter((r) => !known.has(pair(r)));
+    const wanted = new Set(others.map(pair));
     // Stitched messages (rare): their facts, then the hops and finding references of all of them.
     const stitchedRows = others.length
       ? (
@@ -330,7 +331,7 @@ export class TracesService {
             sql: MESSAGES_BY_ID,
             params: { ids: [...new Set(others.map((r) => r.correlation_id))] },
           })
-        ).filter((r) => !known.has(pair(r)) && others.some((o) => pair(o) === pair(r)))
+        ).filter((r) => wanted.has(pair(r)))
       : [];
     const all = [...own, ...stitchedRows];
     const b = all.length > own.length ? this.bounds(all) : ownBounds;
