@@ -10,8 +10,7 @@ import { MetricsService } from '../../metrics/metrics.service';
 import { countRefused, RETRY_AFTER_SECONDS } from '../ingest-exception.filter';
 import { IngestAccessService } from '../ingest-access.service';
 import { IngestHttpError } from '../ingest.errors';
-import { IngestService } from '../ingest.service';
-import type { Arrival } from '../insert-batcher';
+import { IngestService, type IngestArrival } from '../ingest.service';
 import { hopSpec } from '../records/hop.record';
 import { decodeOtlpJson, decodeOtlpProtobuf, OtlpDecodeError } from './otlp-decode';
 import { encodeOtlpResponse, encodeOtlpStatus } from './otlp-response';
@@ -59,7 +58,7 @@ export class OtlpController {
       );
       return;
     }
-    let arrival: Arrival | undefined;
+    let arrival: IngestArrival | undefined;
     try {
       const plants = await this.access.admit(principal, 'hops');
       arrival = this.ingest.expect(hopSpec); // rows waiting for an insert wait for these spans too
