@@ -181,11 +181,6 @@ FROM
 
 /**
  * Postings no device event accounts for: one that references an event Syncline never saw (once the
- * flow's grace period for late device data has passed), or none where the flow requires a reference.
- * Reversals and reversed postings are not orphans.
- */
-/**
- * Postings no device event accounts for: one that references an event Syncline never saw (once the
  * flow's grace period for late device data has passed), or none where the flow requires one.
  * Reversals and reversed postings are not orphans. `lookup`: for short windows, look the referenced
  * events up by id (bloom filter); for long ones, scan the events once.
