@@ -3,7 +3,6 @@ import { insertNative } from '../../server/src/clickhouse/clickhouse.service';
 import { nativeTypeName } from '../../server/src/clickhouse/native-block';
 import { deviceEventSpec } from '../../server/src/ingest/records/device-event.record';
 import { erpPostingSpec } from '../../server/src/ingest/records/erp-posting.record';
-import { OneBlock } from '../../server/src/ingest/encode/row-sink';
 import { hopSpec } from '../../server/src/ingest/records/hop.record';
 import type { NormalizeContext, RecordSpec } from '../../server/src/ingest/records/record-spec';
 import { isRowError } from '../../server/src/ingest/records/row-error';
@@ -129,7 +128,7 @@ describe('Native inserts on the real engine', () => {
         payload: 'raw text',
       }),
     );
-    expect(hopSpec.direct!(line, 0, line.length, ctx, new OneBlock(block))).toBe(true);
+    expect(hopSpec.direct!(line, 0, line.length, ctx, block)).toBe(true);
     const sent = block.finish();
     await insertNative(
       db.client,

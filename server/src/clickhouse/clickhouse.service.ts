@@ -148,14 +148,9 @@ export class ClickHouseService implements OnApplicationShutdown {
   private readonly longClient: ClickHouseClient;
   /** On a cluster: each shard's own tables (`<db>_local`), for the work each shard does alone. */
   private readonly shardClients: ClickHouseClient[];
-  private readonly cluster: string | undefined;
-  /** Each plant's shard, as the Distributed tables place it (`shardOfPlant`). */
-  private readonly plantShards = new Map<string, number>();
-  private shardWeights: Promise<number[]> | undefined;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     const ch = config.clickhouse;
-    this.cluster = ch.cluster;
     const settings = isClustered(ch) ? CLUSTER_QUERY_SETTINGS : {};
     this.client = createClickHouseClient(ch, ch.database, 60_000, settings);
     this.longClient = createClickHouseClient(ch, ch.database, config.reconcile.queryTimeoutMs, settings);
@@ -306,56 +301,6 @@ export class ClickHouseService implements OnApplicationShutdown {
    */
   async insertNative(table: string, columns: readonly string[], blocks: readonly Buffer[]): Promise<void> {
     await insertNative(this.client, table, columns, blocks);
-  }
-
-  /**
-   * Inserts Native blocks (as insertNative) into shard `shard`'s own `table` (`<db>_local`): rows that
-   * all belong on that shard (`shardOfPlant`), sent to it directly instead of through the entry node.
-   */
-  async insertNativeOnShard(shard: number, table: string, columns: readonly string[], blocks: readonly Buffer[]): Promise<void> {
-    const client = this.shardClients[shard];
-    if (!client) throw new Error(`insert into ${table} asked for shard ${shard + 1} of ${this.shardClients.length}`);
-    await this.onShard(`insert into ${table}`, shard, () => insertNative(client, table, columns, blocks));
-  }
-
-  /**
-   * The shard (0-based) whose own tables hold `plant`'s rows, by ClickHouse's rule for the Distributed
-   * tables' sharding key `cityHash64(plant)` (placement.ts): the key modulo the shards' total weight
-   * falls in one shard's slice, the slices laid out by weight in shard order. cityHash64 is ClickHouse's
-   * own, so each plant's key is asked of the engine once and kept (a plant's shard never changes).
-   */
-  async shardOfPlant(plant: string): Promise<number> {
-    const known = this.plantShards.get(plant);
-    if (known !== undefined) return known;
-    if (this.shardClients.length === 0) return 0;
-    this.shardWeights ??= this.query<{ weight: number }>({
-      name: 'cluster.shard_weights',
-      sql: `SELECT shard_num, any(shard_weight) AS weight FROM system.clusters WHERE cluster = {cluster:String}
-            GROUP BY shard_num ORDER BY shard_num`,
-      params: { cluster: this.cluster },
-    }).then(
-      (rows) => rows.map((r) => Number(r.weight)),
-      (err: unknown) => {
-        this.shardWeights = undefined; // asked again next time
-        throw err;
-      },
-    );
-    const weights = await this.shardWeights;
-    const total = weights.reduce((a, b) => a + b, 0);
-    if (weights.length !== this.shardClients.length || total <= 0) {
-      throw new Error(
-        `cluster ${this.cluster} has ${weights.length} shard(s) of total weight ${total} in system.clusters; CLICKHOUSE_SHARD_URLS lists ${this.shardClients.length}`,
-      );
-    }
-    const [{ slot }] = await this.query<{ slot: number }>({
-      name: 'cluster.plant_slot',
-      sql: 'SELECT cityHash64({plant:String}) % {total:UInt64} AS slot',
-      params: { plant, total },
-    });
-    let shard = 0;
-    for (let from = 0; shard < weights.length - 1 && Number(slot) >= from + weights[shard]; shard++) from += weights[shard];
-    this.plantShards.set(plant, shard);
-    return shard;
   }
 
   /**

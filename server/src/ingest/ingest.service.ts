@@ -7,9 +7,7 @@ import { MetricsService } from '../metrics/metrics.service';
 import { largeBuffers } from './body/buffer-pool';
 import { parseRecords } from './body/parse-records';
 import { releaseBody } from './body/read-body';
-import { encodeRows, type EncodedBody } from './encode/encode-body';
-import type { EncodedPart } from './encode/row-sink';
-import { TABLE_PLACEMENT } from '../clickhouse/cluster/placement';
+import type { EncodedBody } from './encode/encode-body';
 import { EncodePool } from './encode/encode-pool';
 import { InsertBatcher, type Arrival } from './insert-batcher';
 import { rowsRejected } from './ingest.errors';
@@ -22,15 +20,6 @@ import { UnitsService } from './units/units.service';
 function rejection(errors: RowError[], total: number) {
   const scopeOnly = errors.every((e) => e.field === 'plant' && e.reason.includes("API key's plants"));
   return rowsRejected(errors, total, scopeOnly ? 403 : 422);
-}
-
-/** A request on its way to the inserts of its table (IngestService.expect): one arrival per insert target. */
-export class IngestArrival {
-  constructor(readonly arrivals: readonly Arrival[]) {}
-  /** The request will not store rows after all (refused, or nothing to store); no-op once stored. */
-  cancel(): void {
-    for (const a of this.arrivals) a.cancel();
-  }
 }
 
 export interface IngestResult {
@@ -81,55 +70,20 @@ export class IngestService implements OnApplicationShutdown {
    * waiting for an insert wait for it too (insert-batcher.ts). Pass it to ingestBody or store; cancel
    * it (a no-op once used) whenever the request ends.
    */
-  expect(spec: RecordSpec): IngestArrival {
-    return new IngestArrival(this.targets(spec).map((shard) => this.batcher(spec, shard).expect()));
+  expect(spec: RecordSpec): Arrival {
+    return this.batcher(spec).expect();
   }
 
   /** Stores validated rows; resolves once ClickHouse has acknowledged them. */
-  async store(spec: RecordSpec, rows: unknown[][], arrival?: IngestArrival): Promise<void> {
-    await this.storeParts(spec, encodeRows(spec, rows, this.byPlant(spec), largeBuffers), rows.length, arrival);
+  async store(spec: RecordSpec, rows: unknown[][], arrival?: Arrival): Promise<void> {
+    await this.storeEncoded(spec, spec.encoder.encode(rows, largeBuffers), rows.length, arrival);
   }
 
-  /**
-   * On a cluster, a plant table's rows go to their plant's shard directly (ADR 0011): one block per plant
-   * from the encoder, the shard's own table as the insert's target. Elsewhere, one block, one table.
-   */
-  private byPlant(spec: RecordSpec): boolean {
-    return this.clickhouse.shards > 1 && TABLE_PLACEMENT[spec.table]?.kind === 'plant';
-  }
-
-  /** The insert targets of spec's table: every shard's own table, or (null) the one table. */
-  private targets(spec: RecordSpec): (number | null)[] {
-    return this.byPlant(spec) ? Array.from({ length: this.clickhouse.shards }, (_, n) => n) : [null];
-  }
-
-  /**
-   * Stores `rows` rows already encoded for spec.columns (EncodedPart: one block, or one per plant);
-   * resolves once ClickHouse has acknowledged them all.
-   */
-  private async storeParts(spec: RecordSpec, parts: EncodedPart[], rows: number, arrival?: IngestArrival): Promise<void> {
-    const targets = this.targets(spec);
-    let shards: (number | null)[];
-    try {
-      shards = await Promise.all(
-        parts.map((p) => (p.plant === null ? Promise.resolve(null) : this.clickhouse.shardOfPlant(p.plant))),
-      );
-    } catch (err) {
-      parts.forEach((p) => largeBuffers.release(p.block));
-      arrival?.cancel();
-      throw err;
-    }
-    const stored = targets.map(async (target, i) => {
-      const mine = parts.filter((_, j) => shards[j] === target);
-      if (mine.length === 0) return arrival?.arrivals[i].cancel();
-      // A shard's plants as consecutive blocks of one insert body.
-      const block = mine.length === 1 ? mine[0].block : Buffer.concat(mine.map((p) => p.block));
-      if (mine.length > 1) mine.forEach((p) => largeBuffers.release(p.block));
-      const count = mine.reduce((n, p) => n + p.rows, 0);
-      return (arrival?.arrivals[i] ?? this.batcher(spec, target)).add(block, count);
-    });
-    await Promise.all(stored);
-    if (rows > 0) this.metrics.ingestRows.inc({ kind: spec.kind }, rows);
+  /** Stores `rows` rows already encoded for spec.columns; resolves once ClickHouse has acknowledged them. */
+  private async storeEncoded(spec: RecordSpec, block: Buffer, rows: number, arrival?: Arrival): Promise<void> {
+    if (rows === 0) return arrival?.cancel();
+    await (arrival ?? this.batcher(spec)).add(block, rows);
+    this.metrics.ingestRows.inc({ kind: spec.kind }, rows);
   }
 
   /**
@@ -143,7 +97,7 @@ export class IngestService implements OnApplicationShutdown {
     contentType: string,
     plants: ReadonlySet<string> | null,
     limits: { maxRows: number; limitName: string },
-    arrival?: IngestArrival,
+    arrival?: Arrival,
   ): Promise<IngestResult> {
     let batch: EncodedBody;
     try {
@@ -155,7 +109,7 @@ export class IngestService implements OnApplicationShutdown {
         parseRecords(body, contentType, limits.maxRows, limits.limitName);
         throw err;
       }
-      batch = await this.pool.encode(spec, body, contentType, ctx, limits, this.byPlant(spec));
+      batch = await this.pool.encode(spec, body, contentType, ctx, limits);
     } finally {
       releaseBody(body);
     }
@@ -163,32 +117,29 @@ export class IngestService implements OnApplicationShutdown {
       this.metrics.ingestRejected.inc({ kind: spec.kind }, batch.errors.length);
       throw rejection(batch.errors, batch.records);
     }
-    await this.storeParts(spec, batch.parts, batch.records, arrival);
+    await this.storeEncoded(spec, batch.block, batch.records, arrival);
     return { accepted: batch.records };
   }
 
   /**
-   * One batcher per table (on a cluster, per table and shard): concurrent requests share inserts. Every
-   * spec of a table declares the same columns (one constant per table), so their rows go in the same inserts.
+   * One batcher per table: concurrent requests share inserts. Every spec of a table declares the same
+   * columns (one constant per table), so their rows go in the same inserts.
    */
-  private batcher(spec: RecordSpec, shard: number | null): InsertBatcher {
-    const key = shard === null ? spec.table : `${spec.table}@${shard}`;
-    let b = this.batchers.get(key);
+  private batcher(spec: RecordSpec): InsertBatcher {
+    let b = this.batchers.get(spec.table);
     if (!b) {
       const { table, columnNames } = spec;
       const { batchMaxRows, batchWaitMs, insertsInFlight, insertMaxRows, backlogMaxRows } = this.config.ingest;
       b = new InsertBatcher(
         async (chunks, rows) => {
-          const labels = { kind: spec.kind, target: shard === null ? 'table' : `shard${shard + 1}` };
-          const end = this.metrics.ingestInsertSeconds.startTimer(labels);
+          const end = this.metrics.ingestInsertSeconds.startTimer({ kind: spec.kind });
           try {
-            if (shard === null) await this.clickhouse.insertNative(table, columnNames, chunks);
-            else await this.clickhouse.insertNativeOnShard(shard, table, columnNames, chunks);
+            await this.clickhouse.insertNative(table, columnNames, chunks);
           } finally {
             chunks.forEach((c) => largeBuffers.release(c)); // sent (or failed): the blocks are free again
           }
           end();
-          this.metrics.ingestInsertRows.observe(labels, rows);
+          this.metrics.ingestInsertRows.observe({ kind: spec.kind }, rows);
         },
         {
           maxRows: batchMaxRows,
@@ -202,7 +153,7 @@ export class IngestService implements OnApplicationShutdown {
             ),
         },
       );
-      this.batchers.set(key, b);
+      this.batchers.set(spec.table, b);
     }
     return b;
   }

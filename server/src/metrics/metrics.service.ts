@@ -33,16 +33,16 @@ export class MetricsService {
   });
   readonly ingestInsertRows = new Histogram({
     name: 'syncline_ingest_insert_rows',
-    help: 'Rows per insert into ClickHouse (requests coalesced by group commit), by kind and target (the table, or on a cluster the shard whose own table took them)',
-    labelNames: ['kind', 'target'] as const,
+    help: 'Rows per insert into ClickHouse (requests coalesced by group commit), by kind',
+    labelNames: ['kind'] as const,
     buckets: [1, 10, 100, 1000, 5000, 10_000, 25_000, 50_000, 100_000],
     registers: [this.registry],
   });
 
   readonly ingestInsertSeconds = new Histogram({
     name: 'syncline_ingest_insert_seconds',
-    help: 'Time to store one batch in ClickHouse, by kind and target (the table, or on a cluster the shard whose own table took them)',
-    labelNames: ['kind', 'target'] as const,
+    help: 'Time to store one batch in ClickHouse, by kind',
+    labelNames: ['kind'] as const,
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [this.registry],
   });

@@ -1,12 +1,11 @@
-import type { EncodedPart, RowSink } from '../encode/row-sink';
 import type { DirectEncoder, NormalizeContext, RecordSpec } from '../records/record-spec';
 import { isRowError, type RowError } from '../records/row-error';
 import type { BufferPool } from './buffer-pool';
 import { isBlank, parseNdjsonLine, tooManyRows } from './parse-records';
 
 export interface EncodedBatch {
-  /** The valid records as Native blocks for spec.columns, as `sink` split them (nothing to store if there are errors). */
-  parts: EncodedPart[];
+  /** The valid records as one Native block for spec.columns (nothing to store if there are errors). */
+  block: Buffer;
   records: number;
   errors: RowError[];
 }
@@ -35,9 +34,9 @@ export function encodeNdjson(
   ctx: NormalizeContext,
   maxRows: number,
   limitName: string,
-  sink: RowSink,
   pool?: BufferPool,
 ): EncodedBatch {
+  const block = spec.encoder.reusableBlock(); // filled and finished without yielding
   const errors: RowError[] = [];
   let pos = 0;
   let line = 0;
@@ -52,14 +51,14 @@ export function encodeNdjson(
     if (index >= maxRows && !isBlank(body.toString('utf8', start, end))) {
       throw tooManyRows(index + 1, maxRows, limitName, true);
     }
-    if (!direct(body, start, end, ctx, sink)) {
+    if (!direct(body, start, end, ctx, block)) {
       const raw = body.toString('utf8', start, end);
       if (isBlank(raw)) continue;
       const row = spec.toRow(parseNdjsonLine(raw, line), ctx);
       if (isRowError(row)) errors.push({ index, field: row.field, reason: row.reason });
-      else if (errors.length === 0) spec.encoder.write(sink.blockForRow(row), row);
+      else if (errors.length === 0) spec.encoder.write(block, row);
     }
     index++;
   }
-  return { parts: errors.length ? [] : sink.finish(pool), records: index, errors };
+  return { block: block.finish(pool), records: index, errors };
 }

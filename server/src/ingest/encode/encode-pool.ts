@@ -62,9 +62,8 @@ export class EncodePool {
     contentType: string,
     ctx: NormalizeContext,
     limits: BodyLimits,
-    byPlant: boolean,
   ): Promise<EncodedBody> {
-    if (this.size === 0) return encodeBody(spec, body, contentType, ctx, limits, byPlant, largeBuffers);
+    if (this.size === 0) return encodeBody(spec, body, contentType, ctx, limits, largeBuffers);
     if (this.closed) throw new Error('the ingest encode pool is closed');
     const w = this.leastBusy();
     const version = this.versionOf(ctx.units);
@@ -85,7 +84,6 @@ export class EncodePool {
           contentType,
           plants: ctx.plants ? [...ctx.plants] : null,
           limits,
-          byPlant,
         },
         transferable(body, true),
       );
@@ -149,11 +147,7 @@ export class EncodePool {
     w.pending.delete(m.id);
     switch (m.type) {
       case 'encoded':
-        return p.resolve({
-          ok: true,
-          parts: m.parts.map((part) => ({ ...part, block: asBuffer(part.block) })),
-          records: m.records,
-        });
+        return p.resolve({ ok: true, block: asBuffer(m.block), records: m.records });
       case 'rejected':
         return p.resolve({ ok: false, errors: m.errors, records: m.records });
       case 'http-error':

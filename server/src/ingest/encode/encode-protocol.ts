@@ -23,15 +23,13 @@ export interface EncodeTaskMessage {
   /** The plants the caller may write; null = any. */
   plants: readonly string[] | null;
   limits: BodyLimits;
-  /** One block per plant (a cluster: each shard's rows go to it directly). */
-  byPlant: boolean;
 }
 
 export type ToWorker = ContextMessage | EncodeTaskMessage;
 
 /** Every answer hands the task's body back (`body`), for the main thread's buffer pool. */
 export type FromWorker = { id: number; body: Uint8Array } & (
-  | { type: 'encoded'; parts: { plant: string | null; block: Uint8Array; rows: number }[]; records: number }
+  | { type: 'encoded'; block: Uint8Array; records: number }
   | { type: 'rejected'; errors: RowError[]; records: number }
   /** An IngestHttpError (400, 413, 415) with what it said. */
   | { type: 'http-error'; status: number; code: string; message: string; details: Record<string, unknown> }

@@ -31,13 +31,9 @@ port.on('message', (m: ToWorker) => {
   try {
     if (!units) throw new Error('encode task before its context');
     const ctx: NormalizeContext = { units, plants: m.plants ? new Set(m.plants) : null, stages };
-    const out = encodeBody(recordSpecFor(m.kind, m.source), asBuffer(body), m.contentType, ctx, m.limits, m.byPlant);
-    if (out.ok) {
-      reply(
-        { id, body, type: 'encoded', parts: out.parts, records: out.records },
-        out.parts.flatMap((p) => transferable(p.block)),
-      );
-    } else reply({ id, body, type: 'rejected', errors: out.errors, records: out.records });
+    const out = encodeBody(recordSpecFor(m.kind, m.source), asBuffer(body), m.contentType, ctx, m.limits);
+    if (out.ok) reply({ id, body, type: 'encoded', block: out.block, records: out.records }, transferable(out.block));
+    else reply({ id, body, type: 'rejected', errors: out.errors, records: out.records });
   } catch (err) {
     if (err instanceof IngestHttpError) {
       reply({ id, body, type: 'http-error', status: err.status, code: err.code, message: err.message, details: err.details });

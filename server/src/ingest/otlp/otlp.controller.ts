@@ -10,7 +10,8 @@ import { MetricsService } from '../../metrics/metrics.service';
 import { countRefused, RETRY_AFTER_SECONDS } from '../ingest-exception.filter';
 import { IngestAccessService } from '../ingest-access.service';
 import { IngestHttpError } from '../ingest.errors';
-import { IngestService, type IngestArrival } from '../ingest.service';
+import { IngestService } from '../ingest.service';
+import type { Arrival } from '../insert-batcher';
 import { hopSpec } from '../records/hop.record';
 import { decodeOtlpJson, decodeOtlpProtobuf, OtlpDecodeError } from './otlp-decode';
 import { encodeOtlpResponse, encodeOtlpStatus } from './otlp-response';
@@ -58,7 +59,7 @@ export class OtlpController {
       );
       return;
     }
-    let arrival: IngestArrival | undefined;
+    let arrival: Arrival | undefined;
     try {
       const plants = await this.access.admit(principal, 'hops');
       arrival = this.ingest.expect(hopSpec); // rows waiting for an insert wait for these spans too

@@ -2,7 +2,6 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import type { NativeBlock } from '../../clickhouse/native-block';
-import { OneBlock } from '../encode/row-sink';
 import { UnitTable } from '../units/unit-table';
 import { HOP_DIRECT_FIELDS } from './hop.direct';
 import { HOP_COLUMNS, hopSpec } from './hop.record';
@@ -87,7 +86,7 @@ function compare(line: string | Buffer, ctx: NormalizeContext, framing: Framing 
 
   const block = blockWithEarlierRow(framing.blockRows);
   const before = block.byteLength;
-  const direct = hopSpec.direct!(buf, start, end, ctx, new OneBlock(block));
+  const direct = hopSpec.direct!(buf, start, end, ctx, block);
 
   let parsed: unknown;
   let parses = true;

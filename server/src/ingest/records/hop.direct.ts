@@ -5,12 +5,12 @@ import {
   type Enum8Column,
   type FixedColumn,
   type MapColumn,
+  type NativeBlock,
   type NativeColumn,
   type NullableFloat64Column,
   type StringColumn,
 } from '../../clickhouse/native-block';
 import { FlatJsonScanner, JsonKind, KeyMatcher } from '../body/flat-json';
-import type { RowSink } from '../encode/row-sink';
 import { olderThanRetention, plantNotAllowed, type DirectEncoder, type NormalizeContext } from './record-spec';
 import { isoMillisZToMicros, parseTimestamp } from './timestamps';
 import { EVENT_TYPES, NAME_PATTERN } from '../../domain/vocabulary';
@@ -168,7 +168,7 @@ export function hopDirectEncoder(columns: readonly ColumnDecl[]): DirectEncoder 
     else c.put('');
   };
 
-  return (buf: Buffer, start: number, end: number, ctx: NormalizeContext, sink: RowSink): boolean => {
+  return (buf: Buffer, start: number, end: number, ctx: NormalizeContext, block: NativeBlock): boolean => {
     if (!scan.scan(buf, start, end)) return false;
 
     // Required fields.
@@ -225,9 +225,7 @@ export function hopDirectEncoder(columns: readonly ColumnDecl[]): DirectEncoder 
     const unit = units.resolve(ctx, scan, F.unit);
     if (unit === undefined) return false;
 
-    // The row, in HOP_COLUMNS order (column types checked against WIRE above), in its plant's block.
-    const plantGiven = kinds[F.plant] === JsonKind.String;
-    const block = sink.blockForPlantBytes(buf, plantGiven ? starts[F.plant] : start, plantGiven ? ends[F.plant] : start);
+    // The row, in HOP_COLUMNS order (column types checked against WIRE above).
     const cols = block.columns;
     (cols[F.hop_id] as StringColumn).putBytes(buf, starts[F.hop_id], ends[F.hop_id]);
     (cols[F.correlation_id] as StringColumn).putBytes(buf, starts[F.correlation_id], ends[F.correlation_id]);

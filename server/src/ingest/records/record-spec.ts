@@ -1,6 +1,5 @@
 import Ajv, { type ValidateFunction } from 'ajv';
-import { nativeEncoder, type ColumnDecl, type NativeEncoder } from '../../clickhouse/native-block';
-import type { RowSink } from '../encode/row-sink';
+import { nativeEncoder, type ColumnDecl, type NativeBlock, type NativeEncoder } from '../../clickhouse/native-block';
 import type { UnitTable } from '../units/unit-table';
 import { describeAjvError } from './ajv-errors';
 import { isRowError, type RowError, type RowResult } from './row-error';
@@ -35,11 +34,11 @@ export interface RecordSpec {
 
 /**
  * Validates and encodes one record straight from its JSON bytes buf[start, end), for the common shape
- * of that kind, as a row of the block `sink` gives for the record's plant. Answers false, having written
- * nothing, when the record is not plainly valid: the general path (JSON.parse, toRow) then decides and
- * explains. It must never accept what toRow refuses, and must write exactly what toRow and `encoder` would.
+ * of that kind, as a row of `block`. Answers false, having written nothing, when the record is not plainly
+ * valid: the general path (JSON.parse, toRow) then decides and explains. It must never accept what
+ * toRow refuses, and must write exactly what toRow and `encoder` would.
  */
-export type DirectEncoder = (buf: Buffer, start: number, end: number, ctx: NormalizeContext, sink: RowSink) => boolean;
+export type DirectEncoder = (buf: Buffer, start: number, end: number, ctx: NormalizeContext, block: NativeBlock) => boolean;
 
 export const ajv = new Ajv({
   allErrors: false,
