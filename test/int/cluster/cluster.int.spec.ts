@@ -3,6 +3,7 @@ import { createClient, type ClickHouseClient } from '@clickhouse/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql, startTestApp, TEST_ADMIN_TOKEN, type TestApp } from '../../support/app';
 import { MIGRATIONS_DIR, queryRows, testCluster } from '../../support/clickhouse';
+import { postRecords } from '../../support/ingest';
 import { allFindings, deviceEvent, failedMessage, reconcileNow, seed } from '../../support/reconcile';
 import { TestReplayTarget } from '../../support/replay-target';
 import { migrateCluster } from '../../../server/src/clickhouse/cluster/cluster-schema';
@@ -129,6 +130,38 @@ describe('Syncline on a two-shard cluster', () => {
       const shard = await expectedShard(a.db.client, plant);
       expect(on[shard - 1], `${plant} on shard ${shard}`).toBe(5);
       expect(on[2 - shard], `${plant} not on the other shard`).toBe(0);
+    }
+    // Hops as NDJSON (the direct path), the plants mixed in one body: each shard's rows, and the trace
+    // index its view makes of them, on that shard alone.
+    const hops = PLANTS.flatMap((plant, p) =>
+      [0, 1].map((i) => ({
+        hop_id: `hop-ing-${plant}-${i}`,
+        correlation_id: `corr-ing-${plant}-${i}`,
+        flow: FLOW,
+        stage: 'device',
+        plant,
+        line: 'L9',
+        start_time: new Date(Date.now() - (p * 2 + i + 1) * 60_000).toISOString(),
+        status: 'ok',
+      })),
+    );
+    const interleaved = [...hops.filter((_, i) => i % 2 === 0), ...hops.filter((_, i) => i % 2 === 1)];
+    const sent = await postRecords(b.url, '/api/v1/hops', interleaved, { token: TEST_ADMIN_TOKEN, ndjson: true });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+    for (const [n, s] of shards(`${a.db.database}_local`).entries()) {
+      for (const table of ['hops', 'trace_index']) {
+        const rows = await queryRows<{ plant: string; n: number }>(
+          s,
+          `SELECT plant, count() AS n FROM ${table} WHERE correlation_id LIKE 'corr-ing-%' GROUP BY plant ORDER BY plant`,
+        );
+        const expected: { plant: string; n: number }[] = [];
+        for (const plant of PLANTS) if ((await expectedShard(a.db.client, plant)) === n + 1) expected.push({ plant, n: 2 });
+        expect(
+          rows.map((r) => ({ plant: r.plant, n: Number(r.n) })),
+          `${table} on shard ${n + 1}`,
+        ).toEqual(expected.sort((x, y) => x.plant.localeCompare(y.plant)));
+      }
+      await s.close();
     }
     // Through the Distributed tables: all plants, whichever instance reconciled and whichever answers.
     const [all] = await queryRows<{ n: number }>(a.db.client, "SELECT count() AS n FROM device_events WHERE line = 'L9'");
