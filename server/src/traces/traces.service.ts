@@ -298,24 +298,13 @@ export class TracesService {
     // when other correlation ids carry the key (rare: a broken trace context) are their facts read, and the
     // hops and finding references read again for all of them; stitched ids share the business keys, so
     // events and postings are done.
-    const found = await this.clickhouse.scopedQueryByShard<MessageRow>(
-      { name: 'traces.message', sql: MESSAGES_BY_ID, params: { ids: [correlationId] } },
-      scope,
-    );
-    const own = found.flatMap((f) => f.rows);
+    const located = await this.locate(scope, correlationId);
+    if (!located) return null;
+    const { own, near } = located;
     const seed = own.find((r) => r.correlation_id === correlationId);
     if (!seed) return null;
     const keys = [...new Set(own.map((r) => r.m_business_key).filter(Boolean))];
     const ownBounds = this.bounds(own);
-    // Everything else of the message is in its plant (a device event, its postings and its hops share
-    // one): the reads below name that plant, which their sorting keys use, and on a cluster go straight
-    // to the shard that answered, which holds the plant whole (ADR 0011). A correlation id seen in
-    // plants on two shards is read through the Distributed tables.
-    const homes = found.filter((f) => f.rows.length > 0);
-    const near: Near = {
-      scope: scope.narrow([...new Set(own.map((r) => r.plant))]),
-      shard: homes.length === 1 ? homes[0].shard : null,
-    };
     const hopsOf = (b: ReturnType<TracesService['bounds']>) => this.hopPage(near, b, first, offset);
     const [ownHops, facts] = await Promise.all([hopsOf(ownBounds), this.facts(near, ownBounds, keys)]);
     const { keyed, events, postings, refs: ownRefs } = facts;
@@ -357,6 +346,30 @@ export class TracesService {
       deviceEvents: events.map(toDeviceEvent),
       postings: postings.map(toPosting),
       findings,
+    };
+  }
+
+  /**
+   * A message's rows by primary key (one per plant it was seen in), and where its other reads go.
+   * Everything else of the message is in its plant (a device event, its postings and its hops share
+   * one): those reads name that plant, which their sorting keys use, and on a cluster go straight to
+   * the shard that answered, which holds the plant whole (ADR 0011). A correlation id seen in plants on
+   * two shards is read through the Distributed tables. Null when the message is not in `scope`.
+   */
+  private async locate(scope: PlantScope, correlationId: string): Promise<{ own: MessageRow[]; near: Near } | null> {
+    const found = await this.clickhouse.scopedQueryByShard<MessageRow>(
+      { name: 'traces.message', sql: MESSAGES_BY_ID, params: { ids: [correlationId] } },
+      scope,
+    );
+    const own = found.flatMap((f) => f.rows);
+    if (own.length === 0) return null;
+    const homes = found.filter((f) => f.rows.length > 0);
+    return {
+      own,
+      near: {
+        scope: scope.narrow([...new Set(own.map((r) => r.plant))]),
+        shard: homes.length === 1 ? homes[0].shard : null,
+      },
     };
   }
 
@@ -462,15 +475,13 @@ export class TracesService {
   /** One hop with its payload (cut at `maxPayload` characters) and attributes. */
   async hop(scope: PlantScope, correlationId: string, hopId: string, maxPayload: number): Promise<TraceHopDetail | null> {
     if (hopId.length > MAX_KEY_LENGTH || correlationId.length > MAX_KEY_LENGTH) return null;
-    const own = await this.clickhouse.scopedQuery<MessageRow>(
-      { name: 'traces.message', sql: MESSAGES_BY_ID, params: { ids: [correlationId] } },
-      scope,
-    );
-    if (own.length === 0) return null;
-    const [row] = await this.clickhouse.scopedQuery<HopDetailRow>(
-      { name: 'traces.hop', sql: TRACE_HOP, params: { ...this.bounds(own), hop_id: hopId, max_payload: maxPayload } },
-      scope,
-    );
+    const located = await this.locate(scope, correlationId);
+    if (!located) return null;
+    const [row] = await this.read<HopDetailRow>(located.near, {
+      name: 'traces.hop',
+      sql: TRACE_HOP,
+      params: { ...this.bounds(located.own), hop_id: hopId, max_payload: maxPayload },
+    });
     if (!row) return null;
     return {
       hopId: row.hop_id,
