@@ -181,7 +181,7 @@ describe('reconciliation: what counts as a finding', () => {
     expect(found[0].resolution).toBe('the referenced device event arrived, or the posting was reversed');
   });
 
-  it('finds a failed hop with no later success, and none when a retry succeeded', async () => {
+  it('finds a failed hop with no later success, and none when a retry succeeded or the ERP booked the event', async () => {
     const hop = (
       id: string,
       corr: string,
@@ -216,7 +216,11 @@ describe('reconciliation: what counts as a finding', () => {
         hop('fh-5', 'corr-retried', 'erp_api', 29, 'error', { error_code: 'ERP_503', attempt: 1 }),
         hop('fh-6', 'corr-retried', 'erp_api', 28, 'ok', { attempt: 2 }),
         hop('fh-7', 'corr-retried', 'erp_posting', 27, 'ok'),
+        // Its hops end in an error, but the ERP booked its device event: no failed hop.
+        hop('fh-8', 'corr-booked', 'device', 30, 'ok'),
+        hop('fh-9', 'corr-booked', 'erp_api', 29, 'error', { error_code: 'ERP_TIMEOUT' }),
       ],
+      postings: [posting('fh-booked-doc', 'corr-booked-event', 26, { order_id: 'O-fh' })],
     });
     await reconcileNow(app.url);
     const found = await allFindings(app.url, { types: ['failed_hop'] });

@@ -229,7 +229,9 @@ WHERE pflow IN {r_flow:Array(String)}
 /**
  * Messages whose last hop is an error or a drop, with no later success. A replay's own hops (stage
  * `replay`) do not count: a replay that was sent is no success until the ERP books it, so a message
- * whose device event has an ERP posting by `now` is no failed hop either (issue 13).
+ * whose device event has an ERP posting by `now` is no failed hop either (issue 13). The failed
+ * messages are the join's hash table and the window's postings stream past it (RIGHT ANTI JOIN):
+ * a `NOT IN` over the postings built a set of every posted event first (7-11 s at 10M postings).
  */
 export const FAILED_HOP_FINDINGS = `
 SELECT
@@ -242,6 +244,11 @@ SELECT
          ' after ', toString(attempts), ' attempt(s); no later hop succeeded') AS details,
   '' AS resolution_hint
 FROM
+(
+  SELECT device_event_id FROM erp_postings
+  WHERE device_event_id != '' AND reverses_document_id = '' AND posted_at >= ${FROM} - ${POSTING_SKEW} AND posted_at <= ${NOW}
+) AS p
+RIGHT ANTI JOIN
 (
   SELECT
     correlation_id,
@@ -262,10 +269,7 @@ FROM
     AND stage != 'replay'
   GROUP BY correlation_id
   HAVING last_status IN ('error', 'dropped')
-)
-WHERE business_key = '' OR business_key NOT IN (
-  SELECT device_event_id FROM erp_postings
-  WHERE device_event_id != '' AND reverses_document_id = '' AND posted_at >= ${FROM} - ${POSTING_SKEW} AND posted_at <= ${NOW})`;
+) AS f ON p.device_event_id = f.business_key`;
 
 /** Whether the minute starting at unix second `x` is working time of `plant`'s `line` (bound calendars). */
 function working(x: string): string {
