@@ -5,12 +5,17 @@ import { allFindings, deviceEvent, MIN, posting, reconcileNow, seed, summary } f
 
 /**
  * Reconciliation on hand-built data, one case per rule of ../shared/product.md. Each test uses its
- * own order ids, so the cases do not see each other's quantities.
+ * own order ids, so the cases do not see each other's quantities. Twice: as the continuous window runs
+ * read (the tables sorted by plant and time), and as long windows read (the copies sorted by device
+ * event, ADR 0012); the answers must be the same.
  */
-describe('reconciliation: what counts as a finding', () => {
+describe.each([
+  { plan: 'the tables sorted by time', env: {} },
+  { plan: 'the copies sorted by device event', env: { RECONCILE_BY_EVENT_FROM_HOURS: '0' } },
+])('reconciliation: what counts as a finding, reading $plan', ({ env }) => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await startTestApp();
+    app = await startTestApp(env);
   });
   afterAll(async () => {
     await app?.close();

@@ -87,6 +87,8 @@ export interface AppConfig {
     maxMemoryBytes: number;
     /** How long one reconciliation query may take (a full pass over months is long; dashboards are not). */
     queryTimeoutMs: number;
+    /** Windows at least this long read the copies sorted by device event (ADR 0012); 0 = every window. */
+    byEventFromHours: number;
     silentLineMinutes: number;
   };
   ingest: {
@@ -201,6 +203,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       maxThreads: c.RECONCILE_MAX_THREADS,
       maxMemoryBytes: c.RECONCILE_MAX_MEMORY_MB * 1024 * 1024,
       queryTimeoutMs: c.RECONCILE_QUERY_TIMEOUT_SECONDS * 1000,
+      byEventFromHours: c.RECONCILE_BY_EVENT_FROM_HOURS,
       silentLineMinutes: c.SILENT_LINE_MINUTES,
     },
     ingest: {

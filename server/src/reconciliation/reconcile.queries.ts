@@ -13,10 +13,25 @@ const TO = ms('to_ms');
 /** Postings may carry a time a little before their event's (clock skew): look this far before the window. */
 const POSTING_SKEW = 'toIntervalHour(1)';
 
+/**
+ * Where reconciliation reads device events and postings (ADR 0012). `window`: `device_events` and
+ * `erp_postings`, sorted by plant and time, so a short window reads only its hours and pairs events
+ * with postings in a hash join. `by_event`: their copies sorted by device event id (`events_by_id`,
+ * `postings_by_event`), read in that order and paired by merging (RECONCILE_SETTINGS_BY_EVENT), for
+ * long windows, where a hash join over millions of ids was most of the pass.
+ */
+export type ReconcilePlan = 'window' | 'by_event';
+
+/** The settings a `by_event` pass runs with: pairs are merged from the two sorted reads, not hashed. */
+export const RECONCILE_SETTINGS_BY_EVENT = { join_algorithm: 'full_sorting_merge', optimize_aggregation_in_order: 1 } as const;
+
+const EVENTS = { window: 'device_events', by_event: 'events_by_id' } as const;
+const POSTINGS = { window: 'erp_postings', by_event: 'postings_by_event' } as const;
+
 /** Postings that count: not reversals, not reversed by a reversal visible at `now`, one row per document. */
-const EFFECTIVE_POSTINGS = `
+const effectivePostings = (plan: ReconcilePlan) => `
   SELECT device_event_id, document_id, posted_at, quantity, unit
-  FROM erp_postings FINAL
+  FROM ${POSTINGS[plan]} FINAL
   WHERE posted_at >= ${FROM} - ${POSTING_SKEW} AND posted_at <= ${NOW}
     AND device_event_id != '' AND reverses_document_id = ''
     AND document_id NOT IN (
@@ -48,7 +63,7 @@ const FIRST_POSTING = `bitShiftLeft(toUInt256(toUInt64(toUnixTimestamp64Milli(po
 const UNITS = `(SELECT groupUniqArray(unit) FROM erp_postings WHERE posted_at >= ${FROM} - ${POSTING_SKEW} AND posted_at <= ${NOW})`;
 
 /** The findings with everything but their document ids, which `lookup` names the events of. */
-const EVENT_FINDINGS_WITHOUT_DOCUMENTS = `
+const eventFindingsWithoutDocuments = (plan: ReconcilePlan) => `
 SELECT
   ${findingId('x.1', "if(x.1 = 'quantity_mismatch', [toString(plant), toString(flow), order_id, material, toString(bucket)], [c.1])")} AS finding_id,
   x.1 AS type, plant, toString(if(x.1 = 'quantity_mismatch', line_any, c.2)) AS line, flow, order_id, material,
@@ -114,7 +129,7 @@ FROM
     (
       SELECT event_id, plant, line, order_id, material, event_time, quantity AS qty, unit,
              transform(toString(event_type), {et_type:Array(String)}, {et_flow:Array(String)}, '') AS flow
-      FROM device_events FINAL
+      FROM ${EVENTS[plan]} FINAL
       WHERE event_time >= ${FROM} AND event_time < ${TO} AND event_time <= ${NOW}
         AND event_type IN {et_type:Array(String)}
     ) AS e
@@ -123,7 +138,7 @@ FROM
       -- The second posting's time without per-event arrays: exact for two postings; for more, the
       -- last one stands for the rest, and the finding's detail lists every posting of the event.
       SELECT device_event_id, count() AS n, min(${FIRST_POSTING}) AS first, sum(quantity) AS total_qty, max(posted_at) AS second_at
-      FROM (${EFFECTIVE_POSTINGS})
+      FROM (${effectivePostings(plan)})
       GROUP BY device_event_id
     ) AS p ON p.device_event_id = e.event_id
   )
@@ -139,7 +154,7 @@ ARRAY JOIN arrayConcat(
 ) AS x
 ARRAY JOIN [x.2] AS c`;
 
-export const EVENT_FINDINGS = `
+export const eventFindings = (plan: ReconcilePlan) => `
 WITH ${UNITS} AS units
 SELECT
   finding_id, type, plant, line, flow, order_id, material, event_ids,
@@ -168,10 +183,10 @@ FROM
       any(f.details_before) AS details_before, any(f.details_after) AS details_after,
       argMinIf(d.document_id, d.posted_at, d.device_event_id != '') AS first_doc,
       if(countIf(d.device_event_id != '') > 1, [first_doc, argMaxIf(d.document_id, d.posted_at, d.device_event_id != '')], [first_doc]) AS event_docs
-    FROM (${EFFECTIVE_POSTINGS}) AS d
+    FROM (${effectivePostings(plan)}) AS d
     RIGHT JOIN
     (
-      SELECT *, event AS event, ord AS ord FROM (${EVENT_FINDINGS_WITHOUT_DOCUMENTS})
+      SELECT *, event AS event, ord AS ord FROM (${eventFindingsWithoutDocuments(plan)})
       LEFT ARRAY JOIN lookup AS event, arrayEnumerate(lookup) AS ord
     ) AS f ON d.device_event_id = f.event
     GROUP BY f.finding_id, f.ord
@@ -182,14 +197,33 @@ FROM
 /**
  * Postings no device event accounts for: one that references an event Syncline never saw (once the
  * flow's grace period for late device data has passed), or none where the flow requires one.
- * Reversals and reversed postings are not orphans. `lookup`: for short windows, look the referenced
- * events up by id (bloom filter); for long ones, scan the events once.
+ * Reversals and reversed postings are not orphans. `by_event`: the window's referenced ids and the
+ * known event ids, both read sorted, are merged once; only the postings of ids with no event are read
+ * in full. `window`: for short windows (`lookup`) the referenced events are looked up by id (bloom
+ * filter); for long ones every event id is read once.
  */
-export function orphanFindings(lookup: boolean): string {
-  const knownEvents = lookup
-    ? `SELECT event_id FROM device_events WHERE event_time <= ${NOW} AND event_id IN (
-         SELECT device_event_id FROM erp_postings WHERE posted_at >= ${FROM} AND posted_at < ${TO} AND device_event_id != '')`
-    : `SELECT event_id FROM device_events WHERE event_time <= ${NOW}`;
+export function orphanFindings(plan: ReconcilePlan, lookup: boolean): string {
+  const unknownById =
+    plan === 'by_event'
+      ? `
+    AND (device_event_id = '' OR device_event_id IN (
+      SELECT r.device_event_id
+      FROM (SELECT device_event_id FROM postings_by_event WHERE posted_at >= ${FROM} AND posted_at < ${TO} AND device_event_id != '') AS r
+      LEFT JOIN (SELECT event_id FROM events_by_id WHERE event_time <= ${NOW}) AS e ON e.event_id = r.device_event_id
+      WHERE e.event_id = ''))`
+      : '';
+  const unknownByLookup =
+    plan === 'window'
+      ? `
+LEFT ANTI JOIN (
+  SELECT event_id FROM device_events WHERE event_time <= ${NOW}${
+    lookup
+      ? ` AND event_id IN (
+    SELECT device_event_id FROM erp_postings WHERE posted_at >= ${FROM} AND posted_at < ${TO} AND device_event_id != '')`
+      : ''
+  }
+) AS e ON e.event_id = p.device_event_id`
+      : '';
   return `
 SELECT
   ${findingId("'orphan_posting'", '[document_id]')} AS finding_id, 'orphan_posting' AS type, plant, o.line AS line, pflow AS flow,
@@ -211,9 +245,8 @@ FROM
   WHERE posted_at >= ${FROM} AND posted_at < ${TO} AND posted_at <= ${NOW} AND reverses_document_id = ''
     AND document_id NOT IN (
       SELECT reverses_document_id FROM erp_postings
-      WHERE reverses_document_id != '' AND posted_at >= ${FROM} AND posted_at <= ${NOW})
-) AS p
-LEFT ANTI JOIN (${knownEvents}) AS e ON e.event_id = p.device_event_id
+      WHERE reverses_document_id != '' AND posted_at >= ${FROM} AND posted_at <= ${NOW})${unknownById}
+) AS p${unknownByLookup}
 -- The line, from the order's device events (a posting has no line of its own).
 LEFT JOIN
 (

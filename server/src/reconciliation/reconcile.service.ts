@@ -7,14 +7,16 @@ import type { AppConfig } from '../config/config';
 import { MasterDataRepository } from './master-data/master-data.repository';
 import { reconcileParams, silentLineGroups, SILENT_LOOKBACK_DAYS, type MasterData } from './reconcile-params';
 import {
-  EVENT_FINDINGS,
+  eventFindings,
   FAILED_HOP_FINDINGS,
   insertFindings,
   orphanFindings,
+  RECONCILE_SETTINGS_BY_EVENT,
   REOPEN_FINDINGS,
   REPLAY_EXPIRED,
   RESOLVE_FINDINGS,
   SILENT_LINE_FINDINGS,
+  type ReconcilePlan,
 } from './reconcile.queries';
 import { windowSeconds } from './rules/flow-rules';
 import { FlowRulesRepository } from './rules/flow-rules.repository';
@@ -70,9 +72,10 @@ export class ReconcileService {
   ) {}
 
   /** ClickHouse settings that keep a pass from starving ingest and dashboards. */
-  private settings(): ClickHouseSettings {
+  private settings(plan: ReconcilePlan = 'window'): ClickHouseSettings {
     const c = this.config.reconcile;
     return {
+      ...(plan === 'by_event' ? RECONCILE_SETTINGS_BY_EVENT : {}),
       join_use_nulls: 0,
       priority: '10', // lower priority than ingest and dashboard queries (0): ClickHouse runs those first
       max_memory_usage: String(c.maxMemoryBytes),
@@ -125,14 +128,19 @@ export class ReconcileService {
     const types = [...(flows.length ? FINDING_TYPES.filter((t) => t !== 'silent_line') : []), ...(silent ? ['silent_line'] : [])];
     const runId = randomUUID();
     const counts = { detected: 0, resolved: 0, reopened: 0 };
-    const exec = async (name: string, sql: string, extra: Record<string, unknown> = {}) => {
-      const written = await this.command(name, sql, { ...params, run_types: types, ...extra });
-      return written;
-    };
+    // A long window pairs events and postings from their copies sorted by device event (ADR 0012).
+    const plan: ReconcilePlan = toMs - fromMs >= this.config.reconcile.byEventFromHours * 3_600_000 ? 'by_event' : 'window';
+    const exec = async (name: string, sql: string, extra: Record<string, unknown> = {}, p: ReconcilePlan = 'window') =>
+      this.command(name, sql, { ...params, run_types: types, ...extra }, p);
     try {
       if (flows.length) {
-        counts.detected += await exec('reconcile.events', insertFindings(EVENT_FINDINGS));
-        counts.detected += await exec('reconcile.orphans', insertFindings(orphanFindings(toMs - fromMs < 86_400_000)));
+        counts.detected += await exec('reconcile.events', insertFindings(eventFindings(plan)), {}, plan);
+        counts.detected += await exec(
+          'reconcile.orphans',
+          insertFindings(orphanFindings(plan, toMs - fromMs < 86_400_000)),
+          {},
+          plan,
+        );
         counts.detected += await exec('reconcile.failed_hops', insertFindings(FAILED_HOP_FINDINGS));
       }
       if (silent) {
@@ -167,10 +175,13 @@ export class ReconcileService {
    * Runs an INSERT ... SELECT inside ClickHouse; returns the rows it wrote. On a cluster each shard runs
    * it over its own plants at once: a plant's events, postings, hops and findings share a shard.
    */
-  private async command(name: string, sql: string, params: Record<string, unknown>): Promise<number> {
+  private async command(name: string, sql: string, params: Record<string, unknown>, plan: ReconcilePlan): Promise<number> {
     const started = Date.now();
-    const { writtenRows } = await this.clickhouse.writeOnShards({ name, sql, params, settings: this.settings() }, { long: true });
-    this.logger.debug(`${name}: ${writtenRows} rows in ${Date.now() - started} ms`);
+    const { writtenRows } = await this.clickhouse.writeOnShards(
+      { name, sql, params, settings: this.settings(plan) },
+      { long: true },
+    );
+    this.logger.debug(`${name} (${plan}): ${writtenRows} rows in ${Date.now() - started} ms`);
     return writtenRows;
   }
 
