@@ -9,7 +9,7 @@ import { allFindings, deviceEvent, MIN, posting, reconcileNow, seed, summary } f
  * read (the tables sorted by plant and time), and as long windows read (the copies sorted by device
  * event, ADR 0012); the answers must be the same.
  */
-describe.each([
+describe.each<{ plan: string; env: Record<string, string> }>([
   { plan: 'the tables sorted by time', env: {} },
   { plan: 'the copies sorted by device event', env: { RECONCILE_BY_EVENT_FROM_HOURS: '0' } },
 ])('reconciliation: what counts as a finding, reading $plan', ({ env }) => {
