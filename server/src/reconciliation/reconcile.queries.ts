@@ -203,27 +203,19 @@ FROM
  * filter); for long ones every event id is read once.
  */
 export function orphanFindings(plan: ReconcilePlan, lookup: boolean): string {
-  const unknownById =
-    plan === 'by_event'
-      ? `
+  const unknownIds = `
     AND (device_event_id = '' OR device_event_id IN (
       SELECT r.device_event_id
       FROM (SELECT device_event_id FROM postings_by_event WHERE posted_at >= ${FROM} AND posted_at < ${TO} AND device_event_id != '') AS r
       LEFT JOIN (SELECT event_id FROM events_by_id WHERE event_time <= ${NOW}) AS e ON e.event_id = r.device_event_id
-      WHERE e.event_id = ''))`
-      : '';
-  const unknownByLookup =
-    plan === 'window'
-      ? `
-LEFT ANTI JOIN (
-  SELECT event_id FROM device_events WHERE event_time <= ${NOW}${
-    lookup
-      ? ` AND event_id IN (
-    SELECT device_event_id FROM erp_postings WHERE posted_at >= ${FROM} AND posted_at < ${TO} AND device_event_id != '')`
-      : ''
-  }
-) AS e ON e.event_id = p.device_event_id`
-      : '';
+      WHERE e.event_id = ''))`;
+  const knownEvents = lookup
+    ? `SELECT event_id FROM device_events WHERE event_time <= ${NOW} AND event_id IN (
+         SELECT device_event_id FROM erp_postings WHERE posted_at >= ${FROM} AND posted_at < ${TO} AND device_event_id != '')`
+    : `SELECT event_id FROM device_events WHERE event_time <= ${NOW}`;
+  // by_event narrows the postings it reads to the unknown ids; window anti-joins them with the known events.
+  const [narrow, antiJoin] =
+    plan === 'by_event' ? [unknownIds, ''] : ['', `\nLEFT ANTI JOIN (${knownEvents}) AS e ON e.event_id = p.device_event_id`];
   return `
 SELECT
   ${findingId("'orphan_posting'", '[document_id]')} AS finding_id, 'orphan_posting' AS type, plant, o.line AS line, pflow AS flow,
@@ -245,8 +237,8 @@ FROM
   WHERE posted_at >= ${FROM} AND posted_at < ${TO} AND posted_at <= ${NOW} AND reverses_document_id = ''
     AND document_id NOT IN (
       SELECT reverses_document_id FROM erp_postings
-      WHERE reverses_document_id != '' AND posted_at >= ${FROM} AND posted_at <= ${NOW})${unknownById}
-) AS p${unknownByLookup}
+      WHERE reverses_document_id != '' AND posted_at >= ${FROM} AND posted_at <= ${NOW})${narrow}
+) AS p${antiJoin}
 -- The line, from the order's device events (a posting has no line of its own).
 LEFT JOIN
 (
