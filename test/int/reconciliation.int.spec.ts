@@ -250,6 +250,12 @@ describe.each<{ plan: string; env: Record<string, string> }>([
     const again = await ofOrder('O-same');
     expect(again.map((f) => f.id).sort()).toEqual(first.map((f) => f.id).sort());
     expect(summary(again)).toEqual(['missing_posting:same-1:open', 'orphan_posting:same-d:open']);
+    // First seen stays the first run's; last seen is the latest run's.
+    for (const f of again) {
+      const before = first.find((x) => x.id === f.id)!;
+      expect(f.firstSeenAt).toBe(before.firstSeenAt);
+      expect(Date.parse(f.lastSeenAt)).toBeGreaterThan(Date.parse(before.lastSeenAt));
+    }
     const [rows] = await queryRows<{ n: number; ids: number }>(
       app.db.client,
       "SELECT count() AS n, uniqExact(finding_id) AS ids FROM findings FINAL WHERE order_id = 'O-same'",

@@ -113,10 +113,12 @@ export interface FindingView {
   resolution: string | null;
   details: string;
   rulesVersion: string;
+  firstSeenAt: string;
+  lastSeenAt: string;
 }
 
 const FIELDS =
-  'id type status plant line flow orderId eventIds postingIds correlationIds deviceQuantity erpQuantity unit valueAtRisk severity resolution details rulesVersion';
+  'id type status plant line flow orderId eventIds postingIds correlationIds deviceQuantity erpQuantity unit valueAtRisk severity resolution details rulesVersion firstSeenAt lastSeenAt';
 
 /** Every finding (any status) visible to `credential`, as the API answers. */
 export async function allFindings(

@@ -349,8 +349,51 @@ FROM
 )
 WHERE length(working_minutes) >= silent_minutes`;
 
+const FAMILY_COLUMNS = [
+  'type',
+  'plant',
+  'line',
+  'flow',
+  'order_id',
+  'material',
+  'event_ids',
+  'posting_ids',
+  'correlation_ids',
+  'device_quantity',
+  'erp_quantity',
+  'unit',
+  'value_at_risk',
+  'anchor_at',
+  'condition_since',
+  'active',
+  'details',
+  'resolution_hint',
+] as const;
+
+/**
+ * Each finding of `family` with when it was first seen: its earliest `first_seen_at` in `findings`
+ * ('1970' when never). `window`: a window's findings are few, so they are the join's hash table and
+ * the stored findings stream past it, filtered by their ids as ClickHouse reads them (a runtime filter
+ * of the join); 0.03-0.04 s against 0.08-0.22 s for grouping every stored finding of the month first.
+ * `by_event`: a long window's findings are many; the stored ones are grouped first and joined to them.
+ */
+function withFirstSeen(family: string, plan: ReconcilePlan): string {
+  const stored = `FROM findings WHERE anchor_at >= ${FROM} - toIntervalDay(8) AND type IN {run_types:Array(String)}`;
+  if (plan === 'by_event') {
+    return `
+  SELECT c.finding_id AS finding_id, ${FAMILY_COLUMNS.map((k) => `c.${k} AS ${k}`).join(', ')}, x.first_seen AS first_seen
+  FROM (${family}) AS c
+  LEFT JOIN (SELECT finding_id, min(first_seen_at) AS first_seen ${stored} GROUP BY finding_id) AS x ON x.finding_id = c.finding_id`;
+  }
+  return `
+  SELECT c.finding_id AS finding_id, ${FAMILY_COLUMNS.map((k) => `any(c.${k}) AS ${k}`).join(', ')}, min(x.first_seen_at) AS first_seen
+  FROM (SELECT finding_id, first_seen_at ${stored}) AS x
+  RIGHT JOIN (${family}) AS c ON x.finding_id = c.finding_id
+  GROUP BY c.finding_id`;
+}
+
 /** The wrapper every family's rows go through: severity, priority, first seen, rules version. */
-export function insertFindings(family: string): string {
+export function insertFindings(family: string, plan: ReconcilePlan = 'window'): string {
   const RUN = ms('run_ms');
   return `
 INSERT INTO findings (finding_id, type, plant, line, flow, order_id, material, event_ids, posting_ids, correlation_ids,
@@ -362,15 +405,9 @@ SELECT
   ${severity(rule('c.flow', 'prio'), 'c.value_at_risk', rule('c.flow', 'high'))},
   ${rule('c.flow', 'prio')},
   c.anchor_at, c.condition_since,
-  if(x.first_seen > toDateTime64(0, 3, 'UTC'), least(x.first_seen, ${RUN}), ${RUN}),
+  if(c.first_seen > toDateTime64(0, 3, 'UTC'), least(c.first_seen, ${RUN}), ${RUN}),
   ${RUN}, c.active, c.details, c.resolution_hint, ${rule('c.flow', 'version')}, {run_version:UInt64}
-FROM (${family}) AS c
-LEFT JOIN
-(
-  SELECT finding_id, min(first_seen_at) AS first_seen FROM findings
-  WHERE anchor_at >= ${FROM} - toIntervalDay(8) AND type IN {run_types:Array(String)}
-  GROUP BY finding_id
-) AS x ON x.finding_id = c.finding_id`;
+FROM (${withFirstSeen(family, plan)}) AS c`;
 }
 
 /** Statuses reconciliation may close by itself (a person's resolved or ignored stays as they left it). */

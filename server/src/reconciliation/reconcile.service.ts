@@ -134,19 +134,19 @@ export class ReconcileService {
       this.command(name, sql, { ...params, run_types: types, ...extra }, p);
     try {
       if (flows.length) {
-        counts.detected += await exec('reconcile.events', insertFindings(eventFindings(plan)), {}, plan);
+        counts.detected += await exec('reconcile.events', insertFindings(eventFindings(plan), plan), {}, plan);
         counts.detected += await exec(
           'reconcile.orphans',
-          insertFindings(orphanFindings(plan, toMs - fromMs < 86_400_000)),
+          insertFindings(orphanFindings(plan, toMs - fromMs < 86_400_000), plan),
           {},
           plan,
         );
-        counts.detected += await exec('reconcile.failed_hops', insertFindings(FAILED_HOP_FINDINGS));
+        counts.detected += await exec('reconcile.failed_hops', insertFindings(FAILED_HOP_FINDINGS, plan));
       }
       if (silent) {
         const plants = await this.knownPlants(nowMs);
         for (const group of silentLineGroups(master, plants)) {
-          counts.detected += await exec('reconcile.silent_lines', insertFindings(SILENT_LINE_FINDINGS), group);
+          counts.detected += await exec('reconcile.silent_lines', insertFindings(SILENT_LINE_FINDINGS, plan), group);
         }
       }
       counts.resolved = await exec('reconcile.resolve', RESOLVE_FINDINGS);
