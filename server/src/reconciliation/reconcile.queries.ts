@@ -17,13 +17,11 @@ const POSTING_SKEW = 'toIntervalHour(1)';
  * Where reconciliation reads device events and postings (ADR 0012). `window`: `device_events` and
  * `erp_postings`, sorted by plant and time, so a short window reads only its hours and pairs events
  * with postings in a hash join. `by_event`: their copies sorted by device event id (`events_by_id`,
- * `postings_by_event`), read in that order and paired by merging (RECONCILE_SETTINGS_BY_EVENT), for
- * long windows, where a hash join over millions of ids was most of the pass.
+ * `postings_by_event`), read in that order and paired by merging (the `SETTINGS` insertFindings gives
+ * a `by_event` query), for long windows, where a hash join over millions of ids was most of the pass.
+ * Only the event and orphan queries read these tables; the others always take `window`.
  */
 export type ReconcilePlan = 'window' | 'by_event';
-
-/** The settings a `by_event` pass runs with: pairs are merged from the two sorted reads, not hashed. */
-export const RECONCILE_SETTINGS_BY_EVENT = { join_algorithm: 'full_sorting_merge', optimize_aggregation_in_order: 1 } as const;
 
 const EVENTS = { window: 'device_events', by_event: 'events_by_id' } as const;
 const POSTINGS = { window: 'erp_postings', by_event: 'postings_by_event' } as const;
@@ -392,7 +390,10 @@ function withFirstSeen(family: string, plan: ReconcilePlan): string {
   GROUP BY c.finding_id`;
 }
 
-/** The wrapper every family's rows go through: severity, priority, first seen, rules version. */
+/**
+ * The wrapper every family's rows go through: severity, priority, first seen, rules version. A
+ * `by_event` family's joins merge its two sorted reads instead of hashing them.
+ */
 export function insertFindings(family: string, plan: ReconcilePlan = 'window'): string {
   const RUN = ms('run_ms');
   return `
@@ -407,7 +408,7 @@ SELECT
   c.anchor_at, c.condition_since,
   if(c.first_seen > toDateTime64(0, 3, 'UTC'), least(c.first_seen, ${RUN}), ${RUN}),
   ${RUN}, c.active, c.details, c.resolution_hint, ${rule('c.flow', 'version')}, {run_version:UInt64}
-FROM (${withFirstSeen(family, plan)}) AS c`;
+FROM (${withFirstSeen(family, plan)}) AS c${plan === 'by_event' ? "\nSETTINGS join_algorithm = 'full_sorting_merge', optimize_aggregation_in_order = 1" : ''}`;
 }
 
 /** Statuses reconciliation may close by itself (a person's resolved or ignored stays as they left it). */

@@ -11,7 +11,6 @@ import {
   FAILED_HOP_FINDINGS,
   insertFindings,
   orphanFindings,
-  RECONCILE_SETTINGS_BY_EVENT,
   REOPEN_FINDINGS,
   REPLAY_EXPIRED,
   RESOLVE_FINDINGS,
@@ -72,10 +71,9 @@ export class ReconcileService {
   ) {}
 
   /** ClickHouse settings that keep a pass from starving ingest and dashboards. */
-  private settings(plan: ReconcilePlan = 'window'): ClickHouseSettings {
+  private settings(): ClickHouseSettings {
     const c = this.config.reconcile;
     return {
-      ...(plan === 'by_event' ? RECONCILE_SETTINGS_BY_EVENT : {}),
       join_use_nulls: 0,
       priority: '10', // lower priority than ingest and dashboard queries (0): ClickHouse runs those first
       max_memory_usage: String(c.maxMemoryBytes),
@@ -130,23 +128,21 @@ export class ReconcileService {
     const counts = { detected: 0, resolved: 0, reopened: 0 };
     // A long window pairs events and postings from their copies sorted by device event (ADR 0012).
     const plan: ReconcilePlan = toMs - fromMs >= this.config.reconcile.byEventFromHours * 3_600_000 ? 'by_event' : 'window';
-    const exec = async (name: string, sql: string, extra: Record<string, unknown> = {}, p: ReconcilePlan = 'window') =>
-      this.command(name, sql, { ...params, run_types: types, ...extra }, p);
+    const exec = (name: string, sql: string, extra: Record<string, unknown> = {}) =>
+      this.command(name, sql, { ...params, run_types: types, ...extra });
     try {
       if (flows.length) {
-        counts.detected += await exec('reconcile.events', insertFindings(eventFindings(plan), plan), {}, plan);
+        counts.detected += await exec(`reconcile.events.${plan}`, insertFindings(eventFindings(plan), plan));
         counts.detected += await exec(
-          'reconcile.orphans',
+          `reconcile.orphans.${plan}`,
           insertFindings(orphanFindings(plan, toMs - fromMs < 86_400_000), plan),
-          {},
-          plan,
         );
-        counts.detected += await exec('reconcile.failed_hops', insertFindings(FAILED_HOP_FINDINGS, plan));
+        counts.detected += await exec('reconcile.failed_hops', insertFindings(FAILED_HOP_FINDINGS));
       }
       if (silent) {
         const plants = await this.knownPlants(nowMs);
         for (const group of silentLineGroups(master, plants)) {
-          counts.detected += await exec('reconcile.silent_lines', insertFindings(SILENT_LINE_FINDINGS, plan), group);
+          counts.detected += await exec('reconcile.silent_lines', insertFindings(SILENT_LINE_FINDINGS), group);
         }
       }
       counts.resolved = await exec('reconcile.resolve', RESOLVE_FINDINGS);
@@ -175,13 +171,10 @@ export class ReconcileService {
    * Runs an INSERT ... SELECT inside ClickHouse; returns the rows it wrote. On a cluster each shard runs
    * it over its own plants at once: a plant's events, postings, hops and findings share a shard.
    */
-  private async command(name: string, sql: string, params: Record<string, unknown>, plan: ReconcilePlan): Promise<number> {
+  private async command(name: string, sql: string, params: Record<string, unknown>): Promise<number> {
     const started = Date.now();
-    const { writtenRows } = await this.clickhouse.writeOnShards(
-      { name, sql, params, settings: this.settings(plan) },
-      { long: true },
-    );
-    this.logger.debug(`${name} (${plan}): ${writtenRows} rows in ${Date.now() - started} ms`);
+    const { writtenRows } = await this.clickhouse.writeOnShards({ name, sql, params, settings: this.settings() }, { long: true });
+    this.logger.debug(`${name}: ${writtenRows} rows in ${Date.now() - started} ms`);
     return writtenRows;
   }
 
