@@ -27,7 +27,7 @@ import {
   STAGES,
   TRACE,
 } from './query-data.mjs';
-import { compactClosedDays, fmt, gql, migratedDatabase, startEngine, startServer } from './support.mjs';
+import { compactClosedDays, fmt, gql, migratedDatabase, startEngine, startServer, waitForFirstRollup } from './support.mjs';
 
 const HOPS = Number(process.argv[2] ?? 100_000_000);
 const RUNS = Number(process.env.BENCH_QUERY_RUNS ?? 200);
@@ -263,10 +263,7 @@ let rollupS;
 try {
   const rollupStarted = performance.now();
   console.log("rolling up 30 days (the rollup job's first run: Sync lag, then ROI)...");
-  while ((await scalar(db, "SELECT count() FROM rollup_progress WHERE name = 'roi'")) === 0) {
-    if (performance.now() - rollupStarted > 3_600_000) throw new Error('the rollup job did not finish within an hour');
-    await new Promise((r) => setTimeout(r, 2000));
-  }
+  await waitForFirstRollup(db, 'bench', 3600);
   rollupS = (performance.now() - rollupStarted) / 1000;
   const rolled = (
     await rows(
