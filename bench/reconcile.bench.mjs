@@ -10,7 +10,16 @@
 // The server it times has finished its first rollup of that history (a one-time catch-up) first.
 import { readFileSync } from 'node:fs';
 import { DAYS, generate } from './reconcile-data.mjs';
-import { compactClosedDays, fmt, gql, migratedDatabase, startEngine, startServer, timed, waitForFirstRollup } from './support.mjs';
+import {
+  compactClosedDays,
+  fmt,
+  gql,
+  migratedDatabase,
+  startEngine,
+  startServer,
+  timed,
+  waitForFirstRollup,
+} from './support.mjs';
 
 const EVENTS = Number(process.argv[2] ?? 10_000_000);
 
