@@ -27,7 +27,16 @@ import {
   STAGES,
   TRACE,
 } from './query-data.mjs';
-import { compactClosedDays, fmt, gql, migratedDatabase, startEngine, startServer, waitForFirstRollup } from './support.mjs';
+import {
+  compactClosedDays,
+  fmt,
+  gql,
+  migratedDatabase,
+  startEngine,
+  startServer,
+  waitForFirstRollup,
+  waitForMerges,
+} from './support.mjs';
 
 const HOPS = Number(process.argv[2] ?? 100_000_000);
 const RUNS = Number(process.env.BENCH_QUERY_RUNS ?? 200);
@@ -57,17 +66,6 @@ async function rows(db, sql, params = {}, settings = {}) {
   return rs.json();
 }
 const scalar = async (db, sql, params) => Number(Object.values((await rows(db, sql, params))[0])[0]);
-
-/** Waits (at most `maxS` seconds) for the engine's background merges, so that they do not share the timed runs' CPU. */
-async function settle(db, maxS) {
-  const started = performance.now();
-  while ((performance.now() - started) / 1000 < maxS) {
-    const merging = await scalar(db, "SELECT count() FROM system.merges WHERE database = 'bench'");
-    if (merging === 0) break;
-    await new Promise((r) => setTimeout(r, 2000));
-  }
-  return (performance.now() - started) / 1000;
-}
 
 if (KEPT_DIR) mkdirSync(KEPT_DIR, { recursive: true });
 const engine = await startEngine(KEPT_DIR);
@@ -108,7 +106,7 @@ console.log(
   `hop durations p50 / p99: ${latency.map((r) => `${r.stage} ${r.d.map((x) => x.toFixed(0)).join(' / ')} ms`).join(', ')}`,
 );
 const compactS = await compactClosedDays(db, 'bench', END_MS, 900);
-const settleS = await settle(db, 600);
+const settleS = await waitForMerges(db, 'bench', 600);
 const sizes = Object.fromEntries(
   (
     await rows(
@@ -274,7 +272,7 @@ try {
   console.log(
     `rollups: ${rollupS.toFixed(1)} s for 30 days (${fmt(rolled.minutes)} minute rows, ${fmt(rolled.hours)} hour rows, ${fmt(rolled.stages)} stage minute rows)`,
   );
-  await settle(db, 300);
+  await waitForMerges(db, 'bench', 300);
   const times = Object.fromEntries(Object.keys(KINDS).map((k) => [k, []]));
   const misses = Object.fromEntries(Object.keys(KINDS).map((k) => [k, 0]));
   const failures = [];

@@ -89,15 +89,7 @@ export async function compactClosedDays(db, database, endMs, maxS) {
     }
     // And the merges ClickHouse started by itself meanwhile (the monthly copies of events and postings
     // sorted by device event, ADR 0012) are done, as they are in any history older than a few minutes.
-    while ((performance.now() - started) / 1000 < maxS) {
-      const rs = await db.query({
-        query: 'SELECT count() AS running FROM system.merges WHERE database = {database:String}',
-        query_params: { database },
-        format: 'JSONEachRow',
-      });
-      if (Number((await rs.json())[0].running) === 0) break;
-      await new Promise((r) => setTimeout(r, 2000));
-    }
+    await waitForMerges(db, database, maxS - (performance.now() - started) / 1000);
   } finally {
     await setAge(900);
   }
@@ -129,8 +121,20 @@ export async function waitForFirstRollup(db, database, maxS) {
     if ((performance.now() - started) / 1000 > maxS) throw new Error(`the rollup job did not finish within ${maxS} s`);
     await new Promise((r) => setTimeout(r, 2000));
   }
+  await waitForMerges(db, database, maxS - (performance.now() - started) / 1000);
+  return (performance.now() - started) / 1000;
+}
+
+/** Waits (at most `maxS` seconds) for the engine's merges in `database`; returns the seconds waited. */
+export async function waitForMerges(db, database, maxS) {
+  const started = performance.now();
   while ((performance.now() - started) / 1000 < maxS) {
-    if ((await count('SELECT count() FROM system.merges WHERE database = {database:String}')) === 0) break;
+    const rs = await db.query({
+      query: 'SELECT count() AS running FROM system.merges WHERE database = {database:String}',
+      query_params: { database },
+      format: 'JSONEachRow',
+    });
+    if (Number((await rs.json())[0].running) === 0) break;
     await new Promise((r) => setTimeout(r, 2000));
   }
   return (performance.now() - started) / 1000;
