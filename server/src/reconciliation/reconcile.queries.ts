@@ -37,15 +37,14 @@ const effectivePostings = (plan: ReconcilePlan) => `
       WHERE reverses_document_id != '' AND posted_at >= ${FROM} - ${POSTING_SKEW} AND posted_at <= ${NOW})`;
 
 /**
- * Device events of the window's flows, each joined once to numbers about its effective postings
- * (count, first and last time, first quantity, first unit as an index into the window's units);
- * grouped per plant, flow, order, material and time bucket. Each group yields its events' missing,
- * late and duplicate postings and, when the bucket's quantities differ beyond tolerance, one quantity
- * mismatch. The big join carries no strings from the postings: argMin/argMax over document ids for
- * ten million events were half of the pass. The document ids are looked up afterwards, for the events
- * of findings only (a join whose hash table holds the findings, while the postings stream past it).
+ * Device events of the window's flows, each joined once to what its effective postings add up to
+ * (count, first and last time, first quantity, first unit as an index into the window's units, first
+ * and last document); grouped per plant, flow, order, material and time bucket. Each group yields its
+ * events' missing, late and duplicate postings and, when the bucket's quantities differ beyond
+ * tolerance, one quantity mismatch. The first and last document of each event come with the pairing
+ * (ADR 0012): a second read of every posting to name the documents of the findings' events cost more.
  */
-const CANDIDATE = `(event_id, line, qty, unit, event_time, due, sla_s, first_at, first_qty, first_unit, total_qty, n, second_at)`;
+const CANDIDATE = `(event_id, line, qty, unit, event_time, due, sla_s, first_at, first_qty, first_unit, total_qty, n, second_at, first_doc, last_doc)`;
 
 /**
  * An event's first posting as one number, whose minimum over the event's postings is the earliest
@@ -60,13 +59,23 @@ const FIRST_POSTING = `bitShiftLeft(toUInt256(toUInt64(toUnixTimestamp64Milli(po
 /** Units of the postings the window can see: the big join carries a posting's unit as its index here. */
 const UNITS = `(SELECT groupUniqArray(unit) FROM erp_postings WHERE posted_at >= ${FROM} - ${POSTING_SKEW} AND posted_at <= ${NOW})`;
 
-/** The findings with everything but their document ids, which `lookup` names the events of. */
-const eventFindingsWithoutDocuments = (plan: ReconcilePlan) => `
+export const eventFindings = (plan: ReconcilePlan) => `
+WITH ${UNITS} AS units
+SELECT
+  finding_id, type, plant, line, flow, order_id, material, event_ids, posting_ids, CAST([] AS Array(String)) AS correlation_ids,
+  device_quantity, erp_quantity, unit, value_at_risk, anchor_at, condition_since, toUInt8(1) AS active,
+  concat(details_before, multiIf(type = 'late_posting', posting_ids[1], type = 'duplicate_posting', arrayStringConcat(posting_ids, ', '), ''),
+         details_after) AS details,
+  '' AS resolution_hint
+FROM
+(
 SELECT
   ${findingId('x.1', "if(x.1 = 'quantity_mismatch', [toString(plant), toString(flow), order_id, material, toString(bucket)], [c.1])")} AS finding_id,
   x.1 AS type, plant, toString(if(x.1 = 'quantity_mismatch', line_any, c.2)) AS line, flow, order_id, material,
   if(x.1 = 'quantity_mismatch', diff_events, [c.1]) AS event_ids,
-  multiIf(x.1 = 'quantity_mismatch', diff_events, x.1 IN ('late_posting', 'duplicate_posting'), [c.1], CAST([] AS Array(String))) AS lookup,
+  -- A late posting's first document; a duplicate's first and last; a mismatch's first of each event.
+  multiIf(x.1 = 'quantity_mismatch', diff_docs, x.1 = 'late_posting', [c.14], x.1 = 'duplicate_posting', [c.14, c.15],
+          CAST([] AS Array(String))) AS posting_ids,
   CAST(if(x.1 = 'quantity_mismatch', dev_sum, c.3) AS Nullable(Float64)) AS device_quantity,
   CAST(multiIf(x.1 = 'quantity_mismatch', erp_sum, x.1 = 'late_posting', c.9, x.1 = 'duplicate_posting', c.11, NULL) AS Nullable(Float64)) AS erp_quantity,
   toString(multiIf(x.1 = 'quantity_mismatch', erp_unit, x.1 = 'duplicate_posting', c.10, c.4)) AS unit,
@@ -100,7 +109,9 @@ FROM
     countIf(n > 0 AND NOT isFinite(dev_conv)) AS unconvertible,
     anyIf((unit, first_unit), n > 0 AND NOT isFinite(dev_conv)) AS unconvertible_units,
     -- Sorted: the same finding lists its events in the same order in every run.
-    arraySort(groupArrayIf(event_id, differs)) AS diff_events,
+    arraySort(groupArrayIf((event_id, first_doc), differs)) AS diffs,
+    arrayMap(d -> d.1, diffs) AS diff_events,
+    arrayMap(d -> d.2, diffs) AS diff_docs,
     maxIf(first_at, n > 0) AS last_posted,
     any(tabs) AS tabs_any, any(tpct) AS tpct_any,
     groupArrayIf(${CANDIDATE}, n = 0 AND due <= ${NOW}) AS missing,
@@ -120,7 +131,7 @@ FROM
       if(n > 0, fromUnixTimestamp64Milli(toInt64(bitShiftRight(p.first, 128)) - ${MS_OFFSET}, 'UTC'), toDateTime64(0, 3, 'UTC')) AS first_at,
       reinterpretAsFloat64(toUInt64(bitAnd(p.first, toUInt256('18446744073709551615')))) AS first_qty,
       units[toUInt64(bitAnd(bitShiftRight(p.first, 64), toUInt256('18446744073709551615')))] AS first_unit,
-      p.second_at AS second_at, p.total_qty AS total_qty,
+      p.second_at AS second_at, p.total_qty AS total_qty, p.first_doc AS first_doc, p.last_doc AS last_doc,
       if(e.unit = first_unit OR p.n = 0, e.qty, e.qty * ${factor('e.material', 'e.unit', 'first_unit')}) AS dev_conv,
       p.n > 0 AND (NOT isFinite(dev_conv) OR abs(dev_conv - first_qty) > 1e-9 * greatest(1, abs(dev_conv))) AS differs
     FROM
@@ -135,7 +146,8 @@ FROM
     (
       -- The second posting's time without per-event arrays: exact for two postings; for more, the
       -- last one stands for the rest, and the finding's detail lists every posting of the event.
-      SELECT device_event_id, count() AS n, min(${FIRST_POSTING}) AS first, sum(quantity) AS total_qty, max(posted_at) AS second_at
+      SELECT device_event_id, count() AS n, min(${FIRST_POSTING}) AS first, sum(quantity) AS total_qty, max(posted_at) AS second_at,
+             argMin(document_id, posted_at) AS first_doc, argMax(document_id, posted_at) AS last_doc
       FROM (${effectivePostings(plan)})
       GROUP BY device_event_id
     ) AS p ON p.device_event_id = e.event_id
@@ -147,49 +159,10 @@ ARRAY JOIN arrayConcat(
   arrayMap(c -> ('late_posting', c), late),
   arrayMap(c -> ('duplicate_posting', c), duplicate),
   if(length(diff_events) > 0 AND (unconvertible > 0 OR NOT ${withinTolerance('dev_sum', 'erp_sum', 'tabs_any', 'tpct_any')}),
-     [('quantity_mismatch', ('', line_any, 0.0, erp_unit, bucket, bucket, toUInt32(0), bucket, 0.0, erp_unit, 0.0, toUInt64(0), bucket))],
+     [('quantity_mismatch', ('', line_any, 0.0, erp_unit, bucket, bucket, toUInt32(0), bucket, 0.0, erp_unit, 0.0, toUInt64(0), bucket, '', ''))],
      [])
 ) AS x
-ARRAY JOIN [x.2] AS c`;
-
-export const eventFindings = (plan: ReconcilePlan) => `
-WITH ${UNITS} AS units
-SELECT
-  finding_id, type, plant, line, flow, order_id, material, event_ids,
-  multiIf(type = 'quantity_mismatch', firsts, type = 'late_posting', [firsts[1]], type = 'duplicate_posting', docs, CAST([] AS Array(String))) AS posting_ids,
-  CAST([] AS Array(String)) AS correlation_ids,
-  device_quantity, erp_quantity, unit, value_at_risk, anchor_at, condition_since, toUInt8(1) AS active,
-  concat(details_before, multiIf(type = 'late_posting', firsts[1], type = 'duplicate_posting', arrayStringConcat(docs, ', '), ''), details_after) AS details,
-  '' AS resolution_hint
-FROM
-(
-  -- Per finding: the first document of each event it names (in the order it names them), and for a
-  -- duplicate its event's first and last.
-  SELECT
-    finding_id, any(type) AS type, any(plant) AS plant, any(line) AS line, any(flow) AS flow, any(order_id) AS order_id,
-    any(material) AS material, any(event_ids) AS event_ids, any(device_quantity) AS device_quantity,
-    any(erp_quantity) AS erp_quantity, any(unit) AS unit, any(value_at_risk) AS value_at_risk, any(anchor_at) AS anchor_at,
-    any(condition_since) AS condition_since, any(details_before) AS details_before, any(details_after) AS details_after,
-    arrayMap(d -> d.2, arraySort(groupArrayIf((ord, first_doc), ord > 0))) AS firsts, any(event_docs) AS docs
-  FROM
-  (
-    SELECT
-      f.finding_id AS finding_id, f.ord AS ord, any(f.type) AS type, any(f.plant) AS plant, any(f.line) AS line, any(f.flow) AS flow,
-      any(f.order_id) AS order_id, any(f.material) AS material, any(f.event_ids) AS event_ids,
-      any(f.device_quantity) AS device_quantity, any(f.erp_quantity) AS erp_quantity, any(f.unit) AS unit,
-      any(f.value_at_risk) AS value_at_risk, any(f.anchor_at) AS anchor_at, any(f.condition_since) AS condition_since,
-      any(f.details_before) AS details_before, any(f.details_after) AS details_after,
-      argMinIf(d.document_id, d.posted_at, d.device_event_id != '') AS first_doc,
-      if(countIf(d.device_event_id != '') > 1, [first_doc, argMaxIf(d.document_id, d.posted_at, d.device_event_id != '')], [first_doc]) AS event_docs
-    FROM (${effectivePostings(plan)}) AS d
-    RIGHT JOIN
-    (
-      SELECT *, event AS event, ord AS ord FROM (${eventFindingsWithoutDocuments(plan)})
-      LEFT ARRAY JOIN lookup AS event, arrayEnumerate(lookup) AS ord
-    ) AS f ON d.device_event_id = f.event
-    GROUP BY f.finding_id, f.ord
-  )
-  GROUP BY finding_id
+ARRAY JOIN [x.2] AS c
 )`;
 
 /**
