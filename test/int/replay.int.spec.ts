@@ -596,4 +596,73 @@ describe('replay', () => {
     expect(msgs.replayMessages).toEqual({ toSend: 0, items: [{ skip: 'no_message' }] });
     expect(target.count('deny-1')).toBe(0);
   });
+  it("IT support of one plant sees and changes only the replays of its plants, and another plant's replay is unknown to it", async () => {
+    // Plant P7's replay, a replay across P7 and P8, and a target of P8 only.
+    expect((await saveTarget(app, { url: target.url, plant: 'P8' })).errors).toBeUndefined();
+    const p7 = await seedFailed(app, ['sc7-1', 'sc7-2', 'sc7-3'], 'O-sc7', 'P7');
+    const p8 = await seedFailed(app, ['sc8-1'], 'O-sc8', 'P8');
+    const only7 = await replay(app, { ids: [p7[0].id, p7[1].id], dryRun: false });
+    const mixed = await replay(app, { ids: [p7[2].id, p8[0].id], dryRun: false });
+    await createPerson(app.url, { username: 'replay-scope-p7', role: 'it_support', plants: ['P7'] });
+    await createPerson(app.url, { username: 'replay-scope-p9', role: 'it_support', plants: ['P9'] });
+    const t7 = (await signIn(app.url, 'replay-scope-p7')).token;
+    const t9 = (await signIn(app.url, 'replay-scope-p9')).token;
+    const FIELDS = 'id total outsideScope queued sent skipped failed dead cancelled';
+    const one = (id: string, token: string) =>
+      ok<{ replayBatch: (Batch & { outsideScope: number }) | null }>(
+        app,
+        `query($id: String!) { replayBatch(id: $id) { ${FIELDS} } }`,
+        { id },
+        token,
+      ).then((d) => d.replayBatch);
+    const listed = (token: string) =>
+      ok<{ replayBatches: { id: string }[] }>(app, '{ replayBatches(first: 500) { id } }', {}, token).then((d) =>
+        d.replayBatches.map((b) => b.id),
+      );
+
+    // P9 sees neither, exactly as a replay that does not exist; it can change neither.
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    expect(await one(only7.batchId, t9)).toBeNull();
+    expect(await one(unknown, t9)).toBeNull();
+    expect(await listed(t9)).not.toContain(only7.batchId);
+    expect(await listed(t9)).not.toContain(mixed.batchId);
+    for (const id of [only7.batchId, mixed.batchId, unknown]) {
+      const body = await gql(app, 'mutation($id: String!) { cancelReplay(id: $id) { id } }', { id }, t9);
+      expect(body.errors?.[0].message).toBe(`no replay ${id}`);
+    }
+    const rate = await gql(
+      app,
+      'mutation($id: String!) { setReplayRate(id: $id, ratePerSecond: 1) { id } }',
+      { id: mixed.batchId },
+      t9,
+    );
+    expect(rate.errors?.[0].message).toBe(`no replay ${mixed.batchId}`);
+
+    // P7 sees both, counted in its plant; it may not change the one that also holds P8's message.
+    expect(await listed(t7)).toEqual(expect.arrayContaining([only7.batchId, mixed.batchId]));
+    expect(await one(only7.batchId, t7)).toMatchObject({ total: 2, outsideScope: 0 });
+    expect(await one(mixed.batchId, t7)).toMatchObject({ total: 1, outsideScope: 1 });
+    expect(await one(mixed.batchId, TEST_ADMIN_TOKEN)).toMatchObject({ total: 2, outsideScope: 0 });
+    const refused = await gql(app, 'mutation($id: String!) { pauseReplay(id: $id) { id } }', { id: mixed.batchId }, t7);
+    expect(refused.errors?.[0].message).toMatch(/also holds 1 messages of plants outside yours/);
+    expect((await batch(app, mixed.batchId)).state).not.toBe('paused');
+    const paused = await ok<{ pauseReplay: { state: string } }>(
+      app,
+      'mutation($id: String!) { pauseReplay(id: $id) { state } }',
+      { id: only7.batchId },
+      t7,
+    );
+    expect(paused.pauseReplay.state).toBe('paused');
+
+    // Targets: P7 sees the every-plant target, not P8's.
+    const targets = await ok<{ replayTargets: { flow: string; plant: string }[] }>(
+      app,
+      '{ replayTargets { flow plant } }',
+      {},
+      t7,
+    );
+    expect(targets.replayTargets).toContainEqual({ flow: FLOW, plant: '' });
+    expect(targets.replayTargets.map((t) => t.plant)).not.toContain('P8');
+    await ok(app, 'mutation($id: String!) { cancelReplay(id: $id) { state } }', { id: only7.batchId });
+  });
 });

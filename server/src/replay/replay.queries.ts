@@ -16,7 +16,7 @@ export interface ReplayKeyColumns {
   plant: string;
 }
 
-const SCOPE = '(plant IN {scope_plants:Array(String)} OR {scope_all:Bool})';
+export const SCOPE = '(plant IN {scope_plants:Array(String)} OR {scope_all:Bool})';
 
 /** The findings a replay request names (ids or a filter), in the person's plants. */
 export const FINDINGS_TO_REPLAY = `
@@ -84,9 +84,10 @@ FROM (SELECT * FROM replays FINAL WHERE state = 'queued') AS r
 LEFT JOIN (SELECT batch_id, argMax(state, version) AS state FROM replay_batches GROUP BY batch_id) AS b ON b.batch_id = r.batch_id
 WHERE b.state != 'cancelled'`;
 
-/** A batch's counts by state. */
+/** A batch's counts by state, and whether its messages are in the caller's plants (`visible`). */
 export const BATCH_COUNTS = `
-SELECT batch_id, state, count() AS n FROM replays FINAL WHERE batch_id IN {batches:Array(String)} GROUP BY batch_id, state`;
+SELECT batch_id, state, ${SCOPE} AS visible, count() AS n
+FROM replays FINAL WHERE batch_id IN {batches:Array(String)} GROUP BY batch_id, state, visible`;
 
 /** The latest version of batches, newest first. */
 export const BATCHES = `

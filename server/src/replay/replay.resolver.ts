@@ -34,10 +34,10 @@ export class ReplayResolver {
     private readonly audit: AuditService,
   ) {}
 
-  @Query(() => [ReplayTarget], { description: 'Replay targets per flow (and plant).' })
+  @Query(() => [ReplayTarget], { description: 'Replay targets per flow (and plant): those of every plant and of yours.' })
   @RequirePermission('replay:run')
-  async replayTargets(): Promise<ReplayTarget[]> {
-    return (await this.service.targets()).map(toGraphql);
+  async replayTargets(@CurrentPrincipal() principal: Principal): Promise<ReplayTarget[]> {
+    return (await this.service.targets(principal.scope)).map(toGraphql);
   }
 
   @Mutation(() => ReplayTarget, {
@@ -142,18 +142,23 @@ export class ReplayResolver {
     return result;
   }
 
-  @Query(() => [ReplayBatch], { description: 'Replays, newest first, with their progress.' })
+  @Query(() => [ReplayBatch], {
+    description: 'Replays holding messages of your plants, newest first, with their progress (counted in your plants).',
+  })
   @RequirePermission('replay:run')
-  replayBatches(@Args('first', { type: () => Int, defaultValue: 50 }) first: number): Promise<ReplayBatch[]> {
+  replayBatches(
+    @CurrentPrincipal() principal: Principal,
+    @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
+  ): Promise<ReplayBatch[]> {
     if (first < 1 || first > 500) throw new InputError('first must be from 1 to 500', 'first');
-    return this.service.batches(first);
+    return this.service.batches(principal.scope, first);
   }
 
   @Query(() => ReplayBatch, { nullable: true, description: 'One replay and its progress.' })
   @RequirePermission('replay:run')
-  async replayBatch(@Args('id') id: string): Promise<ReplayBatch | null> {
+  async replayBatch(@CurrentPrincipal() principal: Principal, @Args('id') id: string): Promise<ReplayBatch | null> {
     checkBatchId(id);
-    return (await this.service.batches(1, id))[0] ?? null;
+    return (await this.service.batches(principal.scope, 1, id))[0] ?? null;
   }
 
   @Query(() => [ReplayItem], {
@@ -227,7 +232,7 @@ export class ReplayResolver {
   ): Promise<ReplayBatch> {
     checkBatchId(id);
     audit.target('replay', id);
-    const batch = await this.service.setBatchState(id, state, principal.id);
+    const batch = await this.service.setBatchState(principal.scope, id, state, principal.id);
     audit.after = { state };
     return batch;
   }

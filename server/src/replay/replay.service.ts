@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { ForbiddenException, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { ClickHouseService } from '../clickhouse/clickhouse.service';
 import { isoFromClickHouse } from '../clickhouse/clickhouse-time';
@@ -17,6 +17,7 @@ import {
   MESSAGES_TO_REPLAY,
   POSTED_KEYS,
   REPLAY_STATE,
+  SCOPE,
   type ReplayKeyColumns,
 } from './replay.queries';
 import { targetFor, targetProblems, type ReplayTargetConfig } from './replay-targets';
@@ -85,8 +86,9 @@ export class ReplayService {
     private readonly findings: FindingsService,
   ) {}
 
-  async targets(): Promise<ReplayTargetConfig[]> {
-    return this.queues.currentTargets(true);
+  /** The targets `scope` may see: those of every plant ('') and of its own plants. */
+  async targets(scope: PlantScope): Promise<ReplayTargetConfig[]> {
+    return (await this.queues.currentTargets(true)).filter((t) => t.plant === '' || scope.allows(t.plant));
   }
 
   async saveTarget(
@@ -383,21 +385,46 @@ export class ReplayService {
     this.queues.forgetBatchState(b.batchId);
   }
 
-  async batches(first: number, id?: string): Promise<ReplayBatchView[]> {
+  /**
+   * Replays, newest first, as `scope` sees them: a replay holding none of its plants' messages is not
+   * there (as an unknown id), and the counts are of its messages in those plants; `outsideScope` says
+   * how many of the replay's messages are in other plants.
+   */
+  async batches(scope: PlantScope, first: number, id?: string): Promise<ReplayBatchView[]> {
+    // A person who does not see every plant: first the newest replays holding messages of their plants
+    // (read from the messages, which live with their plant's data on a cluster), then those replays.
+    const visible = scope.isAll
+      ? []
+      : (
+          await this.clickhouse.scopedQuery<{ batch_id: string }>(
+            {
+              name: 'replay.batches_in_scope',
+              sql: `SELECT batch_id FROM replays WHERE ${SCOPE} AND ({id:String} = '' OR batch_id = {id:String})
+                    GROUP BY batch_id ORDER BY max(requested_at) DESC, batch_id DESC LIMIT {first:UInt32}`,
+              params: { id: id ?? '', first },
+            },
+            scope,
+          )
+        ).map((r) => r.batch_id);
+    if (!scope.isAll && visible.length === 0) return [];
     const rows = await this.clickhouse.query<BatchRow>({
       name: 'replay.batches',
-      sql: `SELECT * FROM (${BATCHES}) WHERE {id:String} = '' OR batch_id = {id:String} ORDER BY requested_at DESC, batch_id LIMIT {first:UInt32}`,
-      params: { id: id ?? '', first },
+      sql: `SELECT * FROM (${BATCHES}) WHERE ({id:String} = '' OR batch_id = {id:String})
+              AND ({all:Bool} OR batch_id IN {visible:Array(String)})
+            ORDER BY requested_at DESC, batch_id LIMIT {first:UInt32}`,
+      params: { id: id ?? '', first, all: scope.isAll, visible },
     });
     const counts = rows.length
-      ? await this.clickhouse.query<{ batch_id: string; state: string; n: number | string }>({
-          name: 'replay.batch_counts',
-          sql: BATCH_COUNTS,
-          params: { batches: rows.map((r) => r.batch_id) },
-        })
+      ? await this.clickhouse.scopedQuery<{ batch_id: string; state: string; visible: number | boolean; n: number | string }>(
+          { name: 'replay.batch_counts', sql: BATCH_COUNTS, params: { batches: rows.map((r) => r.batch_id) } },
+          scope,
+        )
       : [];
     return rows.map((r) => {
-      const c = (state: string) => Number(counts.find((x) => x.batch_id === r.batch_id && x.state === state)?.n ?? 0);
+      const mine = counts.filter((x) => x.batch_id === r.batch_id);
+      const c = (state: string) =>
+        mine.filter((x) => x.state === state && Number(x.visible)).reduce((n, x) => n + Number(x.n), 0);
+      const outsideScope = mine.filter((x) => !Number(x.visible)).reduce((n, x) => n + Number(x.n), 0);
       const progress = {
         queued: c('queued'),
         sent: c('sent'),
@@ -412,12 +439,28 @@ export class ReplayService {
         reason: r.reason,
         requestedBy: r.requested_by,
         requestedAt: isoFromClickHouse(r.requested_at),
-        total: Number(r.total),
+        // Everyone who sees every plant sees the total as planned; others the part in their plants.
+        total: scope.isAll ? Number(r.total) : mine.filter((x) => Number(x.visible)).reduce((n, x) => n + Number(x.n), 0),
         state: r.state === 'running' && open === 0 ? 'finished' : r.state,
         ratePerSecond: r.rate_per_s || null,
+        outsideScope,
         ...progress,
       };
     });
+  }
+
+  /**
+   * The replay `batchId` for a change by someone of `scope`: unknown when none of its messages is in
+   * their plants; refused when some are in plants outside them (the change would act on those too).
+   */
+  private async batchToChange(scope: PlantScope, batchId: string): Promise<ReplayBatchView> {
+    const [batch] = await this.batches(scope, 1, batchId);
+    if (!batch) throw new InputError(`no replay ${batchId}`, 'id');
+    if (batch.outsideScope > 0)
+      throw new ForbiddenException(
+        `replay ${batchId} also holds ${batch.outsideScope} messages of plants outside yours: only someone who sees all of its plants may change it`,
+      );
+    return batch;
   }
 
   async batchItems(scope: PlantScope, batchId: string, states: string[]): Promise<ReplayItemView[]> {
@@ -447,9 +490,13 @@ export class ReplayService {
   }
 
   /** Pause, resume or cancel a batch: what was not sent yet waits, goes on, or is never sent. */
-  async setBatchState(batchId: string, state: 'paused' | 'running' | 'cancelled', by: string): Promise<ReplayBatchView> {
-    const [batch] = await this.batches(1, batchId);
-    if (!batch) throw new InputError(`no replay ${batchId}`, 'id');
+  async setBatchState(
+    scope: PlantScope,
+    batchId: string,
+    state: 'paused' | 'running' | 'cancelled',
+    by: string,
+  ): Promise<ReplayBatchView> {
+    const batch = await this.batchToChange(scope, batchId);
     if (batch.state === 'cancelled') throw new InputError('the replay was cancelled', 'id');
     await this.writeBatch({
       batchId,
@@ -461,15 +508,14 @@ export class ReplayService {
       at: batch.requestedAt,
       updatedBy: by,
     });
-    return (await this.batches(1, batchId))[0];
+    return (await this.batches(scope, 1, batchId))[0];
   }
 
   /** Changes the rate of a running batch's targets (messages per second). */
   async setBatchRate(scope: PlantScope, batchId: string, ratePerSecond: number, by: string): Promise<ReplayBatchView> {
     if (!Number.isFinite(ratePerSecond) || ratePerSecond <= 0 || ratePerSecond > 10_000)
       throw new InputError('ratePerSecond must be more than 0 and at most 10,000', 'ratePerSecond');
-    const [batch] = await this.batches(1, batchId);
-    if (!batch) throw new InputError(`no replay ${batchId}`, 'id');
+    const batch = await this.batchToChange(scope, batchId);
     const items = await this.batchItems(scope, batchId, []);
     const targets = await this.queues.currentTargets(true);
     const used = [...new Set(items.map((i) => targetFor(targets, i.flow, i.plant)).filter((t): t is ReplayTargetConfig => !!t))];
@@ -484,7 +530,7 @@ export class ReplayService {
       at: batch.requestedAt,
       updatedBy: by,
     });
-    return (await this.batches(1, batchId))[0];
+    return (await this.batches(scope, 1, batchId))[0];
   }
 }
 
@@ -525,6 +571,7 @@ export interface ReplayBatchView {
   failed: number;
   dead: number;
   cancelled: number;
+  outsideScope: number;
 }
 
 export interface ReplayItemView {

@@ -118,6 +118,11 @@ export class ReplayBatch {
   @Field(() => Int) failed!: number;
   @Field(() => Int) dead!: number;
   @Field(() => Int) cancelled!: number;
+  @Field(() => Int, {
+    description:
+      'Messages of this replay in plants outside yours: not counted above; while there are any, you may not change it.',
+  })
+  outsideScope!: number;
 }
 
 @ObjectType({ description: 'One message of a replay: its state and last outcome.' })
