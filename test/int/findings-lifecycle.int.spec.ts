@@ -186,6 +186,11 @@ describe('the finding lifecycle and the exception queue', () => {
       'tolerancePct',
       /tolerancePct must be a percentage from 0 to 100; got 150/,
     );
+    await refuse(
+      '{ flow: "scrap_posting", bucketMinutes: 7 }',
+      'bucketMinutes',
+      /bucketMinutes must be a whole number of minutes that divides a day \(1440\).*got 7/,
+    );
     await refuse('{ flow: "scrap_posting", eventTypes: ["scrapp"] }', 'eventTypes', /unknown: scrapp/);
     await refuse('{ flow: "new_flow", eventTypes: ["scrap"] }', 'eventTypes', /scrap already posts to flow scrap_posting/);
     const conversion = await graphql(

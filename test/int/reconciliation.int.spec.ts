@@ -130,6 +130,131 @@ describe.each<{ plan: string; env: Record<string, string> }>([
     });
   });
 
+  const setConversion = async (material: string, fromUnit: string, toUnit: string, factor: number) => {
+    const conv = await graphql(
+      app.url,
+      'mutation($input: UnitConversionInput!) { setUnitConversion(input: $input) { factor } }',
+      { input: { material, fromUnit, toUnit, factor } },
+      TEST_ADMIN_TOKEN,
+    );
+    expect(conv.body.errors, JSON.stringify(conv.body.errors)).toBeUndefined();
+  };
+
+  it("sums an order's quantities in one unit when its postings come in different units", async () => {
+    await setConversion('M-MIX', 'CS', 'EA', 12);
+    const ev = (id: string, order: string, qty: number) =>
+      deviceEvent(id, 60, { order_id: order, material: 'M-MIX', quantity: qty, unit: 'EA' });
+    const po = (doc: string, id: string, order: string, qty: number, unit: string) =>
+      posting(doc, id, 55, { order_id: order, material: 'M-MIX', quantity: qty, unit });
+    await seed(app.url, {
+      // O-mx: 100 EA booked as 100 EA, 12 EA booked as 2 CS (24 EA): 112 EA against 124 EA, 10.7 % off.
+      // O-mx-ok: 100 EA as 100 EA, 12 EA as 1 CS: equal.
+      events: [ev('mx-1', 'O-mx', 100), ev('mx-2', 'O-mx', 12), ev('mx-3', 'O-mx-ok', 100), ev('mx-4', 'O-mx-ok', 12)],
+      postings: [
+        po('mx-1-d', 'mx-1', 'O-mx', 100, 'EA'),
+        po('mx-2-d', 'mx-2', 'O-mx', 2, 'CS'),
+        po('mx-3-d', 'mx-3', 'O-mx-ok', 100, 'EA'),
+        po('mx-4-d', 'mx-4', 'O-mx-ok', 1, 'CS'),
+      ],
+    });
+    await reconcileNow(app.url);
+    expect(await ofOrder('O-mx-ok')).toEqual([]);
+    const found = await ofOrder('O-mx');
+    expect(summary(found)).toEqual(['quantity_mismatch:mx-2:open']);
+    expect(found[0]).toMatchObject({ postingIds: ['mx-2-d'], unit: 'EA' });
+    expect(found[0].deviceQuantity).toBeCloseTo(112, 9);
+    expect(found[0].erpQuantity).toBeCloseTo(124, 9);
+  });
+
+  it('converts through a chain of conversions: pounds against grams (pounds to kilograms to grams)', async () => {
+    await seed(app.url, {
+      events: [
+        deviceEvent('lb-ok', 60, { order_id: 'O-lb-ok', material: 'M-LB', quantity: 1, unit: 'LB' }),
+        deviceEvent('lb-bad', 60, { order_id: 'O-lb-bad', material: 'M-LB', quantity: 2, unit: 'LB' }),
+      ],
+      postings: [
+        posting('lb-ok-d', 'lb-ok', 55, { order_id: 'O-lb-ok', material: 'M-LB', quantity: 453.59237, unit: 'G' }),
+        posting('lb-bad-d', 'lb-bad', 55, { order_id: 'O-lb-bad', material: 'M-LB', quantity: 453.59237, unit: 'G' }),
+      ],
+    });
+    await reconcileNow(app.url);
+    expect(await ofOrder('O-lb-ok')).toEqual([]);
+    const [f] = await ofOrder('O-lb-bad');
+    expect(f).toMatchObject({ type: 'quantity_mismatch', unit: 'G', erpQuantity: 453.59237 });
+    expect(f.deviceQuantity).toBeCloseTo(907.18474, 6);
+  });
+
+  it("gives a late posting's and a duplicate's quantities in the posting's unit, the device's converted", async () => {
+    await setConversion('M-MIX', 'CS', 'EA', 12);
+    const opts = (order: string, extra: Record<string, unknown> = {}) => ({ order_id: order, material: 'M-MIX', ...extra });
+    await seed(app.url, {
+      events: [
+        deviceEvent('lu-1', 60, opts('O-lu', { quantity: 24, unit: 'EA' })),
+        deviceEvent('du-1', 60, opts('O-du', { quantity: 24, unit: 'EA' })),
+      ],
+      postings: [
+        posting('lu-1-d', 'lu-1', 30, opts('O-lu', { quantity: 2, unit: 'CS' })), // 30 min after: 15 min past the SLA
+        posting('du-1-a', 'du-1', 55, opts('O-du', { quantity: 2, unit: 'CS' })),
+        posting('du-1-b', 'du-1', 54, opts('O-du', { quantity: 2, unit: 'CS' })),
+      ],
+    });
+    await reconcileNow(app.url);
+    const [late] = await ofOrder('O-lu');
+    expect(late).toMatchObject({ type: 'late_posting', deviceQuantity: 2, erpQuantity: 2, unit: 'CS' });
+    const [dup] = await ofOrder('O-du');
+    expect(dup).toMatchObject({ type: 'duplicate_posting', deviceQuantity: 2, erpQuantity: 4, unit: 'CS' });
+  });
+
+  it('names both documents of a duplicate posted at the same moment', async () => {
+    const at = Date.now() - 55 * MIN;
+    await seed(app.url, {
+      events: [deviceEvent('dt-1', 60, { order_id: 'O-dt' })],
+      postings: [
+        posting('dt-1-b', 'dt-1', 55, { order_id: 'O-dt', posted_at: at }),
+        posting('dt-1-a', 'dt-1', 55, { order_id: 'O-dt', posted_at: at }),
+      ],
+    });
+    await reconcileNow(app.url);
+    const [dup] = await ofOrder('O-dt');
+    expect(dup.type).toBe('duplicate_posting');
+    expect([...dup.postingIds].sort()).toEqual(['dt-1-a', 'dt-1-b']);
+    expect(dup.details).toMatch(/^2 postings reference device event dt-1: dt-1-[ab], dt-1-[ab]$/);
+  });
+
+  it('names the posting that really arrived when a missing posting resolves, not one that was reversed', async () => {
+    // Posted on time, then reversed: missing. Then booked again, late.
+    await seed(app.url, {
+      events: [deviceEvent('rv-1', 70, { order_id: 'O-rv' })],
+      postings: [
+        posting('rv-1-a', 'rv-1', 68, { order_id: 'O-rv' }),
+        posting('rv-1-r', 'rv-1', 60, { order_id: 'O-rv', quantity: -10, reverses_document_id: 'rv-1-a' }),
+      ],
+    });
+    await reconcileNow(app.url);
+    expect(summary(await ofOrder('O-rv'))).toEqual(['missing_posting:rv-1:open']);
+    await seed(app.url, { postings: [posting('rv-1-b', 'rv-1', 40, { order_id: 'O-rv' })] }); // 30 min after: 15 past the SLA
+    await reconcileNow(app.url);
+    const found = await ofOrder('O-rv');
+    expect(summary(found)).toEqual(['late_posting:rv-1:open', 'missing_posting:rv-1:resolved_auto']);
+    expect(found.find((f) => f.type === 'missing_posting')!.resolution).toMatch(/^posting rv-1-b arrived 1[45](\.\d)? min late$/);
+  });
+
+  it('counts a posting again when the reversal that cancelled it is itself reversed', async () => {
+    await seed(app.url, {
+      events: [deviceEvent('rr-1', 60, { order_id: 'O-rr' }), deviceEvent('rr-2', 60, { order_id: 'O-rr' })],
+      postings: [
+        posting('rr-1-a', 'rr-1', 58, { order_id: 'O-rr' }),
+        posting('rr-1-r1', 'rr-1', 50, { order_id: 'O-rr', quantity: -10, reverses_document_id: 'rr-1-a' }),
+        posting('rr-1-r2', 'rr-1', 45, { order_id: 'O-rr', quantity: 10, reverses_document_id: 'rr-1-r1' }),
+        posting('rr-2-a', 'rr-2', 58, { order_id: 'O-rr' }),
+        posting('rr-2-r1', 'rr-2', 50, { order_id: 'O-rr', quantity: -10, reverses_document_id: 'rr-2-a' }),
+      ],
+    });
+    await reconcileNow(app.url);
+    // rr-1's posting stands again; rr-2's is cancelled, so rr-2 has none.
+    expect(summary(await ofOrder('O-rr'))).toEqual(['missing_posting:rr-2:open']);
+  });
+
   it('says so when quantities cannot be compared for want of a unit conversion', async () => {
     await seed(app.url, {
       events: [deviceEvent('nc-1', 60, { order_id: 'O-nc', material: 'M-NOCONV', quantity: 5, unit: 'KG' })],

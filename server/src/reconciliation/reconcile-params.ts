@@ -15,10 +15,57 @@ export interface MasterData {
   silentLineMinutes: number;
 }
 
+/**
+ * Every conversion that follows from `conversions`, as entries for `factor()` (reconcile.sql.ts): the
+ * given ones, their inverses, and chains of them ("LB -> KG" and "KG -> G" give "LB -> G"), for the
+ * conversions of every material ('') and, for each material with conversions of its own, its own and
+ * the global ones together (its own win where both give a direct factor). A direct conversion is never
+ * replaced by a chain; of two chains, the shorter is taken.
+ */
+export function conversionClosure(conversions: readonly UnitConversion[]): UnitConversion[] {
+  const global = conversions.filter((c) => c.material === '');
+  const materials = [...new Set(conversions.map((c) => c.material).filter((m) => m !== ''))].sort();
+  const out: UnitConversion[] = [];
+  for (const material of ['', ...materials]) {
+    const own = material === '' ? [] : conversions.filter((c) => c.material === material);
+    const ownUnits = new Set(own.flatMap((c) => [c.fromUnit, c.toUnit]));
+    const edges = new Map<string, Map<string, number>>();
+    const add = (from: string, to: string, f: number, replace: boolean) => {
+      if (from === to || !(f > 0) || !Number.isFinite(f)) return;
+      const m = edges.get(from) ?? edges.set(from, new Map()).get(from)!;
+      if (replace || !m.has(to)) m.set(to, f);
+    };
+    // Own conversions first and over the global ones; inverses only where no direct one is given.
+    for (const c of [...own, ...global]) add(c.fromUnit, c.toUnit, c.factor, false);
+    for (const c of [...own, ...global]) add(c.toUnit, c.fromUnit, 1 / c.factor, false);
+    for (const from of [...edges.keys()].sort()) {
+      // Breadth first: the fewest steps, so a direct factor is always the one used.
+      const factorTo = new Map<string, number>([[from, 1]]);
+      let frontier = [from];
+      while (frontier.length) {
+        const next: string[] = [];
+        for (const u of frontier)
+          for (const [v, f] of [...(edges.get(u) ?? new Map<string, number>())].sort(([a], [b]) => a.localeCompare(b)))
+            if (!factorTo.has(v)) {
+              factorTo.set(v, factorTo.get(u)! * f);
+              next.push(v);
+            }
+        frontier = next;
+      }
+      // A material's entries are needed only where its own conversions reach; elsewhere the global ones
+      // give the same.
+      if (material !== '' && ![...factorTo.keys()].some((u) => ownUnits.has(u))) continue;
+      for (const [to, factor] of factorTo) if (to !== from) out.push({ material, fromUnit: from, toUnit: to, factor });
+    }
+  }
+  return out;
+}
+
 /** Every bound parameter the reconciliation queries use (reconcile.queries.ts), from the rules and master data. */
 export function reconcileParams(data: MasterData, flows: readonly string[]) {
   const rules = data.rules.filter((r) => r.enabled && flows.includes(r.flow));
   const eventTypes = rules.flatMap((r) => r.eventTypes.map((t) => [t, r.flow] as const));
+  const conversions = conversionClosure(data.conversions);
   const postingTypes = rules.flatMap((r) => [...new Set([r.flow, ...r.postingTypes])].map((t) => [t, r.flow] as const));
   return {
     r_flow: rules.map((r) => r.flow),
@@ -35,8 +82,8 @@ export function reconcileParams(data: MasterData, flows: readonly string[]) {
     et_flow: eventTypes.map(([, f]) => f),
     pt_type: postingTypes.map(([t]) => t),
     pt_flow: postingTypes.map(([, f]) => f),
-    cv_key: data.conversions.map((c) => `${c.material}|${c.fromUnit}|${c.toUnit}`),
-    cv_factor: data.conversions.map((c) => c.factor),
+    cv_key: conversions.map((c) => `${c.material}|${c.fromUnit}|${c.toUnit}`),
+    cv_factor: conversions.map((c) => c.factor),
     cost_material: data.costs.map((c) => c.material),
     cost_value: data.costs.map((c) => c.cost),
     cost_unit: data.costs.map((c) => c.unit),

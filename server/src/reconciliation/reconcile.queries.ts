@@ -26,15 +26,25 @@ export type ReconcilePlan = 'window' | 'by_event';
 const EVENTS = { window: 'device_events', by_event: 'events_by_id' } as const;
 const POSTINGS = { window: 'erp_postings', by_event: 'postings_by_event' } as const;
 
-/** Postings that count: not reversals, not reversed by a reversal visible at `now`, one row per document. */
+/**
+ * The documents cancelled by reversals posted from `from` to `now`. A reversal that was itself reversed
+ * cancels nothing: the reversal of a reversal brings the original back. (One level: a reversal of that
+ * again is not followed; ERPs do not reverse reversals of reversals.)
+ */
+const cancelledDocuments = (from: string) => `
+      SELECT reverses_document_id FROM erp_postings
+      WHERE reverses_document_id != '' AND posted_at >= ${from} AND posted_at <= ${NOW}
+        AND document_id NOT IN (
+          SELECT reverses_document_id FROM erp_postings
+          WHERE reverses_document_id != '' AND posted_at >= ${from} AND posted_at <= ${NOW})`;
+
+/** Postings that count: not reversals, not cancelled by a reversal visible at `now`, one row per document. */
 const effectivePostings = (plan: ReconcilePlan) => `
   SELECT device_event_id, document_id, posted_at, quantity, unit
   FROM ${POSTINGS[plan]} FINAL
   WHERE posted_at >= ${FROM} - ${POSTING_SKEW} AND posted_at <= ${NOW}
     AND device_event_id != '' AND reverses_document_id = ''
-    AND document_id NOT IN (
-      SELECT reverses_document_id FROM erp_postings
-      WHERE reverses_document_id != '' AND posted_at >= ${FROM} - ${POSTING_SKEW} AND posted_at <= ${NOW})`;
+    AND document_id NOT IN (${cancelledDocuments(`${FROM} - ${POSTING_SKEW}`)})`;
 
 /**
  * Device events of the window's flows, each joined once to what its effective postings add up to
@@ -44,7 +54,8 @@ const effectivePostings = (plan: ReconcilePlan) => `
  * tolerance, one quantity mismatch. The first and last document of each event come with the pairing
  * (ADR 0012): a second read of every posting to name the documents of the findings' events cost more.
  */
-const CANDIDATE = `(event_id, line, qty, unit, event_time, due, sla_s, first_at, first_qty, first_unit, total_qty, n, second_at, first_doc, last_doc)`;
+const CANDIDATE = `(event_id, line, qty, unit, event_time, due, sla_s, first_at, first_qty, first_unit, total_qty, n, second_at, first_doc, last_doc,
+  dev_conv, min_doc, max_doc)`;
 
 /**
  * An event's first posting as one number, whose minimum over the event's postings is the earliest
@@ -73,16 +84,20 @@ SELECT
   ${findingId('x.1', "if(x.1 = 'quantity_mismatch', [toString(plant), toString(flow), order_id, material, toString(bucket)], [c.1])")} AS finding_id,
   x.1 AS type, plant, toString(if(x.1 = 'quantity_mismatch', line_any, c.2)) AS line, flow, order_id, material,
   if(x.1 = 'quantity_mismatch', diff_events, [c.1]) AS event_ids,
-  -- A late posting's first document; a duplicate's first and last; a mismatch's first of each event.
-  multiIf(x.1 = 'quantity_mismatch', diff_docs, x.1 = 'late_posting', [c.14], x.1 = 'duplicate_posting', [c.14, c.15],
+  -- A late posting's first document; a duplicate's first and last, and the lowest and highest id (two
+  -- posted at the same time, a third); a mismatch's first of each event.
+  multiIf(x.1 = 'quantity_mismatch', diff_docs, x.1 = 'late_posting', [c.14], x.1 = 'duplicate_posting', arrayDistinct([c.14, c.15, c.17, c.18]),
           CAST([] AS Array(String))) AS posting_ids,
-  CAST(if(x.1 = 'quantity_mismatch', dev_sum, c.3) AS Nullable(Float64)) AS device_quantity,
-  CAST(multiIf(x.1 = 'quantity_mismatch', erp_sum, x.1 = 'late_posting', c.9, x.1 = 'duplicate_posting', c.11, NULL) AS Nullable(Float64)) AS erp_quantity,
-  toString(multiIf(x.1 = 'quantity_mismatch', erp_unit, x.1 = 'duplicate_posting', c.10, c.4)) AS unit,
+  -- Quantities in the unit of the ERP side (its first posting's), the device's converted into it; a
+  -- missing posting's in the device's unit; a mismatch's in the unit its sums are in.
+  CAST(multiIf(x.1 = 'quantity_mismatch', if(mixed_units, NULL, dev_sum), x.1 IN ('late_posting', 'duplicate_posting'),
+               if(isFinite(c.16), c.16, NULL), c.3) AS Nullable(Float64)) AS device_quantity,
+  CAST(multiIf(x.1 = 'quantity_mismatch', if(mixed_units, NULL, erp_sum), x.1 = 'late_posting', c.9, x.1 = 'duplicate_posting', c.11, NULL) AS Nullable(Float64)) AS erp_quantity,
+  toString(multiIf(x.1 = 'quantity_mismatch', erp_unit, x.1 IN ('late_posting', 'duplicate_posting'), c.10, c.4)) AS unit,
   multiIf(
     x.1 = 'missing_posting', ${valueOf('material', 'c.3', 'toString(c.4)')},
     x.1 = 'duplicate_posting', ${valueOf('material', 'c.11 - c.9', 'toString(c.10)')},
-    x.1 = 'quantity_mismatch', ${valueOf('material', 'dev_sum - erp_sum', 'toString(erp_unit)')},
+    x.1 = 'quantity_mismatch' AND NOT mixed_units, ${valueOf('material', 'dev_sum - erp_sum', 'toString(erp_unit)')},
     0.0) AS value_at_risk,
   if(x.1 = 'quantity_mismatch', bucket, c.5) AS anchor_at,
   multiIf(x.1 = 'missing_posting', c.6, x.1 = 'late_posting', c.8, x.1 = 'duplicate_posting', c.13, last_posted) AS condition_since,
@@ -94,6 +109,9 @@ SELECT
     x.1 = 'duplicate_posting', concat(toString(c.12), ' postings reference device event ', c.1, ': '),
     unconvertible > 0,
       concat('no unit conversion ', unconvertible_units.1, ' to ', unconvertible_units.2, ' for material ', material, ': quantities cannot be compared'),
+    mixed_units,
+      concat('order ', order_id, ': device events in ', dev_unit_min, ' and ', dev_unit_max, ', postings in ', erp_unit_min, ' and ', erp_unit_max,
+             ' in the bucket from ', toString(bucket), ': the events listed differ from their postings'),
     concat('order ', order_id, ': device ', toString(round(dev_sum, 6)), ' ', erp_unit, ', ERP ', toString(round(erp_sum, 6)), ' ', erp_unit,
            ' in the bucket from ', toString(bucket))) AS details_before,
   if(x.1 = 'late_posting', concat(' arrived ', ${minutesText('c.5', 'c.8')}, ' after the event; SLA ', toString(c.7 / 60), ' min'), '') AS details_after
@@ -102,10 +120,16 @@ FROM
   SELECT
     plant, flow, order_id, material, bucket,
     any(line) AS line_any,
-    -- Each posted event: device quantity converted into the unit of its first posting.
-    sumIf(dev_conv, n > 0 AND isFinite(dev_conv)) AS dev_sum,
-    sumIf(first_qty, n > 0 AND isFinite(dev_conv)) AS erp_sum,
-    anyIf(first_unit, n > 0) AS erp_unit,
+    -- The sums of the posted events, in one unit: the postings' when they share one (each event's device
+    -- quantity converted into its first posting's unit), else the device events' when they share one
+    -- (each first posting converted into its event's unit); in neither (mixed_units), no sums.
+    minIf(first_unit, n > 0) AS erp_unit_min, maxIf(first_unit, n > 0) AS erp_unit_max,
+    minIf(unit, n > 0) AS dev_unit_min, maxIf(unit, n > 0) AS dev_unit_max,
+    erp_unit_min = erp_unit_max AS one_erp_unit,
+    NOT one_erp_unit AND dev_unit_min != dev_unit_max AS mixed_units,
+    if(one_erp_unit, sumIf(dev_conv, n > 0 AND isFinite(dev_conv)), sumIf(qty, n > 0 AND isFinite(dev_conv))) AS dev_sum,
+    if(one_erp_unit, sumIf(first_qty, n > 0 AND isFinite(dev_conv)), sumIf(erp_conv, n > 0 AND isFinite(dev_conv))) AS erp_sum,
+    if(one_erp_unit, erp_unit_min, dev_unit_min) AS erp_unit,
     countIf(n > 0 AND NOT isFinite(dev_conv)) AS unconvertible,
     anyIf((unit, first_unit), n > 0 AND NOT isFinite(dev_conv)) AS unconvertible_units,
     -- Sorted: the same finding lists its events in the same order in every run.
@@ -133,6 +157,8 @@ FROM
       units[toUInt64(bitAnd(bitShiftRight(p.first, 64), toUInt256('18446744073709551615')))] AS first_unit,
       p.second_at AS second_at, p.total_qty AS total_qty, p.first_doc AS first_doc, p.last_doc AS last_doc,
       if(e.unit = first_unit OR p.n = 0, e.qty, e.qty * ${factor('e.material', 'e.unit', 'first_unit')}) AS dev_conv,
+      if(e.unit = first_unit OR p.n = 0, first_qty, first_qty * ${factor('e.material', 'first_unit', 'e.unit')}) AS erp_conv,
+      p.min_doc AS min_doc, p.max_doc AS max_doc,
       p.n > 0 AND (NOT isFinite(dev_conv) OR abs(dev_conv - first_qty) > 1e-9 * greatest(1, abs(dev_conv))) AS differs
     FROM
     (
@@ -147,7 +173,8 @@ FROM
       -- The second posting's time without per-event arrays: exact for two postings; for more, the
       -- last one stands for the rest, and the finding's detail lists every posting of the event.
       SELECT device_event_id, count() AS n, min(${FIRST_POSTING}) AS first, sum(quantity) AS total_qty, max(posted_at) AS second_at,
-             argMin(document_id, posted_at) AS first_doc, argMax(document_id, posted_at) AS last_doc
+             argMin(document_id, posted_at) AS first_doc, argMax(document_id, posted_at) AS last_doc,
+             min(document_id) AS min_doc, max(document_id) AS max_doc
       FROM (${effectivePostings(plan)})
       GROUP BY device_event_id
     ) AS p ON p.device_event_id = e.event_id
@@ -158,8 +185,8 @@ ARRAY JOIN arrayConcat(
   arrayMap(c -> ('missing_posting', c), missing),
   arrayMap(c -> ('late_posting', c), late),
   arrayMap(c -> ('duplicate_posting', c), duplicate),
-  if(length(diff_events) > 0 AND (unconvertible > 0 OR NOT ${withinTolerance('dev_sum', 'erp_sum', 'tabs_any', 'tpct_any')}),
-     [('quantity_mismatch', ('', line_any, 0.0, erp_unit, bucket, bucket, toUInt32(0), bucket, 0.0, erp_unit, 0.0, toUInt64(0), bucket, '', ''))],
+  if(length(diff_events) > 0 AND (unconvertible > 0 OR mixed_units OR NOT ${withinTolerance('dev_sum', 'erp_sum', 'tabs_any', 'tpct_any')}),
+     [('quantity_mismatch', ('', line_any, 0.0, erp_unit, bucket, bucket, toUInt32(0), bucket, 0.0, erp_unit, 0.0, toUInt64(0), bucket, '', '', 0.0, '', ''))],
      [])
 ) AS x
 ARRAY JOIN [x.2] AS c
@@ -206,9 +233,7 @@ FROM
          if(flow != '', toString(flow), transform(toString(posting_type), {pt_type:Array(String)}, {pt_flow:Array(String)}, '')) AS pflow
   FROM erp_postings FINAL
   WHERE posted_at >= ${FROM} AND posted_at < ${TO} AND posted_at <= ${NOW} AND reverses_document_id = ''
-    AND document_id NOT IN (
-      SELECT reverses_document_id FROM erp_postings
-      WHERE reverses_document_id != '' AND posted_at >= ${FROM} AND posted_at <= ${NOW})${narrow}
+    AND document_id NOT IN (${cancelledDocuments(FROM)})${narrow}
 ) AS p${antiJoin}
 -- The line, from the order's device events (a posting has no line of its own).
 LEFT JOIN
@@ -450,6 +475,7 @@ LEFT JOIN
   SELECT device_event_id, argMin(document_id, posted_at) AS document_id, min(posted_at) AS posted_at
   FROM erp_postings
   WHERE posted_at >= ${FROM} - ${POSTING_SKEW} AND posted_at <= ${NOW} AND reverses_document_id = ''
+    AND document_id NOT IN (${cancelledDocuments(`${FROM} - ${POSTING_SKEW}`)})
     AND device_event_id IN (
       SELECT arrayJoin(event_ids) FROM findings
       WHERE type = 'missing_posting' AND anchor_at >= ${FROM} AND anchor_at < ${TO} AND last_seen_at < ${ms('run_ms')})

@@ -109,8 +109,9 @@ export class ReconcileService {
     const flows = enabled.map((r) => r.flow);
     const longest = Math.max(0, ...enabled.map(windowSeconds));
     // Whole quantity buckets only: a window starting inside a bucket would compare part of an order's
-    // quantities, and rewrite its finding with part of its events.
-    const bucketMs = Math.max(60_000, ...enabled.map((r) => r.bucketMinutes * 60_000));
+    // quantities, and rewrite its finding with part of its events. Buckets count from the epoch, so a
+    // start on a multiple of every flow's bucket (their least common multiple) starts a bucket of each.
+    const bucketMs = 60_000 * enabled.reduce((m, r) => lcm(m, Math.max(1, r.bucketMinutes)), 1);
     const fromMs = Math.floor((req.fromMs ?? nowMs - longest * 1000) / bucketMs) * bucketMs;
     const toMs = req.toMs ?? nowMs + 1;
     const runMs = nowMs;
@@ -203,3 +204,7 @@ export class ReconcileService {
     ]);
   }
 }
+
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+/** Least common multiple of two positive integers. */
+export const lcm = (a: number, b: number): number => (a / gcd(a, b)) * b;

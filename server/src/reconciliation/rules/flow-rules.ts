@@ -55,8 +55,13 @@ export function validateFlowRules(r: Omit<FlowRules, 'version' | 'updatedBy' | '
   if (badPosting.length) fail('postingTypes', `must be lower_snake_case names; got ${badPosting.join(', ')}`);
   if (!(PRIORITIES as readonly string[]).includes(r.priority)) fail('priority', `must be one of ${PRIORITIES.join(', ')}`);
   if (!Number.isFinite(r.highValue) || r.highValue < 0) fail('highValue', `must be 0 or more; got ${r.highValue}`);
-  if (!Number.isInteger(r.bucketMinutes) || r.bucketMinutes < 1 || r.bucketMinutes > 1440)
-    fail('bucketMinutes', `must be a whole number of minutes from 1 to 1440; got ${r.bucketMinutes}`);
+  // Buckets that tile a day: every flow's buckets then start together at least once a day, so a run
+  // over several flows can start on whole buckets of each (reconcile.service.ts).
+  if (!Number.isInteger(r.bucketMinutes) || r.bucketMinutes < 1 || r.bucketMinutes > 1440 || 1440 % r.bucketMinutes !== 0)
+    fail(
+      'bucketMinutes',
+      `must be a whole number of minutes that divides a day (1440), such as 15, 30, 45, 60, 120, 240, 480 or 1440; got ${r.bucketMinutes}`,
+    );
 }
 
 /** How far back a continuous run looks: findings of a flow can still change for 2 x SLA + grace. */
