@@ -1,6 +1,6 @@
 /**
- * What each kind of alert rule covers right now: one row per item, a stable key and a line of text
- * for the notification. All set-based in ClickHouse; at most 200 items per rule.
+ * What each kind of alert rule covers right now: one row per item, a stable key, a line of text for
+ * the notification and the item's plant ('' when it has none; who may see the item depends on it). All set-based in ClickHouse; at most 200 items per rule.
  */
 
 const SINCE_MINUTES = `now64(3) - toIntervalSecond({minutes:UInt32} * 60)`;
@@ -13,7 +13,8 @@ SELECT
     f.finding_id AS key,
     concat(f.type, ' ', f.plant, if(f.line != '', concat('/', f.line), ''), if(f.flow != '', concat(' ', f.flow), ''),
            ', ', toString(f.severity), if(f.value_at_risk > 0, concat(', ', toString(round(f.value_at_risk, 2)), ' ', f.currency, ' at risk'), ''),
-           if(f.order_id != '', concat(', order ', f.order_id), '')) AS text
+           if(f.order_id != '', concat(', order ', f.order_id), '')) AS text,
+    f.plant AS plant
 FROM
 (
     SELECT finding_id, type, plant, line, flow, severity, value_at_risk, currency, order_id, first_seen_at, condition_since, active
@@ -42,7 +43,8 @@ export const SILENT_LINE_ITEMS = OPEN_FINDINGS(`type = 'silent_line' AND active 
 export const LAG_P95_ITEMS = `
 SELECT concat(l.plant, ' ', l.flow) AS key,
        concat(l.flow, ' at ', l.plant, ': p95 lag ', toString(round(l.q[2])), ' s over the last ', toString({minutes:UInt32}),
-              ' min, above the SLA of ', toString(if(r.sla = 0, 900, r.sla)), ' s') AS text
+              ' min, above the SLA of ', toString(if(r.sla = 0, 900, r.sla)), ' s') AS text,
+       l.plant AS plant
 FROM
 (
     SELECT plant, flow, quantilesMerge(0.5, 0.95, 0.99)(lag) AS q, sum(posted) AS posted_n
@@ -60,7 +62,8 @@ SETTINGS join_use_nulls = 0`;
 export const REJECTED_ITEMS = `
 SELECT concat('rejected ', if(plant = '', '(no plant)', plant)) AS key,
        concat(toString(count()), ' messages refused or dead-lettered in the last ', toString({minutes:UInt32}), ' min',
-              if(plant = '', '', concat(' at ', plant)), ' (', arrayStringConcat(groupUniqArray(3)(reason_code), ', '), ')') AS text
+              if(plant = '', '', concat(' at ', plant)), ' (', arrayStringConcat(groupUniqArray(3)(reason_code), ', '), ')') AS text,
+       plant
 FROM dead_letters FINAL
 WHERE received_at >= ${SINCE_MINUTES} AND ${PLANTS('plant')}
 GROUP BY plant
@@ -72,7 +75,8 @@ LIMIT 200`;
 export const REPLAY_DEAD_ITEMS = `
 SELECT replay_id AS key,
        concat('replay of ', correlation_id, ' (', flow, ' at ', plant, ') died after ', toString(attempts), ' attempts: ',
-              substring(outcome, 1, 200)) AS text
+              substring(outcome, 1, 200)) AS text,
+       plant
 FROM replays FINAL
 WHERE state = 'dead' AND updated_at >= ${SINCE_MINUTES} AND ${PLANTS('plant')} AND ${FLOWS('flow')}
 ORDER BY updated_at DESC

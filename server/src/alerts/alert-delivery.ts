@@ -8,6 +8,7 @@ import { QueueName } from '../queues/queue-names';
 import { SECRET_REF, Secrets } from '../replay/secrets';
 import type { AlertChannel } from './alert-model';
 import { emailOf, title, webhookBody, type AlertMessage } from './alert-messages';
+import { encodeItem } from './alert-scope';
 import { AlertsRepository } from './alerts.repository';
 
 const SEND_TIMEOUT_MS = 10_000;
@@ -16,6 +17,9 @@ export interface DeliveryJob {
   message: AlertMessage;
   channel: AlertChannel;
 }
+
+/** The history keeps each line with its plant, so a plant-scoped person sees only their plants' lines. */
+const storedItems = (m: AlertMessage) => m.items.slice(0, 200).map((text, i) => encodeItem(m.plants?.[i] ?? '', text));
 
 /** A delivery that retrying cannot fix (a 4xx other than 408/429, no SMTP configured): failed at once. */
 class PermanentError extends Error {}
@@ -56,7 +60,7 @@ export class AlertDelivery extends WorkerHost implements OnApplicationShutdown {
         kind: message.kind,
         createdAt: message.createdAt,
         summary: title(message),
-        items: message.items.slice(0, 200),
+        items: storedItems(message),
         attempts: 0,
         lastError: '',
       };
@@ -90,7 +94,7 @@ export class AlertDelivery extends WorkerHost implements OnApplicationShutdown {
       kind: message.kind,
       createdAt: message.createdAt,
       summary: title(message),
-      items: message.items.slice(0, 200),
+      items: storedItems(message),
       attempts: attempt,
     };
     try {

@@ -88,9 +88,9 @@ export class AlertEvaluator extends WorkerHost implements OnApplicationBootstrap
     return this.running;
   }
 
-  /** What a rule covers now: keys and their lines. */
-  async items(rule: AlertRule, nowMs: number): Promise<{ key: string; text: string }[]> {
-    return this.clickhouse.query<{ key: string; text: string }>({
+  /** What a rule covers now: keys, their lines and their plants. */
+  async items(rule: AlertRule, nowMs: number): Promise<{ key: string; text: string; plant: string }[]> {
+    return this.clickhouse.query<{ key: string; text: string; plant: string }>({
       name: `alerts.items.${rule.kind}`,
       sql: SQL[rule.kind],
       params: {
@@ -119,7 +119,7 @@ export class AlertEvaluator extends WorkerHost implements OnApplicationBootstrap
     let notifications = 0;
     for (const { doc: rule } of rules) {
       const state = states.get(rule.ruleId) ?? QUIET;
-      let found: { key: string; text: string }[] = [];
+      let found: { key: string; text: string; plant: string }[] = [];
       if (rule.enabled) {
         try {
           found = await this.items(rule, nowMs);
@@ -130,6 +130,8 @@ export class AlertEvaluator extends WorkerHost implements OnApplicationBootstrap
       }
       const labels: Record<string, string> = { ...state.labels };
       for (const f of found.slice(0, MAX_LABELS)) labels[f.key] = f.text;
+      const plants: Record<string, string> = { ...state.plants };
+      for (const f of found) plants[f.key] = f.plant;
       const decision = decide(
         rule,
         state,
@@ -139,6 +141,7 @@ export class AlertEvaluator extends WorkerHost implements OnApplicationBootstrap
       const next = {
         ...decision.next,
         labels: Object.fromEntries(decision.next.items.slice(0, MAX_LABELS).map((k) => [k, labels[k] ?? k])),
+        plants: Object.fromEntries(decision.next.items.map((k) => [k, plants[k] ?? ''])),
       };
       if (next.firing) firing++;
       const silence = activeSilence(silences, rule.ruleId, nowMs);
@@ -152,6 +155,7 @@ export class AlertEvaluator extends WorkerHost implements OnApplicationBootstrap
             s.kind,
             s.items.map((k) => labels[k] ?? k),
             nowMs,
+            s.items.map((k) => plants[k] ?? ''),
           ),
           to,
           !!silence,
@@ -169,6 +173,7 @@ export class AlertEvaluator extends WorkerHost implements OnApplicationBootstrap
     kind: NotificationKind,
     items: string[],
     nowMs: number,
+    plants: string[] = [],
   ): AlertMessage {
     const createdAt = new Date(nowMs).toISOString();
     return {
@@ -178,14 +183,22 @@ export class AlertEvaluator extends WorkerHost implements OnApplicationBootstrap
       kind,
       createdAt,
       items,
+      plants,
       link: this.config.alerts.publicUrl ? `${this.config.alerts.publicUrl}${PAGE[rule.kind]}` : null,
     };
   }
 
-  /** Stops escalation of a firing rule: someone is on it. */
-  async acknowledge(ruleId: string, by: string): Promise<AlertState | undefined> {
+  /**
+   * Stops escalation of a firing rule: someone is on it. `check` sees the state acknowledged (the
+   * caller's plant scope: it throws to refuse, or answers false for a rule that is not firing for them).
+   */
+  async acknowledge(
+    ruleId: string,
+    by: string,
+    check: (state: AlertState) => boolean = () => true,
+  ): Promise<AlertState | undefined> {
     const state = (await this.repository.states()).get(ruleId);
-    if (!state?.firing) return undefined;
+    if (!state?.firing || !check(state)) return undefined;
     const next = { ...state, acknowledgedBy: by, acknowledgedAt: new Date().toISOString() };
     await this.repository.saveStates([{ ruleId, state: next }]);
     return next;

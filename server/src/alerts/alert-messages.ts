@@ -8,6 +8,8 @@ export interface AlertMessage {
   createdAt: string;
   /** The lines it covers (what fires, or what fired and cleared). */
   items: string[];
+  /** The plant of each item, in the same order ('' for none): kept with the history, never sent. */
+  plants?: string[];
   /** The dashboard page to open, when SYNCLINE_PUBLIC_URL is set. */
   link: string | null;
 }

@@ -140,6 +140,8 @@ export interface AlertState {
   escalatedAt: string | null;
   /** The notification line of each covered item. */
   labels: Record<string, string>;
+  /** The plant of each covered item ('' when it has none): what a plant-scoped person may see of it. */
+  plants: Record<string, string>;
 }
 
 export const QUIET: AlertState = {
@@ -152,6 +154,7 @@ export const QUIET: AlertState = {
   acknowledgedAt: null,
   escalatedAt: null,
   labels: {},
+  plants: {},
 };
 
 export type NotificationKind = 'firing' | 'repeat' | 'escalation' | 'resolved' | 'test';

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ClickHouseService } from '../clickhouse/clickhouse.service';
 import { chTime, isoFromClickHouse } from '../clickhouse/clickhouse-time';
+import type { PlantScope } from '../domain/plant-scope';
 import { QUIET, type AlertChannel, type AlertRule, type AlertState } from './alert-model';
+import { ITEM_PLANT_SQL } from './alert-scope';
 
 export interface Stored<T> {
   doc: T;
@@ -175,16 +177,25 @@ export class AlertsRepository {
     ]);
   }
 
-  async notifications(first: number, ruleId: string | undefined): Promise<NotificationRow[]> {
-    const rows = await this.clickhouse.query<Record<string, string | number | string[] | null>>({
-      name: 'alert_notifications.page',
-      sql: `SELECT notification_id, channel_id, rule_id, rule_name, kind, toString(created_at) AS created_at, status, attempts,
+  /**
+   * The newest notifications with at least one line of the caller's plants (every notification for
+   * every plant). Lines are returned as stored, with their plant: `notificationFor` (alert-scope.ts)
+   * keeps only the caller's.
+   */
+  async notifications(first: number, ruleId: string | undefined, scope: PlantScope): Promise<NotificationRow[]> {
+    const rows = await this.clickhouse.scopedQuery<Record<string, string | number | string[] | null>>(
+      {
+        name: 'alert_notifications.page',
+        sql: `SELECT notification_id, channel_id, rule_id, rule_name, kind, toString(created_at) AS created_at, status, attempts,
                    last_error, if(isNull(sent_at), '', toString(sent_at)) AS sent_at, summary, items
             FROM alert_notifications FINAL
             WHERE ({rule:String} = '' OR rule_id = {rule:String})
+              AND ({scope_all:Bool} OR arrayExists(p -> p != '' AND has({scope_plants:Array(String)}, p), arrayMap(i -> ${ITEM_PLANT_SQL}, items)))
             ORDER BY created_at DESC, notification_id, channel_id LIMIT {first:UInt32}`,
-      params: { first, rule: ruleId ?? '' },
-    });
+        params: { first, rule: ruleId ?? '' },
+      },
+      scope,
+    );
     return rows.map((r) => ({
       notificationId: String(r.notification_id),
       channelId: String(r.channel_id),

@@ -1,7 +1,9 @@
+import { ForbiddenException } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Audit, type AuditNote } from '../audit/audit-note';
 import { CurrentPrincipal, RequirePermission } from '../common/access/access.decorators';
 import { InputError, NotFoundError } from '../common/errors/input-error';
+import type { PlantScope } from '../domain/plant-scope';
 import type { Principal } from '../domain/principal';
 import {
   validateChannel,
@@ -15,6 +17,7 @@ import {
 } from './alert-model';
 import { AlertDelivery } from './alert-delivery';
 import { activeSilence, AlertEvaluator } from './alert-evaluator';
+import { itemsFor, notificationFor, rulePlantsFor, stateFor, visibleRule } from './alert-scope';
 import { AlertsRepository, newId, type AlertSilence } from './alerts.repository';
 import {
   AlertChannelInput,
@@ -124,29 +127,37 @@ export class AlertsResolver {
     return true;
   }
 
-  @Query(() => [AlertRuleType], { description: 'Alert rules and where each stands.' })
+  @Query(() => [AlertRuleType], {
+    description:
+      'Alert rules and where each stands. A plant-scoped person sees the rules for every plant or one of theirs, and only their plants\u2019 items.',
+  })
   @RequirePermission('findings:triage')
-  async alertRules(): Promise<AlertRuleType[]> {
+  async alertRules(@CurrentPrincipal() principal: Principal): Promise<AlertRuleType[]> {
+    return this.rulesFor(principal.scope);
+  }
+
+  private async rulesFor(scope: PlantScope): Promise<AlertRuleType[]> {
     const [rules, states, silences] = await Promise.all([
       this.repository.rules(),
       this.repository.states(),
       this.repository.silences(),
     ]);
     const now = Date.now();
-    return rules.map((r) => {
-      const s = states.get(r.doc.ruleId);
-      const state: AlertStateType = {
-        firing: s?.firing ?? false,
-        since: s?.since ?? null,
-        items: (s?.items ?? []).map((k) => s?.labels[k] ?? k),
-        lastNotifiedAt: s?.lastNotifiedAt ?? null,
-        acknowledgedBy: s?.acknowledgedBy ?? null,
-        acknowledgedAt: s?.acknowledgedAt ?? null,
-        escalatedAt: s?.escalatedAt ?? null,
-        silencedUntil: activeSilence(silences, r.doc.ruleId, now)?.endsAt ?? null,
-      };
-      return { ...r.doc, updatedBy: r.updatedBy, updatedAt: r.updatedAt, state };
-    });
+    return rules
+      .filter((r) => visibleRule(r.doc, scope))
+      .map((r) => {
+        const state: AlertStateType = {
+          ...stateFor(states.get(r.doc.ruleId), scope),
+          silencedUntil: activeSilence(silences, r.doc.ruleId, now)?.endsAt ?? null,
+        };
+        return { ...r.doc, plants: rulePlantsFor(r.doc, scope), updatedBy: r.updatedBy, updatedAt: r.updatedAt, state };
+      });
+  }
+
+  /** The rules a person of `scope` may see, by id: one they may not see answers as one that does not exist. */
+  private async visibleRuleIds(scope: PlantScope): Promise<Set<string>> {
+    const rules = await this.repository.rules();
+    return new Set(rules.filter((r) => visibleRule(r.doc, scope)).map((r) => r.doc.ruleId));
   }
 
   @Mutation(() => AlertRuleType, { description: 'Adds or changes a rule; refused with the field when it cannot work.' })
@@ -184,7 +195,7 @@ export class AlertsResolver {
     audit.before = existing?.doc;
     audit.after = rule;
     await this.repository.saveRule(rule, principal.id);
-    return (await this.alertRules()).find((r) => r.ruleId === rule.ruleId)!;
+    return (await this.rulesFor(principal.scope)).find((r) => r.ruleId === rule.ruleId)!;
   }
 
   @Mutation(() => Boolean, { description: 'Deletes a rule (its history stays).' })
@@ -202,7 +213,10 @@ export class AlertsResolver {
     return true;
   }
 
-  @Mutation(() => AlertStateType, { description: 'Acknowledges a firing alert: someone is on it, so it does not escalate.' })
+  @Mutation(() => AlertStateType, {
+    description:
+      'Acknowledges a firing alert: someone is on it, so it does not escalate. Only someone who sees every plant of what it covers may.',
+  })
   @RequirePermission('findings:triage')
   async acknowledgeAlert(
     @CurrentPrincipal() principal: Principal,
@@ -210,16 +224,40 @@ export class AlertsResolver {
     @Audit() audit: AuditNote,
   ): Promise<AlertStateType> {
     audit.target('alert_rule', ruleId);
-    const state = await this.evaluator.acknowledge(ruleId, principal.id);
+    const scope = principal.scope;
+    const visible = scope.isAll || (await this.visibleRuleIds(scope)).has(ruleId);
+    // A rule the caller may not see, or firing with none of their plants' items, answers as a rule
+    // that is not firing (as an unknown id does); one that also covers other plants is refused.
+    const state = !visible
+      ? undefined
+      : await this.evaluator.acknowledge(ruleId, principal.id, (s) => {
+          const { keys, outside } = itemsFor(s, scope);
+          if (keys.length === 0) return false;
+          if (outside)
+            throw new ForbiddenException(
+              'this alert also covers plants outside yours: only someone who sees every plant it covers may acknowledge it',
+            );
+          return true;
+        });
     if (!state) throw new InputError('this rule is not firing: there is nothing to acknowledge', 'ruleId');
     audit.after = { acknowledgedBy: state.acknowledgedBy, acknowledgedAt: state.acknowledgedAt };
-    return { ...state, items: state.items.map((k) => state.labels[k] ?? k), silencedUntil: null };
+    return { ...stateFor(state, scope), silencedUntil: null };
   }
 
-  @Query(() => [AlertSilenceType], { description: 'Silences and maintenance windows of the last 30 days and to come.' })
+  @Query(() => [AlertSilenceType], {
+    description:
+      'Silences and maintenance windows of the last 30 days and to come (a plant-scoped person: those of every rule and of the rules they see).',
+  })
   @RequirePermission('findings:triage')
-  alertSilences(): Promise<AlertSilence[]> {
-    return this.repository.silences();
+  async alertSilences(@CurrentPrincipal() principal: Principal): Promise<AlertSilence[]> {
+    return this.silencesFor(principal.scope);
+  }
+
+  private async silencesFor(scope: PlantScope): Promise<AlertSilence[]> {
+    const silences = await this.repository.silences();
+    if (scope.isAll) return silences;
+    const rules = await this.visibleRuleIds(scope);
+    return silences.filter((s) => s.ruleId === '' || rules.has(s.ruleId));
   }
 
   @Mutation(() => AlertSilenceType, { description: 'Silences one rule, or every rule (a maintenance window), until endsAt.' })
@@ -237,7 +275,7 @@ export class AlertsResolver {
     if (ends <= Math.max(starts, now)) throw new InputError('endsAt must be in the future and after startsAt', 'endsAt');
     if (ends - starts > MAX_SILENCE_MS) throw new InputError('a silence lasts at most 30 days', 'endsAt');
     if (!input.reason.trim()) throw new InputError('reason must say why (e.g. "line 3 maintenance")', 'reason');
-    if (input.ruleId && !(await this.repository.rules()).some((r) => r.doc.ruleId === input.ruleId))
+    if (input.ruleId && !(await this.visibleRuleIds(principal.scope)).has(input.ruleId))
       throw new NotFoundError(`No rule ${input.ruleId.slice(0, 64)}`);
     const silence: AlertSilence = {
       silenceId: newId('sil'),
@@ -257,8 +295,12 @@ export class AlertsResolver {
 
   @Mutation(() => Boolean, { description: 'Ends a silence now.' })
   @RequirePermission('findings:triage')
-  async endAlertSilence(@Args('silenceId', { type: () => ID }) silenceId: string, @Audit() audit: AuditNote): Promise<boolean> {
-    const silence = (await this.repository.silences()).find((s) => s.silenceId === silenceId);
+  async endAlertSilence(
+    @CurrentPrincipal() principal: Principal,
+    @Args('silenceId', { type: () => ID }) silenceId: string,
+    @Audit() audit: AuditNote,
+  ): Promise<boolean> {
+    const silence = (await this.silencesFor(principal.scope)).find((s) => s.silenceId === silenceId);
     if (!silence) throw new NotFoundError(`No silence ${silenceId.slice(0, 64)}`);
     audit.target('alert_silence', silenceId);
     audit.before = silence;
@@ -270,14 +312,19 @@ export class AlertsResolver {
     return true;
   }
 
-  @Query(() => [AlertNotificationType], { description: 'Notifications sent (or not, and why), newest first.' })
+  @Query(() => [AlertNotificationType], {
+    description:
+      'Notifications sent (or not, and why), newest first. A plant-scoped person sees those with items of their plants, and only those items.',
+  })
   @RequirePermission('findings:triage')
-  alertNotifications(
+  async alertNotifications(
+    @CurrentPrincipal() principal: Principal,
     @Args('first', { type: () => Int, defaultValue: 100 }) first: number,
     @Args('ruleId', { type: () => ID, nullable: true }) ruleId: string | undefined,
   ): Promise<AlertNotificationType[]> {
     if (first < 1 || first > 1000) throw new InputError('first must be 1 to 1000', 'first');
-    return this.repository.notifications(first, ruleId);
+    const rows = await this.repository.notifications(first, ruleId, principal.scope);
+    return rows.map((r) => notificationFor(r, principal.scope)).filter((r): r is AlertNotificationType => r !== null);
   }
 
   @Mutation(() => AlertEvaluationType, {
