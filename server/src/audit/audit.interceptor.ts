@@ -5,6 +5,7 @@ import { from, lastValueFrom, type Observable } from 'rxjs';
 import { requestOf } from '../common/access/request-of';
 import { auditNoteFor, type AuditNote } from './audit-note';
 import { actorOf, AuditService, type AuditOutcome } from './audit.service';
+import { redactText } from './redact';
 
 /**
  * Every GraphQL mutation writes exactly one audit record once it has finished: `success` only when
@@ -42,7 +43,8 @@ export class AuditInterceptor implements NestInterceptor {
           result = await lastValueFrom(next.handle(), { defaultValue: undefined });
         } catch (err) {
           const denied = err instanceof HttpException && err.getStatus() === 403;
-          await write(denied ? 'denied' : 'failure', err instanceof Error ? err.message : String(err));
+          // Messages should never quote a secret; should one slip through, it is scrubbed here (redactText).
+          await write(denied ? 'denied' : 'failure', redactText(err instanceof Error ? err.message : String(err)));
           throw err;
         }
         await write('success');

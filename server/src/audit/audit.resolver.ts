@@ -3,7 +3,9 @@ import { IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validato
 import { RequirePermission } from '../common/access/access.decorators';
 import { InputError } from '../common/errors/input-error';
 import { validateInput } from '../common/errors/validation-error';
-import { checkPageSize, decodeCursor, encodeCursor, PageInfo, pageSizeArg } from '../common/paging/paging';
+import { cursorParts, decodeCheckedCursor } from '../common/paging/cursor';
+import { checkPageSize, encodeCursor, PageInfo, pageSizeArg } from '../common/paging/paging';
+import { timeInput } from '../common/validation/time-input';
 import { AuditService, type AuditOutcome, type AuditRow } from './audit.service';
 import { isoFromClickHouse } from '../clickhouse/clickhouse-time';
 
@@ -96,9 +98,12 @@ export class AuditResolver {
   ): Promise<AuditConnection> {
     checkPageSize(first);
     validateInput(AuditFilterInput, filter, 'filter');
-    const cursor = after ? decodeCursor<[string, string]>(after, 2) : undefined;
-    const fromMs = filter?.from ? Date.parse(filter.from) : null;
-    const toMs = filter?.to ? Date.parse(filter.to) : null;
+    // (at as ClickHouse writes it, audit id)
+    const cursor = after
+      ? decodeCheckedCursor<[string, string]>(after, [cursorParts.clickhouseTime, cursorParts.uuid])
+      : undefined;
+    const fromMs = timeInput(filter?.from, 'filter.from', null);
+    const toMs = timeInput(filter?.to, 'filter.to', null);
     if (fromMs !== null && toMs !== null && fromMs >= toMs) throw new InputError('from must be before to', 'filter.from');
     const { rows, total } = await this.audit.list(
       { ...filter, fromMs, toMs },

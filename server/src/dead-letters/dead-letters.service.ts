@@ -2,7 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ClickHouseService } from '../clickhouse/clickhouse.service';
 import { isoFromClickHouse } from '../clickhouse/clickhouse-time';
 import { InputError } from '../common/errors/input-error';
-import { decodeCursor, encodeCursor } from '../common/paging/paging';
+import { cursorParts, decodeCheckedCursor } from '../common/paging/cursor';
+import { encodeCursor } from '../common/paging/paging';
+import { timeInput } from '../common/validation/time-input';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import type { PlantScope } from '../domain/plant-scope';
@@ -74,8 +76,8 @@ function toLetter(r: LetterRow): DeadLetter {
 /** Bound parameters of the filter (dead-letters.queries.ts CURRENT_LETTERS). */
 export function letterFilterParams(filter: DeadLetterFilterInput | undefined | null, ids?: readonly string[]) {
   const f = filter ?? {};
-  const fromMs = f.from ? Date.parse(f.from) : 0;
-  const toMs = f.to ? Date.parse(f.to) : 4102444800000;
+  const fromMs = timeInput(f.from, 'filter.from', 0);
+  const toMs = timeInput(f.to, 'filter.to', 4102444800000);
   if (fromMs >= toMs) throw new InputError('filter.from must be before filter.to', 'filter.from');
   return {
     f_plants: f.plants ?? [],
@@ -121,7 +123,13 @@ export class DeadLettersService {
     first: number,
     after: string | undefined,
   ): Promise<DeadLetterConnection> {
-    const cursor = after ? decodeCursor<[number, string]>(after, 2) : undefined;
+    // (received time in ms, bound as Int64; letter id)
+    const cursor = after
+      ? decodeCheckedCursor<[number, string]>(after, [
+          cursorParts.integer(Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER),
+          cursorParts.text,
+        ])
+      : undefined;
     const params = {
       ...letterFilterParams(filter),
       has_cursor: !!cursor,

@@ -3,7 +3,9 @@ import type { Readable } from 'node:stream';
 import { ClickHouseService } from '../clickhouse/clickhouse.service';
 import { paramChunks } from '../clickhouse/param-chunks';
 import { InputError, NotFoundError } from '../common/errors/input-error';
-import { decodeCursor, encodeCursor } from '../common/paging/paging';
+import { timeInput } from '../common/validation/time-input';
+import { decodeCheckedCursor, cursorParts } from '../common/paging/cursor';
+import { encodeCursor } from '../common/paging/paging';
 import type { PlantScope } from '../domain/plant-scope';
 import { ACTIVE_STATUSES } from '../reconciliation/reconcile.queries';
 import { FlowRulesRepository } from '../reconciliation/rules/flow-rules.repository';
@@ -104,8 +106,8 @@ function toFinding(r: FindingRow): Finding {
 /** Bound parameters of the filter (findings.queries.ts CURRENT_FINDINGS). */
 export function filterParams(filter: FindingFilterInput | undefined | null) {
   const f = filter ?? {};
-  const fromMs = f.from ? Date.parse(f.from) : 0;
-  const toMs = f.to ? Date.parse(f.to) : 4102444800000;
+  const fromMs = timeInput(f.from, 'filter.from', 0);
+  const toMs = timeInput(f.to, 'filter.to', 4102444800000);
   if (fromMs >= toMs) throw new InputError('filter.from must be before filter.to', 'filter.from');
   return {
     f_plants: f.plants ?? [],
@@ -162,7 +164,7 @@ export class FindingsService {
     first: number,
     after: string | undefined,
   ): Promise<FindingConnection> {
-    const cursor = after ? decodeCursor<[number, string]>(after, 2) : undefined;
+    const cursor = after ? decodeCheckedCursor<[number, string]>(after, [cursorParts.finite, cursorParts.text]) : undefined;
     const params = {
       ...filterParams(filter),
       has_cursor: !!cursor,

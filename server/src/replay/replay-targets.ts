@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Secrets } from './secrets';
+import { SECRET_REF, SECRET_REF_HELP, Secrets } from './secrets';
 
 export type CheckMode = 'postings' | 'lookup';
 export const CHECK_MODES: readonly CheckMode[] = ['postings', 'lookup'];
@@ -88,6 +88,9 @@ export function targetProblems(
   for (const [name, ref] of Object.entries(t.headers)) {
     if (!HEADER_NAME.test(name)) bad(`headers.${name}`, "a header name is letters, digits and -!#$%&'*+.^_`|~ (at most 64)");
     else if (RESERVED_HEADERS.has(name.toLowerCase())) bad(`headers.${name}`, `${name} is set by Syncline itself`);
+    else if (!SECRET_REF.test(ref))
+      // Likely the secret itself typed in clear: never quoted (this message reaches the audit trail).
+      bad(`headers.${name}`, `header ${name} takes a secret reference, never the secret itself: ${SECRET_REF_HELP}`);
     else {
       const problem = secrets.problem(ref);
       if (problem) bad(`headers.${name}`, problem);

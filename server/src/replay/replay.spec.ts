@@ -102,7 +102,11 @@ describe('replay targets', () => {
     expect(problems.find((p) => p.field === 'headers.Authorization')?.message).toBe(
       'secret env:MISSING does not exist: environment variable SYNCLINE_SECRET_MISSING is not set',
     );
-    expect(problems.find((p) => p.field === 'headers.X-Plain')?.message).toMatch(/is not a secret reference/);
+    // A value that is no reference may be the secret typed in clear: named by its header, never quoted.
+    expect(problems.find((p) => p.field === 'headers.X-Plain')?.message).toBe(
+      'header X-Plain takes a secret reference, never the secret itself: write env:NAME (environment variable SYNCLINE_SECRET_NAME) or file:NAME (key NAME of SYNCLINE_SECRETS_FILE)',
+    );
+    expect(JSON.stringify(problems)).not.toContain('secret-in-clear');
   });
 
   it('picks the plant’s own target before the flow’s, and never a disabled one', () => {
@@ -148,6 +152,8 @@ describe('secrets', () => {
     expect(s.value('file:ERP')).toBe('from-file');
     expect(s.value('env:CLICKHOUSE_PASSWORD')).toBeUndefined();
     expect(s.problem('file:NOPE')).toBe('secret file:NOPE does not exist: SYNCLINE_SECRETS_FILE has no key "NOPE"');
+    expect(s.problem('Bearer typed-in-clear')).toMatch(/^not a secret reference .*write env:NAME/);
+    expect(s.problem('Bearer typed-in-clear')).not.toContain('typed-in-clear');
   });
 });
 

@@ -10,6 +10,8 @@ import { readFileSync, statSync } from 'node:fs';
 export const SECRET_REF = /^(env|file):([A-Za-z_][A-Za-z0-9_]{0,63})$/;
 export const ENV_PREFIX = 'SYNCLINE_SECRET_';
 const FILE_CHECK_MS = 1000;
+/** What a secret reference may be, for messages refusing one. */
+export const SECRET_REF_HELP = `write env:NAME (environment variable ${ENV_PREFIX}NAME) or file:NAME (key NAME of SYNCLINE_SECRETS_FILE)`;
 
 export class Secrets {
   private cached: { mtimeMs: number; values: Record<string, string> } | undefined;
@@ -29,11 +31,13 @@ export class Secrets {
     return this.fileValues()[m[2]];
   }
 
-  /** Why `ref` cannot be used, or '' when it can. */
+  /**
+   * Why `ref` cannot be used, or '' when it can. Text that is not a reference may be the secret itself
+   * typed in clear: it is never quoted (the message reaches the client, the audit trail and logs).
+   */
   problem(ref: string): string {
     const m = SECRET_REF.exec(ref);
-    if (!m)
-      return `"${ref}" is not a secret reference: write env:NAME (environment variable ${ENV_PREFIX}NAME) or file:NAME (key NAME of SYNCLINE_SECRETS_FILE)`;
+    if (!m) return `not a secret reference (the value is not repeated, it may be a secret): ${SECRET_REF_HELP}`;
     if (this.value(ref) !== undefined) return '';
     return m[1] === 'env'
       ? `secret ${ref} does not exist: environment variable ${ENV_PREFIX}${m[2]} is not set`

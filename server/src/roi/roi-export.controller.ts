@@ -2,16 +2,13 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { CurrentPrincipal, RequirePermission } from '../common/access/access.decorators';
 import { InputError } from '../common/errors/input-error';
+import { answerBadInput, queryList, queryText, type QueryParams } from '../common/validation/query-params';
 import type { Principal } from '../domain/principal';
 import { parseRange } from '../sync-lag/kpi.service';
 import { RoiService, type RoiReport } from './roi.service';
 
-const list = (v: string | undefined) =>
-  (v ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .slice(0, 1000);
+/** A list parameter: comma-separated, a repeated key adds to it (`plants=P1&plants=P2`). */
+const list = (query: QueryParams, name: string) => (queryList(query, name) ?? []).slice(0, 1000);
 
 /** A CSV cell: quoted when it holds a comma, quote or line break; formula-looking text is neutralised. */
 export function csvCell(v: string | number | boolean | null | undefined): string {
@@ -70,28 +67,39 @@ export function roiCsv(r: RoiReport): string {
   return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
-/** GET /api/v1/roi/export?from=ISO&to=ISO&plants=P1,P2&flows=… : the ROI page as CSV, same scope rules. */
+/**
+ * GET /api/v1/roi/export?from=ISO&to=ISO&plants=P1,P2&flows=… : the ROI page as CSV, same scope rules.
+ * Bad input is 400 naming the parameter.
+ */
 @Controller('api/v1/roi')
 export class RoiExportController {
   constructor(private readonly roi: RoiService) {}
 
   @Get('export')
   @RequirePermission('roi:view')
-  async export(
-    @Query() query: Record<string, string | undefined>,
-    @CurrentPrincipal() principal: Principal,
-    @Res() res: Response,
-  ): Promise<void> {
+  async export(@Query() query: QueryParams, @CurrentPrincipal() principal: Principal, @Res() res: Response): Promise<void> {
     let range;
+    let plants: string[];
+    let flows: string[];
     try {
-      if (!query.from || !query.to) throw new InputError('from and to (ISO 8601) are required', query.from ? 'to' : 'from');
-      range = parseRange({ from: query.from, to: query.to });
+      const from = queryText(query, 'from');
+      const to = queryText(query, 'to');
+      if (!from || !to) throw new InputError('from and to (ISO 8601) are required', from ? 'to' : 'from');
+      for (const [name, value] of [
+        ['from', from],
+        ['to', to],
+      ] as const)
+        if (Number.isNaN(Date.parse(value)))
+          throw new InputError(`${name} must be a date and time such as 2024-01-31T08:00:00Z`, name);
+      range = parseRange({ from, to });
+      plants = list(query, 'plants');
+      flows = list(query, 'flows');
     } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      res.status(400).json({ error: 'bad_request', field: e.extensions.field, message: e.message });
-      return;
+      // parseRange names the GraphQL field (range.to): the parameter here is `to`.
+      if (answerBadInput(res, e, (field) => field.replace(/^range\./, ''))) return;
+      throw e;
     }
-    const report = await this.roi.report(principal.scope.narrow(list(query.plants)), range, list(query.flows));
+    const report = await this.roi.report(principal.scope.narrow(plants), range, flows);
     res.setHeader('content-type', 'text/csv; charset=utf-8');
     res.setHeader(
       'content-disposition',

@@ -1,6 +1,8 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { CurrentPrincipal, RequirePermission } from '../common/access/access.decorators';
+import { InputError } from '../common/errors/input-error';
+import { answerBadInput, queryText, type QueryParams } from '../common/validation/query-params';
 import type { Principal } from '../domain/principal';
 import { TracesService } from './traces.service';
 
@@ -18,20 +20,16 @@ export class TracesController {
   @RequirePermission('data:view')
   async get(
     @Param('correlationId') correlationId: string,
-    @Query('first') firstText: string | undefined,
-    @Query('after') after: string | undefined,
+    @Query() query: QueryParams,
     @CurrentPrincipal() principal: Principal,
     @Res() res: Response,
   ): Promise<void> {
-    const first = firstText === undefined ? 1000 : Number(firstText);
-    if (!Number.isInteger(first) || first < 1 || first > MAX_HOPS) {
-      res
-        .status(400)
-        .json({ error: 'bad_request', field: 'first', message: `first must be a whole number from 1 to ${MAX_HOPS}` });
-      return;
-    }
     try {
-      const trace = await this.traces.trace(principal.scope, correlationId, first, after);
+      const firstText = queryText(query, 'first');
+      const first = firstText === undefined ? 1000 : Number(firstText);
+      if (!Number.isInteger(first) || first < 1 || first > MAX_HOPS)
+        throw new InputError(`first must be a whole number from 1 to ${MAX_HOPS}`, 'first');
+      const trace = await this.traces.trace(principal.scope, correlationId, first, queryText(query, 'after'));
       if (!trace) {
         res.status(404).json({
           error: 'not_found',
@@ -41,11 +39,7 @@ export class TracesController {
       }
       res.json(trace);
     } catch (err) {
-      const e = err as { extensions?: { code?: string; field?: string }; message: string };
-      if (e.extensions?.code === 'BAD_USER_INPUT') {
-        res.status(400).json({ error: 'bad_request', field: e.extensions.field, message: e.message });
-        return;
-      }
+      if (answerBadInput(res, err)) return;
       throw err;
     }
   }

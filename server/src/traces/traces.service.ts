@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { ClickHouseService, type NamedQuery } from '../clickhouse/clickhouse.service';
 import { isoFromClickHouse } from '../clickhouse/clickhouse-time';
 import { InputError } from '../common/errors/input-error';
-import { decodeCursor, encodeCursor } from '../common/paging/paging';
+import { cursorParts, decodeCheckedCursor, UINT32_MAX } from '../common/paging/cursor';
+import { encodeCursor } from '../common/paging/paging';
+import { timeInput } from '../common/validation/time-input';
 import type { PlantScope } from '../domain/plant-scope';
 import { FindingsService } from '../findings/findings.service';
 import { chainOrder, missingStages, outcomeOf, shapeHop, type HopTimes } from './trace-shape';
@@ -131,8 +133,8 @@ function matchedAs(q: string, r: MessageRow): string {
 }
 
 function timeRange(filter: TraceFilterInput | undefined, defaultFromMs: number): { fromMs: number; toMs: number } {
-  const fromMs = filter?.from ? Date.parse(filter.from) : defaultFromMs;
-  const toMs = filter?.to ? Date.parse(filter.to) : FAR_FUTURE_MS;
+  const fromMs = timeInput(filter?.from, 'filter.from', defaultFromMs);
+  const toMs = timeInput(filter?.to, 'filter.to', FAR_FUTURE_MS);
   if (fromMs >= toMs) throw new InputError('filter.from must be before filter.to', 'filter.from');
   return { fromMs, toMs };
 }
@@ -156,9 +158,8 @@ export class TracesService {
     after: string | undefined,
   ): Promise<TraceMessageConnection> {
     const q = (text ?? '').trim();
-    const cursor = after ? decodeCursor<[string, string]>(after, 2) : undefined;
-    if (cursor && !/^\d{1,19}$/.test(String(cursor[0])))
-      throw new InputError('after is not a cursor this query gave out', 'after');
+    // (first hop's time in microseconds as digits, bound as Int64; correlation id)
+    const cursor = after ? decodeCheckedCursor<[string, string]>(after, [cursorParts.int64Digits, cursorParts.text]) : undefined;
     const empty = { nodes: [], pageInfo: { hasNextPage: false, endCursor: null }, matchedAs: [] };
     if (q.length > MAX_KEY_LENGTH) return empty;
     // Browsing without a text is bounded in time (the last day unless asked); a key finds its
@@ -290,8 +291,8 @@ export class TracesService {
   }
 
   async trace(scope: PlantScope, correlationId: string, first: number, after: string | undefined): Promise<Trace | null> {
-    const offset = after ? Number(decodeCursor<[number]>(after, 1)[0]) : 0;
-    if (!Number.isInteger(offset) || offset < 0) throw new InputError('after is not a cursor this query gave out', 'after');
+    // The hop offset, bound as UInt32 (LIMIT ... OFFSET), and the next page's offset must fit too.
+    const offset = after ? decodeCheckedCursor<[number]>(after, [cursorParts.integer(0, UINT32_MAX - first)])[0] : 0;
     if (correlationId.length > MAX_KEY_LENGTH) return null;
     // The message by primary key first; then, at once, its hops and one query for the rest (the
     // correlation ids that carry its business key, device events, postings and finding references). Only
