@@ -353,12 +353,87 @@ describe.each<{ plan: string; env: Record<string, string> }>([
       postings: [posting('fh-booked-doc', 'corr-booked-event', 26, { order_id: 'O-fh' })],
     });
     await reconcileNow(app.url);
-    const found = await allFindings(app.url, { types: ['failed_hop'] });
+    const found = await allFindings(app.url, { types: ['failed_hop'], orderId: 'O-fh' });
     expect(found.map((f) => f.correlationIds[0])).toEqual(['corr-failed']);
     expect(found[0].details).toBe(
       'last hop erp_api error (ERP_422_ORDER_LOCKED: order locked) after 2 attempt(s); no later hop succeeded',
     );
     expect(found[0].eventIds).toEqual(['corr-failed-event']);
+  });
+
+  it('takes the hop that started last as the last: a parent span ending after its failed child, a timeout ending after the posting', async () => {
+    const t = Date.now() - 30 * MIN;
+    const hop = (
+      id: string,
+      corr: string,
+      stage: string,
+      start: number,
+      end: number,
+      status: string,
+      extra: Record<string, unknown> = {},
+    ) => ({
+      hop_id: id,
+      correlation_id: corr,
+      flow: 'production_confirmation',
+      stage,
+      plant: 'P1',
+      line: 'L1',
+      order_id: 'O-fh2',
+      start_time: t + start,
+      end_time: t + end,
+      status,
+      business_key: `${corr}-event`,
+      ...extra,
+    });
+    await seed(app.url, {
+      hops: [
+        // The middleware caught the ERP's refusal and ended after it, ok: the message still failed.
+        hop('fs-1', 'corr-caught', 'device', 0, 10, 'ok'),
+        hop('fs-2', 'corr-caught', 'middleware', 100, 1200, 'ok'),
+        hop('fs-3', 'corr-caught', 'erp_api', 200, 1100, 'error', { error_code: 'ERP_422', error_message: 'period closed' }),
+        // The API call timed out after the ERP had posted: the message went through.
+        hop('fs-4', 'corr-timeout', 'device', 0, 10, 'ok'),
+        hop('fs-5', 'corr-timeout', 'erp_api', 100, 30_000, 'error', { error_code: 'ERP_504' }),
+        hop('fs-6', 'corr-timeout', 'erp_posting', 12_000, 12_100, 'ok'),
+      ],
+    });
+    await reconcileNow(app.url);
+    const found = await allFindings(app.url, { types: ['failed_hop'], orderId: 'O-fh2' });
+    expect(found.map((f) => f.correlationIds[0])).toEqual(['corr-caught']);
+    expect(found[0].details).toMatch(/^last hop erp_api error \(ERP_422: period closed\)/);
+  });
+
+  it("finds a failed hop whose only posting was reversed, and closes it with the posting's name once the ERP books the event", async () => {
+    const hop = (id: string, stage: string, minutesAgo: number, status: string) => ({
+      hop_id: id,
+      correlation_id: 'corr-rev',
+      flow: 'production_confirmation',
+      stage,
+      plant: 'P1',
+      line: 'L1',
+      order_id: 'O-fh3',
+      start_time: Date.now() - minutesAgo * MIN,
+      end_time: Date.now() - minutesAgo * MIN + 500,
+      status,
+      business_key: 'corr-rev-event',
+    });
+    await seed(app.url, {
+      hops: [hop('fr-1', 'device', 30, 'ok'), hop('fr-2', 'erp_api', 29, 'error')],
+      postings: [
+        posting('fr-doc-a', 'corr-rev-event', 28, { order_id: 'O-fh3' }),
+        posting('fr-doc-r', 'corr-rev-event', 27, { order_id: 'O-fh3', quantity: -10, reverses_document_id: 'fr-doc-a' }),
+      ],
+    });
+    await reconcileNow(app.url);
+    const [failed] = await allFindings(app.url, { types: ['failed_hop'], orderId: 'O-fh3' });
+    expect(failed).toMatchObject({ status: 'open', correlationIds: ['corr-rev'] });
+    await seed(app.url, { postings: [posting('fr-doc-b', 'corr-rev-event', 5, { order_id: 'O-fh3' })] });
+    await reconcileNow(app.url);
+    const [closed] = await allFindings(app.url, { types: ['failed_hop'], orderId: 'O-fh3' });
+    expect(closed).toMatchObject({
+      status: 'resolved_auto',
+      resolution: 'posting fr-doc-b booked its device event corr-rev-event',
+    });
   });
 
   it('gives the same problem the same id across runs, and a batch ingested twice finds nothing twice', async () => {

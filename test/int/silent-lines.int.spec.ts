@@ -52,6 +52,55 @@ describe('silent lines, in working time only', () => {
     expect(f.resolution).toMatch(/^events resumed at .* UTC after 4[6-8] min of working time$/);
   });
 
+  it('finds a line quiet for longer than the days it reads minute by minute (a 5-day overhaul), and closes it when the line comes back', async () => {
+    await seed(app.url, {
+      events: [deviceEvent('PS6-last', 5 * 1440, { plant: 'PS6', line: 'LA', event_type: 'production_start' })],
+    });
+    await reconcileNow(app.url);
+    expect(await silentOf(app.url, 'PS6')).toEqual(['LA:open']);
+    const [open] = await allFindings(app.url, { types: ['silent_line'], plants: ['PS6'] });
+    expect(open.details).toMatch(/^no device events from line LA since .* UTC: 7(1[89]\d|200) min of working time$/);
+    await seed(app.url, { events: [deviceEvent('PS6-back', 2, { plant: 'PS6', line: 'LA', event_type: 'production_start' })] });
+    await reconcileNow(app.url);
+    const [closed] = await allFindings(app.url, { types: ['silent_line'], plants: ['PS6'] });
+    expect(closed).toMatchObject({ id: open.id, status: 'resolved_auto' });
+    expect(closed.resolution).toMatch(/^events resumed at .* UTC after 7(1[89]\d|200) min of working time$/);
+  });
+
+  it("reads a planned stop's time without an offset as the plant's wall clock", async () => {
+    const saved = await admin<{ setPlantCalendar: { stops: { startsAt: string; endsAt: string }[] } }>(
+      app.url,
+      'mutation($input: PlantCalendarInput!) { setPlantCalendar(input: $input) { stops { startsAt endsAt } } }',
+      {
+        input: {
+          plant: 'PS7',
+          timezone: 'Europe/Berlin',
+          silentMinutes: 30,
+          shifts: [],
+          stops: [{ startsAt: '2026-12-24T06:00', endsAt: '2026-12-24T14:00:00+01:00', reason: 'Christmas Eve' }],
+          holidays: [],
+        },
+      },
+    );
+    expect(saved.setPlantCalendar.stops).toEqual([{ startsAt: '2026-12-24T05:00:00.000Z', endsAt: '2026-12-24T13:00:00.000Z' }]);
+    const bad = await graphql(
+      app.url,
+      'mutation($input: PlantCalendarInput!) { setPlantCalendar(input: $input) { plant } }',
+      {
+        input: {
+          plant: 'PS7',
+          timezone: 'Europe/Berlin',
+          silentMinutes: 30,
+          shifts: [],
+          stops: [{ startsAt: '2026-12-24', endsAt: '2026-12-25', reason: 'x' }],
+          holidays: [],
+        },
+      },
+      TEST_ADMIN_TOKEN,
+    );
+    expect(bad.body.errors?.[0]).toMatchObject({ extensions: { field: 'stops.0.startsAt' } });
+  });
+
   it('is no finding when the plant\u2019s calendar says the line is not working (shifts in the plant\u2019s time zone)', async () => {
     // A single shift on a weekday three days from today (Berlin time): the last two hours are outside it.
     const short = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Berlin', weekday: 'short' }).format(new Date());

@@ -2,8 +2,14 @@ import type { FlowRules } from './rules/flow-rules';
 import { holidayInterval, shiftIntervals, type PlantCalendar } from './master-data/calendar';
 import type { LineSilence, MaterialCost, UnitConversion } from './master-data/master-data.repository';
 
-/** Days before a window that a silence may have started in and still be found. */
+/** Days before a window whose device events the silent-line query reads minute by minute. */
 export const SILENT_LOOKBACK_DAYS = 3;
+/**
+ * Days before a window that a silence may have started in and still be found (and closed when the line
+ * comes back): before the lookback, each line's last event comes from `line_days`. A line quiet for
+ * longer (taken out of service) is left as it stands.
+ */
+export const SILENT_MAX_DAYS = 30;
 
 export interface MasterData {
   rules: readonly FlowRules[];
@@ -89,6 +95,7 @@ export function reconcileParams(data: MasterData, flows: readonly string[]) {
     cost_unit: data.costs.map((c) => c.unit),
     currency: data.currency,
     sl_lookback_days: SILENT_LOOKBACK_DAYS,
+    sl_max_days: SILENT_MAX_DAYS,
   };
 }
 

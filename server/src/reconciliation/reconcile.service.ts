@@ -5,7 +5,7 @@ import { ClickHouseService } from '../clickhouse/clickhouse.service';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import { MasterDataRepository } from './master-data/master-data.repository';
-import { reconcileParams, silentLineGroups, SILENT_LOOKBACK_DAYS, type MasterData } from './reconcile-params';
+import { reconcileParams, silentLineGroups, SILENT_MAX_DAYS, type MasterData } from './reconcile-params';
 import {
   eventFindings,
   FAILED_HOP_FINDINGS,
@@ -88,7 +88,7 @@ export class ReconcileService {
       this.masterData.conversions(),
       this.masterData.costs(),
       this.masterData.calendars(),
-      this.masterData.silences(nowMs - (SILENT_LOOKBACK_DAYS + 31) * 86_400_000, nowMs + 86_400_000),
+      this.masterData.silences(nowMs - (SILENT_MAX_DAYS + 31) * 86_400_000, nowMs + 86_400_000),
     ]);
     return {
       rules,
@@ -157,13 +157,16 @@ export class ReconcileService {
     return { runId, flows, fromMs, toMs, durationMs: Date.now() - started, ...counts };
   }
 
-  /** Plants that sent device events lately: the silent-line check looks at their lines. */
+  /**
+   * Plants that sent device events in the days a silence may have started in: the silent-line check
+   * looks at their lines (line_days: a few rows per line and day).
+   */
   private async knownPlants(nowMs: number): Promise<string[]> {
     const rows = await this.clickhouse.query<{ plant: string }>({
       name: 'reconcile.known_plants',
-      sql: `SELECT DISTINCT toString(plant) AS plant FROM device_events
-            WHERE event_time >= fromUnixTimestamp64Milli({fromMs:Int64}) AND event_time <= fromUnixTimestamp64Milli({nowMs:Int64})`,
-      params: { fromMs: nowMs - (SILENT_LOOKBACK_DAYS + 1) * 86_400_000, nowMs },
+      sql: `SELECT DISTINCT toString(plant) AS plant FROM line_days
+            WHERE day >= toDate(fromUnixTimestamp64Milli({fromMs:Int64})) AND last_event <= fromUnixTimestamp64Milli({nowMs:Int64})`,
+      params: { fromMs: nowMs - (SILENT_MAX_DAYS + 1) * 86_400_000, nowMs },
     });
     return rows.map((r) => r.plant);
   }

@@ -7,6 +7,7 @@ import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import type { Principal } from '../domain/principal';
 import { MetricsService } from '../metrics/metrics.service';
+import { plantTimeMs } from './master-data/calendar';
 import { MasterDataRepository } from './master-data/master-data.repository';
 import { runMeasured } from './reconcile.processor';
 import { ReconcileScheduler } from './reconcile-scheduler.service';
@@ -156,8 +157,12 @@ export class ReconciliationResolver {
     audit.target('line', `${input.plant}/${input.line}`);
     audit.plants = [input.plant];
     if (!principal.scope.allows(input.plant)) throw new NotFoundError(`No plant ${input.plant}`);
-    const startsAt = input.startsAt ? Date.parse(input.startsAt) : Date.now();
-    const endsAt = Date.parse(input.endsAt);
+    // A time without an offset is the plant's wall clock (its calendar's zone; UTC without a calendar).
+    const timezone = (await this.masterData.calendars()).find((c) => c.plant === input.plant)?.timezone ?? 'UTC';
+    const startsAt = input.startsAt ? plantTimeMs(input.startsAt, timezone) : Date.now();
+    const endsAt = plantTimeMs(input.endsAt, timezone);
+    if (Number.isNaN(startsAt)) throw new InputError('startsAt must be an ISO 8601 time such as 2026-12-24T06:00', 'startsAt');
+    if (Number.isNaN(endsAt)) throw new InputError('endsAt must be an ISO 8601 time such as 2026-12-24T06:00', 'endsAt');
     if (!(endsAt > startsAt)) throw new InputError('endsAt must be after startsAt', 'endsAt');
     if (endsAt - startsAt > MAX_SILENCE_DAYS * 86_400_000)
       throw new InputError(`a silence lasts at most ${MAX_SILENCE_DAYS} days`, 'endsAt');

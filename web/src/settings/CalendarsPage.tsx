@@ -147,7 +147,7 @@ function CalendarForm({ calendar, onSaved }: { calendar?: Calendar; onSaved: () 
           value={d.stops}
           onChange={set('stops')}
           error={listError('stops')}
-          hint="One per line: start end reason, ISO times"
+          hint="One per line: start end reason, ISO times; without an offset, the plant's local time, e.g. 2026-12-24T06:00 2026-12-24T14:00 Christmas Eve"
         />
         <TextField
           label="Holidays"

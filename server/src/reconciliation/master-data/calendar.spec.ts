@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { holidayInterval, isTimeZone, localMidnightUtc, shiftIntervals, WEEK_MINUTES } from './calendar';
+import { holidayInterval, isTimeZone, localMidnightUtc, shiftIntervals, WEEK_MINUTES, plantTimeMs } from './calendar';
 
 describe('plant calendars', () => {
   it('turns shifts into minutes of the week, splitting the night shift and the one that wraps past Sunday', () => {
@@ -28,5 +28,20 @@ describe('plant calendars', () => {
   it('knows which time zones exist', () => {
     expect(isTimeZone('America/Chicago')).toBe(true);
     expect(isTimeZone('Mars/Olympus')).toBe(false);
+  });
+});
+
+describe('plantTimeMs', () => {
+  it("reads a time without an offset as the plant's wall clock, across DST", () => {
+    expect(new Date(plantTimeMs('2026-12-24T06:00', 'Europe/Berlin')).toISOString()).toBe('2026-12-24T05:00:00.000Z');
+    expect(new Date(plantTimeMs('2026-07-01T06:00:30', 'Europe/Berlin')).toISOString()).toBe('2026-07-01T04:00:30.000Z');
+    expect(new Date(plantTimeMs('2026-12-24 06:00', 'America/Chicago')).toISOString()).toBe('2026-12-24T12:00:00.000Z');
+  });
+
+  it('keeps a time with an offset or Z as written, and gives NaN for no time', () => {
+    expect(plantTimeMs('2026-12-24T06:00Z', 'Europe/Berlin')).toBe(Date.parse('2026-12-24T06:00:00Z'));
+    expect(plantTimeMs('2026-12-24T06:00+02:00', 'Europe/Berlin')).toBe(Date.parse('2026-12-24T04:00:00Z'));
+    expect(plantTimeMs('Christmas', 'Europe/Berlin')).toBeNaN();
+    expect(plantTimeMs('2026-12-24', 'Europe/Berlin')).toBeNaN();
   });
 });

@@ -84,3 +84,24 @@ export function holidayInterval(date: string, timezone: string): [number, number
   const next = new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
   return [localMidnightUtc(date, timezone), localMidnightUtc(next, timezone)];
 }
+
+const HAS_OFFSET = /[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)$/i;
+const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,3})?)?$/;
+
+/**
+ * An ISO 8601 time of a plant's calendar (a planned stop, a line silence) in UTC milliseconds: with an
+ * offset or Z as written; without one, as the plant's wall clock in `timezone` ("2026-12-24T06:00" in
+ * Europe/Berlin is 05:00 UTC), never the server's zone. NaN when it is no time.
+ */
+export function plantTimeMs(text: string, timezone: string): number {
+  const t = text.trim();
+  if (HAS_OFFSET.test(t)) return Date.parse(t);
+  const m = LOCAL_DATE_TIME.exec(t);
+  if (!m) return Number.NaN;
+  const [y, mo, d, h, mi, sec] = m.slice(1, 7).map((v) => Number(v ?? 0));
+  const ms = m[7] ? Math.round(Number(m[7]) * 1000) : 0;
+  const wall = Date.UTC(y, mo - 1, d, h, mi, sec, ms);
+  let utc = wall - offsetMs(wall, timezone);
+  utc = wall - offsetMs(utc, timezone); // once more across a DST change
+  return utc;
+}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InputError } from '../../common/errors/input-error';
-import { isTimeZone, minuteOfDay, type PlantCalendar } from '../master-data/calendar';
+import { isTimeZone, minuteOfDay, plantTimeMs, type PlantCalendar } from '../master-data/calendar';
 import { MasterDataRepository, type UnitConversion } from '../master-data/master-data.repository';
 import { UnitsService } from '../../ingest/units/units.service';
 import { PLANT_CODE } from '../../domain/roles';
@@ -104,9 +104,20 @@ export class RulesService {
         }
       }
     });
-    c.stops.forEach((s, i) => {
-      if (!(Date.parse(s.endsAt) > Date.parse(s.startsAt)))
-        throw new InputError(`stops[${i}].endsAt must be after startsAt`, `stops.${i}.endsAt`);
+    // A stop's time without an offset is the plant's wall clock (its calendar's zone), stored in UTC.
+    const stops = c.stops.map((s, i) => {
+      const [from, to] = [plantTimeMs(s.startsAt, c.timezone), plantTimeMs(s.endsAt, c.timezone)];
+      for (const [k, v] of [
+        ['startsAt', from],
+        ['endsAt', to],
+      ] as const)
+        if (Number.isNaN(v))
+          throw new InputError(
+            `stops[${i}].${k} must be an ISO 8601 time such as 2026-12-24T06:00 (the plant's time) or 2026-12-24T05:00Z`,
+            `stops.${i}.${k}`,
+          );
+      if (!(to > from)) throw new InputError(`stops[${i}].endsAt must be after startsAt`, `stops.${i}.endsAt`);
+      return { ...s, startsAt: new Date(from).toISOString(), endsAt: new Date(to).toISOString() };
     });
     c.holidays.forEach((d, i) => {
       if (
@@ -116,7 +127,8 @@ export class RulesService {
       )
         throw new InputError(`holidays[${i}] must be a date YYYY-MM-DD; got "${d}"`, `holidays.${i}`);
     });
-    await this.masterData.saveCalendar(c, actor);
-    return c;
+    const calendar = { ...c, stops };
+    await this.masterData.saveCalendar(calendar, actor);
+    return calendar;
   }
 }
