@@ -101,7 +101,7 @@ describe('bad input and secrets in the audit trail', () => {
     expect(await reversed.json()).toMatchObject({ field: 'to', message: 'range.to must be after range.from' });
   });
 
-  it('refuses a crafted cursor with BAD_USER_INPUT naming after, never a database error', async () => {
+  it('refuses a crafted cursor with BAD_USER_INPUT naming its argument, never a database error', async () => {
     const id = 'bad-input-trace-1';
     await seed(app.url, { hops: [hop({ correlation_id: id })] });
     const cases: [string, string, Record<string, unknown>][] = [
@@ -138,8 +138,15 @@ describe('bad input and secrets in the audit trail', () => {
       const { code, field } = body.errors?.[0].extensions ?? {};
       answers.push({ name, after: variables.after, status, code, field });
     }
+    // Each error names the argument as the caller wrote it (the trace's hop cursor is hopsAfter).
     expect(answers).toEqual(
-      cases.map(([name, , variables]) => ({ name, after: variables.after, status: 200, code: 'BAD_USER_INPUT', field: 'after' })),
+      cases.map(([name, , variables]) => ({
+        name,
+        after: variables.after,
+        status: 200,
+        code: 'BAD_USER_INPUT',
+        field: name === 'trace' ? 'hopsAfter' : 'after',
+      })),
     );
     // The trace as JSON: a huge offset or a repeated key is 400 naming `after`.
     const rest = [];

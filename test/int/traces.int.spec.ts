@@ -332,10 +332,26 @@ describe('traces', () => {
     const t = body.data!.trace;
     // Stored twice, shown once.
     expect(t.hopCount).toBe(7);
-    expect(t.message.stages).toEqual(['device', 'gateway', 'broker', 'middleware']);
-    expect(t.message.hasError).toBe(true);
+    // One message, one view: the summary covers the stitched part too (the ERP side under tr-a2).
+    expect(t.message).toMatchObject({
+      correlationId: 'tr-a',
+      stages: ['device', 'gateway', 'broker', 'middleware', 'erp_api', 'erp_posting'],
+      missingStages: [],
+      hasError: true,
+      outcome: 'posted',
+      durationMs: 12 * MIN + 4000,
+    });
     expect(t.stitched.map((s) => s.correlationId)).toEqual(['tr-a2']);
     expect(t.stitched[0].outcome).toBe('posted');
+    // Opened from the stitched side, the same whole message.
+    const fromErpSide = (await trace('tr-a2', p1Manager)).body.data!.trace;
+    expect(fromErpSide.message).toMatchObject({
+      correlationId: 'tr-a2',
+      stages: ['device', 'gateway', 'broker', 'middleware', 'erp_api', 'erp_posting'],
+      missingStages: [],
+      outcome: 'posted',
+      durationMs: 12 * MIN + 4000,
+    });
     const byId = new Map(t.hops.map((h) => [h.hopId, h]));
     expect(t.hops.map((h) => h.hopId)).toEqual(['a-1', 'a-2', 'a-3', 'a-4', 'a-5', 'a-6', 'a-7']);
     expect(byId.get('a-1')).toMatchObject({ offsetMs: 0, durationMs: 40, gapMs: null, parentMissing: false });

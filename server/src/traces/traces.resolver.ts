@@ -48,7 +48,13 @@ export class TracesResolver {
     @Args('hopsAfter', { type: () => String, nullable: true, description: 'hopsPageInfo.endCursor of the previous page.' })
     hopsAfter: string | undefined,
   ): Promise<Trace> {
-    const trace = await this.traces.trace(principal.scope, correlationId, checkPageSize(hopsFirst, 'hopsFirst'), hopsAfter);
+    const trace = await this.traces.trace(
+      principal.scope,
+      correlationId,
+      checkPageSize(hopsFirst, 'hopsFirst'),
+      hopsAfter,
+      'hopsAfter',
+    );
     if (!trace) throw notFound(correlationId);
     return trace;
   }

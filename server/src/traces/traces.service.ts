@@ -121,6 +121,33 @@ function toMessage(r: MessageRow, findingCount: number): TraceMessage {
   };
 }
 
+/**
+ * The message as one, when hops of other correlation ids carrying its business key were stitched into
+ * it (a broken trace context): its stages, first and last hop, duration and outcome over every part,
+ * the rest (ids, keys, plant) as `seed` has them.
+ */
+function wholeMessage(seed: TraceMessage, parts: readonly MessageRow[]): TraceMessage {
+  const stages = chainOrder(parts.flatMap((r) => r.stage_list));
+  const firsts = parts.map((r) => r.first_text).sort((a, b) => micros(a) - micros(b));
+  const lasts = parts.map((r) => r.last_text).sort((a, b) => micros(a) - micros(b));
+  const first = firsts[0];
+  const last = lasts[lasts.length - 1];
+  const hasError = parts.some((r) => Number(r.m_error) === 1);
+  const posted = parts.some((r) => Number(r.m_posted) === 1);
+  return {
+    ...seed,
+    firstHopAt: isoFromClickHouse(first),
+    lastHopAt: isoFromClickHouse(last),
+    durationMs: Math.max(0, micros(last) - micros(first)) / 1000,
+    stages,
+    firstStage: stages[0] ?? '',
+    lastStage: stages[stages.length - 1] ?? '',
+    missingStages: missingStages(stages),
+    hasError,
+    outcome: outcomeOf(hasError, posted),
+  };
+}
+
 /** What the search text matched in a message, for "matched as". */
 function matchedAs(q: string, r: MessageRow): string {
   if (r.correlation_id === q) return 'correlation_id';
@@ -290,9 +317,16 @@ export class TracesService {
     };
   }
 
-  async trace(scope: PlantScope, correlationId: string, first: number, after: string | undefined): Promise<Trace | null> {
+  /** `afterField`: what the caller calls the cursor, for the error a bad one gets (`hopsAfter` in GraphQL). */
+  async trace(
+    scope: PlantScope,
+    correlationId: string,
+    first: number,
+    after: string | undefined,
+    afterField = 'after',
+  ): Promise<Trace | null> {
     // The hop offset, bound as UInt32 (LIMIT ... OFFSET), and the next page's offset must fit too.
-    const offset = after ? decodeCheckedCursor<[number]>(after, [cursorParts.integer(0, UINT32_MAX - first)])[0] : 0;
+    const offset = after ? decodeCheckedCursor<[number]>(after, [cursorParts.integer(0, UINT32_MAX - first)], afterField)[0] : 0;
     if (correlationId.length > MAX_KEY_LENGTH) return null;
     // The message by primary key first; then, at once, its hops and one query for the rest (the
     // correlation ids that carry its business key, device events, postings and finding references). Only
@@ -333,8 +367,10 @@ export class TracesService {
     const total = hops.length ? Number(hops[0].total) : await this.hopCount(near, b);
     const count = (r: MessageRow) =>
       findings.filter((f) => f.correlationIds.includes(r.correlation_id) || f.eventIds.includes(r.m_business_key)).length;
+    const message = toMessage(seed, count(seed));
     return {
-      message: toMessage(seed, count(seed)),
+      // One message, one view: with stitched parts, its summary covers all of them.
+      message: all.length > 1 ? wholeMessage(message, all) : message,
       stitched: all
         .filter((r) => r.correlation_id !== seed.correlation_id || r.plant !== seed.plant)
         .map((r) => toMessage(r, count(r))),
