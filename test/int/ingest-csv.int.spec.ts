@@ -84,6 +84,8 @@ describe('ERP extract as CSV', () => {
       `bad-1,${DAY} 08:00,1000,goods_receipt,1,kg`,
       `bad-2,${DAY}T08:00:00Z,1000,goods_receipt,lots,kg`,
       `bad-3,${DAY}T08:00:00Z,2000,goods_receipt,1,kg`,
+      // A decimal comma in a file read with decimal points: no number, never 15.
+      `bad-4,${DAY}T08:00:00Z,1000,goods_receipt,"1,5",kg`,
     ].join('\n');
     const res = await upload(csv, '');
     expect(res.status).toBe(422);
@@ -92,6 +94,7 @@ describe('ERP extract as CSV', () => {
       [3, 'posted_at'],
       [4, 'quantity'],
       [5, 'plant'],
+      [6, 'quantity'],
     ]);
     expect(errors[0].reason).toMatch(/no UTC offset/);
     const [c] = await queryRows<{ c: string }>(

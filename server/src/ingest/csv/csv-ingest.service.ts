@@ -110,9 +110,8 @@ export class CsvIngestService {
       const raw = record[header];
       if (raw === undefined || raw === '') continue;
       if (NUMERIC.has(field)) {
-        const text = opts.decimalComma ? raw.replace(/\./g, '').replace(',', '.') : raw.replace(/,/g, '');
-        const n = Number(text);
-        out[field] = Number.isFinite(n) && text.trim() !== '' ? n : raw;
+        const n = csvNumber(raw, opts.decimalComma);
+        out[field] = n ?? raw; // not a number as the options read numbers: the record check names the field
       } else if (TIMES.has(field) && opts.utcOffset && LOCAL_TIME.test(raw)) {
         out[field] = `${raw}${opts.utcOffset}`;
       } else {
@@ -130,4 +129,26 @@ export class CsvIngestService {
     if (extra) out.attributes = attributes;
     return out;
   }
+}
+
+const PLAIN = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * A CSV number as an ERP extract writes it: `decimalComma` false reads `1234.5` and `1,234.5`, true
+ * reads `1234,5` and `1.234,5`. A thousands separator counts only between groups of three digits, so
+ * `1,5` with a decimal point (or `1.5` with a decimal comma) is no number, never 15: the record is
+ * refused naming the field rather than stored ten times too large. Null when `raw` is no number.
+ */
+export function csvNumber(raw: string, decimalComma: boolean): number | null {
+  const [group, decimal] = decimalComma ? ['.', ','] : [',', '.'];
+  let text = raw.trim();
+  if (text.includes(group)) {
+    const grouped = decimalComma ? /^[+-]?\d{1,3}(\.\d{3})+(,\d*)?$/ : /^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$/;
+    if (!grouped.test(text)) return null;
+    text = text.split(group).join('');
+  }
+  if (decimal === ',') text = text.replace(',', '.');
+  if (!PLAIN.test(text)) return null;
+  const n = Number(text);
+  return Number.isFinite(n) ? n : null;
 }
