@@ -9,6 +9,33 @@ import { allFindings, deviceEvent, MIN, posting, reconcileNow, seed, summary } f
  * read (the tables sorted by plant and time), and as long windows read (the copies sorted by device
  * event, ADR 0012); the answers must be the same.
  */
+/** A hop of production_confirmation on P1, line L1, of `order`, from `startMs` to `endMs`; its device event is `<corr>-event`. */
+function flowHop(
+  id: string,
+  corr: string,
+  stage: string,
+  order: string,
+  startMs: number,
+  endMs: number,
+  status: string,
+  extra: Record<string, unknown> = {},
+) {
+  return {
+    hop_id: id,
+    correlation_id: corr,
+    flow: 'production_confirmation',
+    stage,
+    plant: 'P1',
+    line: 'L1',
+    order_id: order,
+    start_time: startMs,
+    end_time: endMs,
+    status,
+    business_key: `${corr}-event`,
+    ...extra,
+  };
+}
+
 describe.each<{ plan: string; env: Record<string, string> }>([
   { plan: 'the tables sorted by time', env: {} },
   { plan: 'the copies sorted by device event', env: { RECONCILE_BY_EVENT_FROM_HOURS: '0' } },
@@ -319,20 +346,7 @@ describe.each<{ plan: string; env: Record<string, string> }>([
       minutesAgo: number,
       status: string,
       extra: Record<string, unknown> = {},
-    ) => ({
-      hop_id: id,
-      correlation_id: corr,
-      flow: 'production_confirmation',
-      stage,
-      plant: 'P1',
-      line: 'L1',
-      order_id: 'O-fh',
-      start_time: Date.now() - minutesAgo * MIN,
-      end_time: Date.now() - minutesAgo * MIN + 500,
-      status,
-      business_key: `${corr}-event`,
-      ...extra,
-    });
+    ) => flowHop(id, corr, stage, 'O-fh', Date.now() - minutesAgo * MIN, Date.now() - minutesAgo * MIN + 500, status, extra);
     await seed(app.url, {
       hops: [
         hop('fh-1', 'corr-failed', 'device', 30, 'ok'),
@@ -371,20 +385,7 @@ describe.each<{ plan: string; env: Record<string, string> }>([
       end: number,
       status: string,
       extra: Record<string, unknown> = {},
-    ) => ({
-      hop_id: id,
-      correlation_id: corr,
-      flow: 'production_confirmation',
-      stage,
-      plant: 'P1',
-      line: 'L1',
-      order_id: 'O-fh2',
-      start_time: t + start,
-      end_time: t + end,
-      status,
-      business_key: `${corr}-event`,
-      ...extra,
-    });
+    ) => flowHop(id, corr, stage, 'O-fh2', t + start, t + end, status, extra);
     await seed(app.url, {
       hops: [
         // The middleware caught the ERP's refusal and ended after it, ok: the message still failed.
@@ -404,19 +405,8 @@ describe.each<{ plan: string; env: Record<string, string> }>([
   });
 
   it("finds a failed hop whose only posting was reversed, and closes it with the posting's name once the ERP books the event", async () => {
-    const hop = (id: string, stage: string, minutesAgo: number, status: string) => ({
-      hop_id: id,
-      correlation_id: 'corr-rev',
-      flow: 'production_confirmation',
-      stage,
-      plant: 'P1',
-      line: 'L1',
-      order_id: 'O-fh3',
-      start_time: Date.now() - minutesAgo * MIN,
-      end_time: Date.now() - minutesAgo * MIN + 500,
-      status,
-      business_key: 'corr-rev-event',
-    });
+    const hop = (id: string, stage: string, minutesAgo: number, status: string) =>
+      flowHop(id, 'corr-rev', stage, 'O-fh3', Date.now() - minutesAgo * MIN, Date.now() - minutesAgo * MIN + 500, status);
     await seed(app.url, {
       hops: [hop('fr-1', 'device', 30, 'ok'), hop('fr-2', 'erp_api', 29, 'error')],
       postings: [
