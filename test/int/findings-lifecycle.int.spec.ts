@@ -257,6 +257,41 @@ describe('the finding lifecycle and the exception queue', () => {
     ]);
   });
 
+  it('pages by age and by last seen without skipping or repeating a finding while time passes and runs go on', async () => {
+    // Six missing postings whose SLA ran out at different times (events 40 to 90 minutes ago).
+    await seed(app.url, {
+      events: [40, 50, 60, 70, 80, 90].map((m) => deviceEvent(`pg-${m}`, m, { order_id: 'O-pg' })),
+    });
+    await reconcileNow(app.url);
+    const pageOf = async (orderBy: string, after: string | null) => {
+      const { body } = await graphql<{
+        findings: { nodes: { eventIds: string[] }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } };
+      }>(
+        app.url,
+        `query($after: String) { findings(filter: { orderId: "O-pg" }, orderBy: ${orderBy}, first: 2, after: $after) {
+           nodes { eventIds } pageInfo { endCursor hasNextPage } } }`,
+        { after },
+        support,
+      );
+      expect(body.errors, JSON.stringify(body.errors)).toBeUndefined();
+      return body.data!.findings;
+    };
+    for (const orderBy of ['AGE', 'LAST_SEEN']) {
+      const seen: string[] = [];
+      let after: string | null = null;
+      for (let i = 0; i < 3; i++) {
+        const page = await pageOf(orderBy, after);
+        seen.push(...page.nodes.map((n) => n.eventIds[0]));
+        after = page.pageInfo.endCursor;
+        // Between two pages: a second passes (every age grows) and a run marks every finding seen again.
+        await new Promise((r) => setTimeout(r, 1100));
+        await reconcileNow(app.url);
+      }
+      expect([...seen].sort(), orderBy).toEqual(['pg-40', 'pg-50', 'pg-60', 'pg-70', 'pg-80', 'pg-90']);
+      if (orderBy === 'AGE') expect(seen).toEqual(['pg-90', 'pg-80', 'pg-70', 'pg-60', 'pg-50', 'pg-40']);
+    }
+  });
+
   it('fails, and writes nothing, when ClickHouse refuses a query: a failed run is never "no findings"', async () => {
     const other = await startTestApp();
     try {

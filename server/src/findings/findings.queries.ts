@@ -58,28 +58,44 @@ export const FINDING_COLUMNS = `finding_id, type, plant, line, flow, order_id, m
   toString(last_seen_at) AS last_seen_text, active, details, rules_version, status, toString(status_at) AS status_at_text,
   status_by, status_reason, assignee, age_seconds`;
 
-/** Sort keys the list may be ordered by (allow-list: the GraphQL enum maps to these). */
+/**
+ * Sort keys the list may be ordered by (allow-list: the GraphQL enum maps to these). Each is a value
+ * that does not change while someone pages: age is ordered by when the condition began (oldest first
+ * when descending), not by the age computed at each read, which grows between two pages.
+ */
 export const ORDER_KEYS = {
   VALUE_AT_RISK: 'value_at_risk',
-  AGE: 'age_seconds',
+  AGE: '-toUnixTimestamp64Milli(condition_since)',
   LAST_SEEN: 'toUnixTimestamp64Milli(last_seen_at)',
   // Worst first when descending: critical is 1 in the enum.
   SEVERITY: '-toInt8(severity)',
 } as const;
 export type OrderKey = keyof typeof ORDER_KEYS;
 
-/** One page, ordered by `key` then id, after the cursor (sort value, id). */
+/**
+ * Orders paged by position rather than after a (value, id) cursor: every run moves the last-seen time of
+ * every finding still true to the run's time, so a cursor holding a last-seen time would skip them all.
+ * They move together and keep their order among themselves (by id), so the position holds.
+ */
+export const PAGED_BY_POSITION: ReadonlySet<OrderKey> = new Set<OrderKey>(['LAST_SEEN']);
+
+/** One page, ordered by `key` then id, after the cursor (sort value, id; or, PAGED_BY_POSITION, an offset). */
 export function findingsPage(key: OrderKey, descending: boolean): string {
   const expr = ORDER_KEYS[key];
   const dir = descending ? 'DESC' : 'ASC';
   const cmp = descending ? '<' : '>';
+  const byPosition = PAGED_BY_POSITION.has(key);
   return `
 SELECT ${FINDING_COLUMNS}, toFloat64(${expr}) AS sort_value
-FROM (${CURRENT_FINDINGS})
+FROM (${CURRENT_FINDINGS})${
+    byPosition
+      ? ''
+      : `
 WHERE {has_cursor:Bool} = false
-   OR (toFloat64(${expr}), finding_id) ${cmp} ({cursor_value:Float64}, {cursor_id:String})
+   OR (toFloat64(${expr}), finding_id) ${cmp} ({cursor_value:Float64}, {cursor_id:String})`
+  }
 ORDER BY sort_value ${dir}, finding_id ${dir}
-LIMIT {limit:UInt32}`;
+LIMIT {limit:UInt32}${byPosition ? ' OFFSET {offset:UInt32}' : ''}`;
 }
 
 export const FINDINGS_COUNT = `SELECT count() AS n FROM (${CURRENT_FINDINGS})`;

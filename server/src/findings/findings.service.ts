@@ -20,6 +20,7 @@ import {
   FINDINGS_COUNT,
   FINDINGS_EXPORT,
   findingsPage,
+  PAGED_BY_POSITION,
   type OrderKey,
 } from './findings.queries';
 import {
@@ -165,12 +166,18 @@ export class FindingsService {
     after: string | undefined,
   ): Promise<FindingConnection> {
     const cursor = after ? decodeCheckedCursor<[number, string]>(after, [cursorParts.finite, cursorParts.text]) : undefined;
+    // By position (PAGED_BY_POSITION): the cursor is [offset, '@'].
+    const byPosition = PAGED_BY_POSITION.has(order);
+    const offset = byPosition && cursor ? cursor[0] : 0;
+    if (byPosition && cursor && (cursor[1] !== '@' || !Number.isSafeInteger(offset) || offset < 0 || offset > 10_000_000))
+      throw new InputError('after must be a cursor this list gave out (pageInfo.endCursor)', 'after');
     const params = {
       ...filterParams(filter),
       has_cursor: !!cursor,
       cursor_value: cursor?.[0] ?? 0,
       cursor_id: cursor?.[1] ?? '',
       limit: first + 1,
+      offset,
     };
     const [rows, [count]] = await Promise.all([
       this.clickhouse.scopedQuery<FindingRow>({ name: 'findings.page', sql: findingsPage(order, descending), params }, scope),
@@ -182,7 +189,7 @@ export class FindingsService {
       nodes: page.map(toFinding),
       pageInfo: {
         hasNextPage: rows.length > first,
-        endCursor: last ? encodeCursor([last.sort_value ?? 0, last.finding_id]) : null,
+        endCursor: last ? encodeCursor(byPosition ? [offset + page.length, '@'] : [last.sort_value ?? 0, last.finding_id]) : null,
       },
       totalCount: Number(count?.n ?? 0),
     };
@@ -237,7 +244,7 @@ export class FindingsService {
 
   /** One finding with its history, device events and postings; NOT_FOUND outside the caller's plants. */
   async detail(scope: PlantScope, id: string): Promise<FindingDetail> {
-    const params = { ...filterParams({ ids: [id] }), has_cursor: false, cursor_value: 0, cursor_id: '', limit: 1 };
+    const params = { ...filterParams({ ids: [id] }), has_cursor: false, cursor_value: 0, cursor_id: '', limit: 1, offset: 0 };
     const [row] = await this.clickhouse.scopedQuery<FindingRow>(
       { name: 'findings.one', sql: findingsPage('LAST_SEEN', true), params },
       scope,
