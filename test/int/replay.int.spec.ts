@@ -469,6 +469,61 @@ describe('replay', () => {
     expect(ids.filter((id) => target.count(id)).length).toBe(atCancel);
   });
 
+  it('does not send a message whose finding was resolved or ignored after the replay was asked for', async () => {
+    // At one message every 2 s, the later ones are still waiting when their findings are closed.
+    expect((await saveTarget(app, { url: target.url, plant: 'P10', ratePerSecond: 0.5 })).errors).toBeUndefined();
+    const ids = ['cl-1', 'cl-2', 'cl-3'];
+    const found = await seedFailed(app, ids, 'O-cl', 'P10');
+    const result = await replay(app, { ids: found.map((f) => f.id), dryRun: false });
+    await ok(
+      app,
+      'mutation($t: FindingTargetInput!) { resolveFindings(target: $t, reason: "fixed in the ERP by hand") { changed } }',
+      {
+        t: { ids: found.map((f) => f.id) },
+      },
+    );
+    await expect.poll(async () => (await batch(app, result.batchId)).queued, { timeout: 20_000 }).toBe(0);
+    const { replayItems } = await ok<{ replayItems: { businessKey: string; state: string; outcome: string }[] }>(
+      app,
+      'query($b: String!) { replayItems(batchId: $b) { businessKey state outcome } }',
+      { b: result.batchId },
+    );
+    const skipped = replayItems.filter((i) => i.state === 'skipped');
+    // Only one could have gone out before the findings were resolved (the first, at once).
+    expect(ids.filter((id) => target.count(id)).length).toBeLessThanOrEqual(1);
+    expect(skipped.length).toBeGreaterThanOrEqual(2);
+    for (const i of skipped)
+      expect(i.outcome).toMatch(/^not sent: finding \w+ was resolved by hand by admin-token before it was sent$/);
+    await saveTarget(app, { url: target.url, plant: 'P10', ratePerSecond: 200 });
+  });
+
+  it('records a replay as dead, and gives its finding back, when the ERP lookup before the send keeps failing', async () => {
+    // Nothing listens on port 9: every lookup fails before anything is sent.
+    const saved = await saveTarget(app, {
+      url: target.url,
+      plant: 'P11',
+      checkMode: 'lookup',
+      lookupUrl: 'http://127.0.0.1:9/postings/{businessKey}',
+    });
+    expect(saved.errors, JSON.stringify(saved.errors)).toBeUndefined();
+    const [f] = await seedFailed(app, ['lk-1'], 'O-lk', 'P11');
+    const result = await replay(app, { ids: [f.id], dryRun: false });
+    await expect.poll(async () => (await batch(app, result.batchId)).dead, { timeout: 20_000 }).toBe(1);
+    const { replayItems } = await ok<{ replayItems: { state: string; outcome: string }[] }>(
+      app,
+      'query($b: String!) { replayItems(batchId: $b) { state outcome } }',
+      { b: result.batchId },
+    );
+    expect(replayItems.map((i) => i.state)).toEqual(['dead']);
+    expect(replayItems[0].outcome).toMatch(/^gave up after 3 attempts: /);
+    await expect.poll(async () => (await statusOf(app, f.id)).status, { timeout: 10_000 }).toBe('open');
+    expect(target.count('lk-1')).toBe(0);
+    // The message is not held as queued: it can be asked for again.
+    const again = await replay(app, { ids: [f.id], dryRun: true });
+    expect(again.items[0]).toMatchObject({ send: true });
+    await saveTarget(app, { url: target.url, plant: 'P11' });
+  });
+
   it('lowers the rate of a running replay, so a target back from an outage is not flooded', async () => {
     expect((await saveTarget(app, { url: target.url, plant: 'P3', ratePerSecond: 20 })).errors).toBeUndefined();
     const ids = Array.from({ length: 40 }, (_, i) => `rate-${String(i).padStart(2, '0')}`);
@@ -609,7 +664,7 @@ describe('replay', () => {
     const t9 = (await signIn(app.url, 'replay-scope-p9')).token;
     const FIELDS = 'id total outsideScope queued sent skipped failed dead cancelled';
     const one = (id: string, token: string) =>
-      ok<{ replayBatch: (Batch & { outsideScope: number }) | null }>(
+      ok<{ replayBatch: (Batch & { outsideScope: boolean }) | null }>(
         app,
         `query($id: String!) { replayBatch(id: $id) { ${FIELDS} } }`,
         { id },
@@ -640,11 +695,13 @@ describe('replay', () => {
 
     // P7 sees both, counted in its plant; it may not change the one that also holds P8's message.
     expect(await listed(t7)).toEqual(expect.arrayContaining([only7.batchId, mixed.batchId]));
-    expect(await one(only7.batchId, t7)).toMatchObject({ total: 2, outsideScope: 0 });
-    expect(await one(mixed.batchId, t7)).toMatchObject({ total: 1, outsideScope: 1 });
-    expect(await one(mixed.batchId, TEST_ADMIN_TOKEN)).toMatchObject({ total: 2, outsideScope: 0 });
+    expect(await one(only7.batchId, t7)).toMatchObject({ total: 2, outsideScope: false });
+    expect(await one(mixed.batchId, t7)).toMatchObject({ total: 1, outsideScope: true });
+    expect(await one(mixed.batchId, TEST_ADMIN_TOKEN)).toMatchObject({ total: 2, outsideScope: false });
     const refused = await gql(app, 'mutation($id: String!) { pauseReplay(id: $id) { id } }', { id: mixed.batchId }, t7);
-    expect(refused.errors?.[0].message).toMatch(/also holds 1 messages of plants outside yours/);
+    expect(refused.errors?.[0].message).toMatch(
+      /also holds messages of plants outside yours: only someone who sees all of its plants may change it$/,
+    );
     expect((await batch(app, mixed.batchId)).state).not.toBe('paused');
     const paused = await ok<{ pauseReplay: { state: string } }>(
       app,

@@ -51,21 +51,34 @@ export class BatchedLookup {
  * 50 ms: `posted:<business key>` answers the document id of an ERP posting referencing it ('' if none);
  * `sent:<correlation id>` answers when a replay last sent the message (ms as text, '' if never).
  */
+/** Of the findings `fids`, those closed (resolved or ignored) by now, with their status and who closed them. */
+const CLOSED_FINDINGS = `
+SELECT finding_id, status, actor FROM
+(
+  SELECT finding_id, argMax(status, tuple(at, event_id)) AS status, argMax(actor, tuple(at, event_id)) AS actor
+  FROM finding_events WHERE kind = 'status' AND finding_id IN {fids:Array(String)}
+  GROUP BY finding_id
+)
+WHERE status IN ('resolved_manual', 'resolved_auto', 'ignored')`;
+
 export function preSendCheck(clickhouse: ClickHouseService): BatchedLookup {
   return new BatchedLookup(async (asked) => {
     const keys = asked.filter((k) => k.startsWith('posted:')).map((k) => k.slice(7));
     const ids = asked.filter((k) => k.startsWith('sent:')).map((k) => k.slice(5));
-    const [keyParts, idParts] = [paramChunks(keys), paramChunks(ids)];
+    const findings = asked.filter((k) => k.startsWith('closed:')).map((k) => k.slice(7));
+    const [keyParts, idParts, findingParts] = [paramChunks(keys), paramChunks(ids), paramChunks(findings)];
     const rows: { key: string; value: string }[] = [];
-    // Both lists in one query when each fits in one parameter (the usual case), else part by part.
-    for (let i = 0; i < Math.max(keyParts.length, idParts.length, 1); i++)
+    // The lists in one query when each fits in one parameter (the usual case), else part by part.
+    for (let i = 0; i < Math.max(keyParts.length, idParts.length, findingParts.length, 1); i++)
       rows.push(
         ...(await clickhouse.query<{ key: string; value: string }>({
           name: 'replay.pre_send_check',
           sql: `SELECT concat('posted:', business_key) AS key, document_id AS value FROM (${POSTED_KEYS})
                 UNION ALL
-                SELECT concat('sent:', correlation_id) AS key, sent_ms AS value FROM (${SENT_REPLAYS})`,
-          params: { keys: keyParts[i] ?? [], ids: idParts[i] ?? [] },
+                SELECT concat('sent:', correlation_id) AS key, sent_ms AS value FROM (${SENT_REPLAYS})
+                UNION ALL
+                SELECT concat('closed:', finding_id) AS key, concat(status, '|', actor) AS value FROM (${CLOSED_FINDINGS})`,
+          params: { keys: keyParts[i] ?? [], ids: idParts[i] ?? [], fids: findingParts[i] ?? [] },
         })),
       );
     return new Map(rows.map((r) => [r.key, r.value]));

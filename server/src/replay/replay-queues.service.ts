@@ -133,6 +133,15 @@ export class ReplayQueues implements OnApplicationBootstrap, OnApplicationShutdo
         limiter: { max, duration },
       });
       handleQueueErrors(`worker replay-${key}`, worker);
+      // A job that failed for good on anything but the target's answer (an ERP lookup that kept failing,
+      // a secret that is gone, ClickHouse down, a job that stalled twice) is removed by BullMQ: record it
+      // as dead and give its finding back, so it never stays queued (and blocks later requests) for good.
+      worker.on('failed', (job, err) => {
+        if (!job || err instanceof TargetGaveUp || job.attemptsMade < (job.opts.attempts ?? 1)) return;
+        void this.giveUp(job, err).catch((e: unknown) =>
+          this.logger.warn(`recording replay ${job.data.replayId} as dead failed: ${String(e)}`),
+        );
+      });
       this.workers.set(key, worker);
     }
     const sending = this.sending.get(key);
@@ -318,14 +327,29 @@ export class ReplayQueues implements OnApplicationBootstrap, OnApplicationShutdo
 
     // The ERP side first: a send that timed out but did post must not become a duplicate. And another
     // request for the same message that planned at the same moment may have sent it already.
-    const [document, sentText] = await Promise.all([
+    const [document, sentText, closed] = await Promise.all([
       target.checkMode === 'lookup'
         ? lookupPosted(target.lookupUrl, key, headers, target.timeoutMs)
         : d.businessKey
           ? this.checks.get(`posted:${d.businessKey}`)
           : '',
       this.checks.get(`sent:${d.correlationId}`),
+      // The finding it was asked for, resolved or ignored meanwhile: nothing left to fix.
+      d.findingId ? this.checks.get(`closed:${d.findingId}`) : '',
     ]);
+    if (closed) {
+      await this.record([
+        {
+          job: d,
+          state: 'skipped',
+          outcome: `not sent: finding ${d.findingId} was ${closedText(closed)} before it was sent`,
+          attempts: job.attemptsMade,
+          targetUrl: target.url,
+        },
+      ]);
+      this.metrics.replays.inc({ outcome: 'skipped' });
+      return;
+    }
     if (document) {
       await this.record([
         {
@@ -374,6 +398,9 @@ export class ReplayQueues implements OnApplicationBootstrap, OnApplicationShutdo
     } catch (err) {
       const e = err as Error & { cause?: { code?: string } };
       error = e.name === 'TimeoutError' ? `timed out after ${target.timeoutMs} ms` : (e.cause?.code ?? e.message);
+      // fetch quotes a header value it refuses ("... is an invalid header value"): never a secret in the
+      // hop, the replay's outcome or the audit trail.
+      error = withoutSecrets(error, Object.values(headers));
     } finally {
       slot.release();
     }
@@ -426,7 +453,28 @@ export class ReplayQueues implements OnApplicationBootstrap, OnApplicationShutdo
     });
     this.metrics.replays.inc({ outcome: last ? 'dead' : 'retried' });
     if (last) this.moveFinding(d, 'open', `replay gave up after ${attempt} attempts: ${what}`);
-    throw new Error(what);
+    throw new TargetGaveUp(what);
+  }
+
+  /** A job BullMQ gave up on for another reason than the target's answer: dead, with the reason. */
+  private async giveUp(job: Job<ReplayJobData>, err: Error): Promise<void> {
+    const d = job.data;
+    const target = targetFor(await this.currentTargets(), d.flow, d.plant);
+    const why = withoutSecrets(
+      err.message,
+      target ? Object.values(target.headers).map((ref) => this.secrets.value(ref) ?? '') : [],
+    );
+    await this.record([
+      {
+        job: d,
+        state: 'dead',
+        outcome: `gave up after ${job.attemptsMade} attempts: ${why}`,
+        attempts: job.attemptsMade,
+        targetUrl: target?.url ?? '',
+      },
+    ]);
+    this.metrics.replays.inc({ outcome: 'dead' });
+    this.moveFinding(d, 'open', `replay gave up after ${job.attemptsMade} attempts: ${why}`);
   }
 
   private hop(
@@ -539,3 +587,23 @@ function documentIdOf(answer: string): string {
     return '';
   }
 }
+
+/** `text` with every secret value in it (and each of its lines, for a value with a line break) replaced. */
+export function withoutSecrets(text: string, secrets: readonly string[]): string {
+  const parts = secrets.flatMap((v) => [v, ...v.split(/\r?\n|\r/)]).filter((v) => v.trim().length >= 4);
+  return parts.sort((a, b) => b.length - a.length).reduce((t, v) => t.split(v).join('[secret]'), text);
+}
+
+/** "resolved_manual|anna" as words: "resolved by hand by anna". */
+function closedText(statusAndActor: string): string {
+  const [status, actor] = statusAndActor.split('|');
+  const words: Record<string, string> = {
+    resolved_manual: 'resolved by hand',
+    resolved_auto: 'resolved automatically',
+    ignored: 'ignored',
+  };
+  return `${words[status] ?? status} by ${actor}`;
+}
+
+/** The target's answers used up the attempts: the job has already recorded itself as dead. */
+class TargetGaveUp extends Error {}

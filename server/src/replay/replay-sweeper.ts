@@ -11,7 +11,7 @@ import { scheduleEvery } from '../queues/schedule';
 import { AUTO_REPLAY_CANDIDATES } from './replay.queries';
 import { ReplayQueues } from './replay-queues.service';
 import { ReplayService } from './replay.service';
-import { errorClassMatches, targetFor } from './replay-targets';
+import { errorClassMatches, targetFor, type ReplayTargetConfig } from './replay-targets';
 
 /** Who automatic replays are requested by, in the audit trail, the replays and the findings' history. */
 export const AUTO_REPLAY_ACTOR = 'auto-replay';
@@ -22,7 +22,7 @@ export function autoReplayDelayMs(previous: number): number {
   return previous === 0 ? 0 : 2 ** previous * MINUTE;
 }
 
-interface Candidate {
+export interface Candidate {
   finding_id: string;
   flow: string;
   plant: string;
@@ -61,7 +61,10 @@ export class ReplaySweeper extends WorkerHost implements OnApplicationBootstrap 
 
   /** One sweep: requests the replays that are due; returns how many messages it asked for. */
   async sweep(nowMs: number): Promise<number> {
-    const targets = (await this.queues.currentTargets(true)).filter((t) => t.enabled && t.autoReplay);
+    // The target a message would go to decides (a plant's own target without automatic replay wins over
+    // the flow's target for every plant that has it): look among every enabled target, not only these.
+    const enabled = (await this.queues.currentTargets(true)).filter((t) => t.enabled);
+    const targets = enabled.filter((t) => t.autoReplay);
     if (targets.length === 0) return 0;
     const rows = await this.clickhouse.scopedQuery<Candidate>(
       {
@@ -74,17 +77,7 @@ export class ReplaySweeper extends WorkerHost implements OnApplicationBootstrap 
       },
       PlantScope.all(),
     );
-    const due = rows.filter((r) => {
-      const target = targetFor(targets, r.flow, r.plant);
-      const n = Number(r.n);
-      return (
-        !!target &&
-        target.autoReplay &&
-        n < target.autoMax &&
-        errorClassMatches(r.details, target.autoClasses) &&
-        nowMs - Number(r.last_ms) >= autoReplayDelayMs(n)
-      );
-    });
+    const due = dueForAutoReplay(enabled, rows, nowMs);
     if (due.length === 0) return 0;
     const result = await this.replay.request(
       PlantScope.all(),
@@ -95,4 +88,27 @@ export class ReplaySweeper extends WorkerHost implements OnApplicationBootstrap 
     this.logger.log(`automatic replay: ${result.toSend} sent, ${result.skipped} skipped`);
     return result.toSend;
   }
+}
+
+/**
+ * The failed-hop findings automatic replay asks for now: those whose message's target (among every
+ * enabled target: a plant's own one wins over the flow's) has automatic replay on, of an error class it
+ * lists, asked for fewer than its maximum times, and whose back-off since the last ask has passed.
+ */
+export function dueForAutoReplay<R extends Pick<Candidate, 'flow' | 'plant' | 'n' | 'details' | 'last_ms'>>(
+  enabled: readonly ReplayTargetConfig[],
+  rows: readonly R[],
+  nowMs: number,
+): R[] {
+  return rows.filter((r) => {
+    const target = targetFor(enabled, r.flow, r.plant);
+    const n = Number(r.n);
+    return (
+      !!target &&
+      target.autoReplay &&
+      n < target.autoMax &&
+      errorClassMatches(r.details, target.autoClasses) &&
+      nowMs - Number(r.last_ms) >= autoReplayDelayMs(n)
+    );
+  });
 }

@@ -7,6 +7,8 @@ import { errorClassMatches, limiterOf, targetFor, targetKey, targetProblems, typ
 import { Secrets } from './secrets';
 import { jsonDiff } from './json-diff';
 import { Semaphore } from './semaphore';
+import { dueForAutoReplay } from './replay-sweeper';
+import { withoutSecrets } from './replay-queues.service';
 
 const target = (over: Partial<ReplayTargetConfig> = {}): ReplayTargetConfig => ({
   flow: 'goods_receipt',
@@ -191,5 +193,50 @@ describe('the diff of an edited payload', () => {
     ]);
     expect(jsonDiff([1, 2], [1, 3])).toEqual([{ path: '(whole payload)', before: [1, 2], after: [1, 3] }]);
     expect(jsonDiff({ a: 1 }, { a: 1 })).toEqual([]);
+  });
+});
+
+describe('automatic replay', () => {
+  const target = (plant: string, autoReplay: boolean): ReplayTargetConfig => ({
+    flow: 'production_confirmation',
+    plant,
+    url: 'http://erp.example/replay',
+    method: 'POST',
+    headers: {},
+    timeoutMs: 1000,
+    ratePerSecond: 1,
+    concurrency: 1,
+    checkMode: 'postings',
+    lookupUrl: '',
+    enabled: true,
+    autoReplay,
+    autoClasses: ['503'],
+    autoMax: 3,
+    version: 1,
+    updatedBy: 'admin',
+    updatedAt: '2026-12-03T00:00:00Z',
+  });
+  const failed = (plant: string) => ({
+    finding_id: `f-${plant}`,
+    flow: 'production_confirmation',
+    plant,
+    details: 'last hop erp_api error (HTTP_503)',
+    n: 0,
+    last_ms: 0,
+  });
+
+  it("follows the target the message would go to: a plant's own target without automatic replay wins over the flow's", () => {
+    const due = dueForAutoReplay([target('', true), target('P2', false)], [failed('P1'), failed('P2')], Date.now());
+    expect(due.map((r) => r.finding_id)).toEqual(['f-P1']);
+  });
+});
+
+describe('withoutSecrets', () => {
+  it("replaces a header's secret value, and each line of one with a line break, wherever an error quotes it", () => {
+    const secret = 'Bearer abc123\ndef456';
+    const message = `Headers.append: "Bearer abc123\ndef456" is an invalid header value.`;
+    expect(withoutSecrets(message, [secret])).toBe('Headers.append: "[secret]" is an invalid header value.');
+    expect(withoutSecrets('value Bearer abc123 refused', [secret])).toBe('value [secret] refused');
+    expect(withoutSecrets('ECONNREFUSED', [secret])).toBe('ECONNREFUSED');
   });
 });

@@ -118,11 +118,11 @@ export class ReplayBatch {
   @Field(() => Int) failed!: number;
   @Field(() => Int) dead!: number;
   @Field(() => Int) cancelled!: number;
-  @Field(() => Int, {
+  @Field(() => Boolean, {
     description:
-      'Messages of this replay in plants outside yours: not counted above; while there are any, you may not change it.',
+      'Whether this replay also holds messages of plants outside yours (not counted above); while it does, you may not change it.',
   })
-  outsideScope!: number;
+  outsideScope!: boolean;
 }
 
 @ObjectType({ description: 'One message of a replay: its state and last outcome.' })
