@@ -58,6 +58,33 @@ describe('the finding lifecycle and the exception queue', () => {
     ]);
   });
 
+  it('an action by filter touches the findings counted when the person confirmed, not those found since', async () => {
+    await seed(app.url, { events: ['a', 'b'].map((x) => deviceEvent(`fz-${x}`, 40, { order_id: 'O-fz' })) });
+    await reconcileNow(app.url);
+    const { body } = await graphql<{ findings: { totalCount: number; readAt: string } }>(
+      app.url,
+      '{ findings(filter: { orderId: "O-fz" }) { totalCount readAt } }',
+      undefined,
+      support,
+    );
+    expect(body.data!.findings.totalCount).toBe(2);
+    // Between the count and the confirmation, late edge data brings a third finding into the filter.
+    await seed(app.url, { events: [deviceEvent('fz-c', 40, { order_id: 'O-fz' })] });
+    await reconcileNow(app.url);
+    const res = await graphql<{ acknowledgeFindings: { changed: number } }>(
+      app.url,
+      ACT.acknowledge,
+      { t: { filter: { orderId: 'O-fz', firstSeenUntil: body.data!.findings.readAt } } },
+      support,
+    );
+    expect(res.body.data).toEqual({ acknowledgeFindings: { changed: 2 } });
+    expect(summary(await allFindings(app.url, { orderId: 'O-fz' }))).toEqual([
+      'missing_posting:fz-a:acknowledged',
+      'missing_posting:fz-b:acknowledged',
+      'missing_posting:fz-c:open',
+    ]);
+  });
+
   it('acknowledges and assigns by id, keeps the history, and audits each action', async () => {
     await seed(app.url, { events: [deviceEvent('life-1', 40, { order_id: 'O-life' })] });
     await reconcileNow(app.url);

@@ -23,7 +23,8 @@ const FILTERED = `WHERE (plant IN {scope_plants:Array(String)} OR {scope_all:Boo
       AND ({f_id_filter:Bool} = false OR finding_id IN {f_ids:Array(String)})
       AND ({f_about:Bool} = false OR hasAny(event_ids, {f_event_ids:Array(String)})
            OR hasAny(correlation_ids, {f_correlation_ids:Array(String)}))
-      AND anchor_at >= fromUnixTimestamp64Milli({f_from:Int64}) AND anchor_at < fromUnixTimestamp64Milli({f_to:Int64})`;
+      AND anchor_at >= fromUnixTimestamp64Milli({f_from:Int64}) AND anchor_at < fromUnixTimestamp64Milli({f_to:Int64})
+      AND first_seen_at <= fromUnixTimestamp64Milli({f_first_seen_until:Int64})`;
 
 /** The current state of every finding in scope that matches the filter (a subquery). */
 export const CURRENT_FINDINGS = `

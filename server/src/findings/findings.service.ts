@@ -127,6 +127,7 @@ export function filterParams(filter: FindingFilterInput | undefined | null) {
     f_correlation_ids: f.correlationIds ?? [],
     f_from: fromMs,
     f_to: toMs,
+    f_first_seen_until: timeInput(f.firstSeenUntil, 'filter.firstSeenUntil', 4102444800000),
   };
 }
 
@@ -179,6 +180,7 @@ export class FindingsService {
       limit: first + 1,
       offset,
     };
+    const readAt = new Date().toISOString();
     const [rows, [count]] = await Promise.all([
       this.clickhouse.scopedQuery<FindingRow>({ name: 'findings.page', sql: findingsPage(order, descending), params }, scope),
       this.clickhouse.scopedQuery<{ n: number }>({ name: 'findings.count', sql: FINDINGS_COUNT, params }, scope),
@@ -192,6 +194,7 @@ export class FindingsService {
         endCursor: last ? encodeCursor(byPosition ? [offset + page.length, '@'] : [last.sort_value ?? 0, last.finding_id]) : null,
       },
       totalCount: Number(count?.n ?? 0),
+      readAt,
     };
   }
 

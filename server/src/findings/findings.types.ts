@@ -74,6 +74,14 @@ export class FindingFilterInput {
   @Field(() => [String], { nullable: true, description: 'These findings only (at most 10,000).' })
   @StringList(10_000)
   ids?: string[];
+  @Field({
+    nullable: true,
+    description:
+      'Only findings first seen at or before this time (ISO 8601): an action by filter passes the readAt of the count the person confirmed, so findings found since are left alone.',
+  })
+  @IsOptional()
+  @IsISO8601({}, { message: 'firstSeenUntil must be an ISO 8601 time' })
+  firstSeenUntil?: string;
   @Field(() => [String], {
     nullable: true,
     description: 'Findings about any of these device events (business keys) or, with correlationIds, messages.',
@@ -128,6 +136,11 @@ export class FindingConnection {
   @Field(() => [Finding]) nodes!: Finding[];
   @Field(() => PageInfo) pageInfo!: PageInfo;
   @Field(() => Int) totalCount!: number;
+  @Field({
+    description:
+      'When this was read (ISO 8601): give it as filter.firstSeenUntil to act on exactly the findings counted here and no later ones.',
+  })
+  readAt!: string;
 }
 
 @ObjectType()

@@ -37,17 +37,23 @@ interface BulkBarProps {
   filter: FindingFilterInput;
   selected: readonly string[];
   total: number;
+  /** When `total` was counted: an action on the filter leaves findings found since alone. */
+  readAt: string;
   scope: 'selected' | 'filter';
   onScope: (scope: 'selected' | 'filter') => void;
   onDone: (message: string) => void;
 }
 
 /** The triage actions on the selection, or on everything matching the filter. */
-function BulkBar({ filter, selected, total, scope, onScope, onDone }: BulkBarProps) {
+function BulkBar({ filter, selected, total, readAt, scope, onScope, onDone }: BulkBarProps) {
   const canReplay = holdsAny(usePerson().permissions, ['replay:run']);
   const action: ActionScope =
     scope === 'filter'
-      ? { target: { filter }, count: total, what: `${findingsText(total)} matching this filter` }
+      ? {
+          target: { filter: { ...filter, firstSeenUntil: readAt } },
+          count: total,
+          what: `${findingsText(total)} matching this filter`,
+        }
       : {
           target: { ids: [...selected] },
           count: selected.length,
@@ -203,6 +209,7 @@ export function FindingList({ filter, orderBy, descending, after, openId, canTri
           filter={filter}
           selected={current.ids}
           total={page.totalCount}
+          readAt={page.readAt}
           scope={current.scope}
           onScope={(scope) => setPicked({ ...current, scope })}
           onDone={(text) => {

@@ -47,6 +47,7 @@ const FindingsDocument = graphql(`
   query Findings($filter: FindingFilterInput, $orderBy: FindingOrder!, $descending: Boolean!, $first: Int!, $after: String) {
     findings(filter: $filter, orderBy: $orderBy, descending: $descending, first: $first, after: $after) {
       totalCount
+      readAt
       pageInfo {
         hasNextPage
         endCursor

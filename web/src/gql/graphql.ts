@@ -111,6 +111,8 @@ export type FindingFilterInput = {
   correlationIds?: Array<string> | null | undefined;
   /** Findings about any of these device events (business keys) or, with correlationIds, messages. */
   eventIds?: Array<string> | null | undefined;
+  /** Only findings first seen at or before this time (ISO 8601): an action by filter passes the readAt of the count the person confirmed, so findings found since are left alone. */
+  firstSeenUntil?: string | null | undefined;
   flows?: Array<string> | null | undefined;
   /** When it happened, from (ISO 8601, inclusive). */
   from?: string | null | undefined;
@@ -640,6 +642,7 @@ export type FindingsQueryVariables = Exact<{
 export type FindingsQuery = {
   findings: {
     totalCount: number;
+    readAt: string;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
     nodes: Array<{
       id: string;
@@ -2916,6 +2919,7 @@ export const FindingsDocument = {
               kind: 'SelectionSet',
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'totalCount' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'readAt' } },
                 {
                   kind: 'Field',
                   name: { kind: 'Name', value: 'pageInfo' },
