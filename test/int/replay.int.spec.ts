@@ -524,6 +524,41 @@ describe('replay', () => {
     await saveTarget(app, { url: target.url, plant: 'P11' });
   });
 
+  it('does not send messages that were waiting for a send slot when the replay was paused', async () => {
+    // One request at a time to a target that takes 1.5 s: three messages wait for the slot.
+    const slow = await new TestReplayTarget()
+      .answers(async (r) => {
+        await new Promise((done) => setTimeout(done, 1500));
+        return { status: 201, body: { document_id: `DOC-${r.key}` } };
+      })
+      .start();
+    try {
+      expect((await saveTarget(app, { url: slow.url, plant: 'P12', concurrency: 1 })).errors).toBeUndefined();
+      const ids = ['sl-1', 'sl-2', 'sl-3', 'sl-4'];
+      const found = await seedFailed(app, ids, 'O-sl', 'P12');
+      const result = await replay(app, { ids: found.map((f) => f.id), dryRun: false });
+      await expect.poll(() => slow.received.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
+      await ok(app, 'mutation($id: String!) { pauseReplay(id: $id) { state } }', { id: result.batchId });
+      const atPause = slow.received.length;
+      await new Promise((done) => setTimeout(done, 4000)); // two more requests' time, had they been sent
+      expect(slow.received.length).toBe(atPause);
+      await ok(app, 'mutation($id: String!) { cancelReplay(id: $id) { state } }', { id: result.batchId });
+      await expect
+        .poll(
+          async () => {
+            const b = await batch(app, result.batchId);
+            return b.sent + b.cancelled;
+          },
+          { timeout: 20_000 },
+        )
+        .toBe(4);
+      expect(slow.received.length).toBe(atPause);
+    } finally {
+      await slow.stop();
+      await saveTarget(app, { url: target.url, plant: 'P12' });
+    }
+  });
+
   it('lowers the rate of a running replay, so a target back from an outage is not flooded', async () => {
     expect((await saveTarget(app, { url: target.url, plant: 'P3', ratePerSecond: 20 })).errors).toBeUndefined();
     const ids = Array.from({ length: 40 }, (_, i) => `rate-${String(i).padStart(2, '0')}`);

@@ -287,19 +287,7 @@ export class ReplayQueues implements OnApplicationBootstrap, OnApplicationShutdo
     const targets = await this.currentTargets();
     const target = targetFor(targets, d.flow, d.plant);
     const attempt = job.attemptsMade + 1;
-    if (state === 'cancelled') {
-      await this.record([
-        {
-          job: d,
-          state: 'cancelled',
-          outcome: 'cancelled before it was sent',
-          attempts: job.attemptsMade,
-          targetUrl: target?.url ?? '',
-        },
-      ]);
-      this.moveFinding(d, 'open', 'replay cancelled');
-      return;
-    }
+    if (state === 'cancelled') return this.cancelled(job, target);
     if (state === 'paused') {
       await job.moveToDelayed(Date.now() + PAUSED_RECHECK_MS, token);
       throw new DelayedError();
@@ -385,6 +373,15 @@ export class ReplayQueues implements OnApplicationBootstrap, OnApplicationShutdo
     let retryAfter: string | null = null;
     const slot = this.sending.get(targetKey(target.flow, target.plant)) ?? new Semaphore(target.concurrency);
     await slot.acquire();
+    // The wait for a slot can be long (many jobs in progress per target): a pause or a cancel that came
+    // meanwhile holds for this message too.
+    const stateNow = await this.batchState(d.batchId).catch(() => state);
+    if (stateNow === 'cancelled' || stateNow === 'paused') {
+      slot.release();
+      if (stateNow === 'cancelled') return this.cancelled(job, target);
+      await job.moveToDelayed(Date.now() + PAUSED_RECHECK_MS, token);
+      throw new DelayedError();
+    }
     try {
       const res = await fetch(target.url, {
         method: target.method,
@@ -454,6 +451,20 @@ export class ReplayQueues implements OnApplicationBootstrap, OnApplicationShutdo
     this.metrics.replays.inc({ outcome: last ? 'dead' : 'retried' });
     if (last) this.moveFinding(d, 'open', `replay gave up after ${attempt} attempts: ${what}`);
     throw new TargetGaveUp(what);
+  }
+
+  /** A message of a cancelled replay: never sent, and its finding open again. */
+  private async cancelled(job: Job<ReplayJobData>, target: ReplayTargetConfig | undefined): Promise<void> {
+    await this.record([
+      {
+        job: job.data,
+        state: 'cancelled',
+        outcome: 'cancelled before it was sent',
+        attempts: job.attemptsMade,
+        targetUrl: target?.url ?? '',
+      },
+    ]);
+    this.moveFinding(job.data, 'open', 'replay cancelled');
   }
 
   /** A job BullMQ gave up on for another reason than the target's answer: dead, with the reason. */
