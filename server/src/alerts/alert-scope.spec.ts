@@ -4,15 +4,17 @@ import { QUIET, type AlertState } from './alert-model';
 import { decodeItem, encodeItem, itemsFor, notificationFor, rulePlantsFor, stateFor, visibleRule } from './alert-scope';
 import type { NotificationRow } from './alerts.repository';
 
+const AN_HOUR_AGO = new Date(Date.now() - 3_600_000).toISOString();
+
 const A = PlantScope.of(['PA']);
 const ALL = PlantScope.all();
 
 const firing: AlertState = {
   ...QUIET,
   firing: true,
-  since: '2026-01-01T00:00:00.000Z',
+  since: AN_HOUR_AGO,
   items: ['f-a', 'f-b', 'dl'],
-  lastNotifiedAt: '2026-01-01T00:00:00.000Z',
+  lastNotifiedAt: AN_HOUR_AGO,
   labels: { 'f-a': 'missing_posting PA/L1', 'f-b': 'missing_posting PB/L1, order O-B', dl: '3 messages refused' },
   plants: { 'f-a': 'PA', 'f-b': 'PB', dl: '' },
 };
@@ -53,7 +55,7 @@ describe('alert plant scope', () => {
       ruleId: 'r1',
       ruleName: 'Every plant',
       kind: 'firing',
-      createdAt: '2026-01-01T00:00:00.000Z',
+      createdAt: AN_HOUR_AGO,
       status: 'sent',
       attempts: 1,
       lastError: '',

@@ -422,8 +422,9 @@ export class ReplayService {
       : [];
     return rows.map((r) => {
       const mine = counts.filter((x) => x.batch_id === r.batch_id);
-      const c = (state: string) =>
-        mine.filter((x) => x.state === state && Number(x.visible)).reduce((n, x) => n + Number(x.n), 0);
+      const visible = mine.filter((x) => Number(x.visible));
+      const sum = (xs: typeof mine) => xs.reduce((n, x) => n + Number(x.n), 0);
+      const c = (state: string) => sum(visible.filter((x) => x.state === state));
       const outsideScope = mine.some((x) => !Number(x.visible) && Number(x.n) > 0);
       const progress = {
         queued: c('queued'),
@@ -440,7 +441,7 @@ export class ReplayService {
         requestedBy: r.requested_by,
         requestedAt: isoFromClickHouse(r.requested_at),
         // Everyone who sees every plant sees the total as planned; others the part in their plants.
-        total: scope.isAll ? Number(r.total) : mine.filter((x) => Number(x.visible)).reduce((n, x) => n + Number(x.n), 0),
+        total: scope.isAll ? Number(r.total) : sum(visible),
         state: r.state === 'running' && open === 0 ? 'finished' : r.state,
         ratePerSecond: r.rate_per_s || null,
         outsideScope,
