@@ -15,6 +15,7 @@ import {
   runConcurrent,
   startEngine,
   startServer,
+  waitForQuiet,
   withCpu,
 } from './support.mjs';
 
@@ -23,6 +24,15 @@ const OTLP_SPANS = Math.min(ROWS, 300_000);
 const BATCH = 5000;
 const OTLP_BATCH = 2000;
 const CONCURRENCY = 8;
+// BENCH_INGEST_COLD=1: time the API at once, during the server's start-up jobs (the protocol before 2026-12-03).
+const COLD = Boolean(process.env.BENCH_INGEST_COLD);
+
+/** The server's start-up jobs done (see waitForQuiet), unless BENCH_INGEST_COLD. */
+async function settled(engine, server) {
+  if (COLD) return;
+  const waited = await waitForQuiet({ engine: engine.pid, server: server.pid });
+  console.log(`    (the server's start-up jobs took ${waited.toFixed(1)} s)`);
+}
 
 function toTableRow(h) {
   // What the table holds, as a client that already has clean data would insert it.
@@ -74,6 +84,7 @@ async function measureApi(hops) {
     const db = await migratedDatabase(engine.url, 'bench');
     const server = await startServer({ CLICKHOUSE_URL: engine.url, CLICKHOUSE_DATABASE: 'bench' });
     try {
+      await settled(engine, server);
       const bodies = chunk(hops, BATCH).map((b) => Buffer.from(b.map((h) => JSON.stringify(h)).join('\n') + '\n'));
       const { result: seconds, perRow } = await withCpu({ engine: engine.pid, server: server.pid }, hops.length, () =>
         runConcurrent(
@@ -97,6 +108,7 @@ async function measureOtlp(spans) {
     const db = await migratedDatabase(engine.url, 'bench');
     const server = await startServer({ CLICKHOUSE_URL: engine.url, CLICKHOUSE_DATABASE: 'bench' });
     try {
+      await settled(engine, server);
       const sent = payloads.length * perRequest;
       const { result: seconds, perRow } = await withCpu({ engine: engine.pid, server: server.pid }, sent, () =>
         runConcurrent(

@@ -265,6 +265,25 @@ export async function withCpu(pids, rows, fn) {
   return { result, perRow };
 }
 
+/**
+ * Waits (at most `maxS` seconds) until the processes in `pids` together use less than `cores` of the CPU
+ * over a second: a server just started runs its start-up jobs (the first reconciliation of each flow,
+ * silent lines, the first rollup) at once, a one-time burst that is not what it does while ingesting
+ * for days. Returns the seconds waited.
+ */
+export async function waitForQuiet(pids, maxS = 60, cores = 0.15) {
+  const started = performance.now();
+  const total = () => Object.values(pids).reduce((sum, pid) => sum + cpuSeconds(pid), 0);
+  let last = total();
+  while ((performance.now() - started) / 1000 < maxS) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const now = total();
+    if (now - last < cores) break;
+    last = now;
+  }
+  return (performance.now() - started) / 1000;
+}
+
 export const describeCpu = (perRow) =>
   'CPU per row: ' +
   Object.entries(perRow)

@@ -307,6 +307,15 @@ export class MapColumn extends WriterColumn {
   putEmpty(): void {
     this.offsets.int64(this.entries);
   }
+  /** One row of `count` entries given as parallel key and value lists (what put writes for the same object). */
+  putEntries(keys: readonly string[], values: readonly string[], count: number): void {
+    for (let i = 0; i < count; i++) {
+      this.keys.string(keys[i]);
+      this.values.string(values[i]);
+    }
+    this.entries += count;
+    this.offsets.int64(this.entries);
+  }
   override reset(keepBytes: number): void {
     super.reset(keepBytes);
     this.entries = 0;

@@ -10,6 +10,9 @@ import { releaseBody } from './body/read-body';
 import type { EncodedBody } from './encode/encode-body';
 import { EncodePool } from './encode/encode-pool';
 import { InsertBatcher, type Arrival } from './insert-batcher';
+import type { OtlpSpan } from './otlp/otlp-decode';
+import { encodeSpans, type EncodedSpans } from './otlp/otlp-encode';
+import { hopSpec } from './records/hop.record';
 import { rowsRejected } from './ingest.errors';
 import { partitionRecords, type NormalizeContext, type RecordSpec } from './records/record-spec';
 import type { RowError } from './records/row-error';
@@ -77,6 +80,22 @@ export class IngestService implements OnApplicationShutdown {
   /** Stores validated rows; resolves once ClickHouse has acknowledged them. */
   async store(spec: RecordSpec, rows: unknown[][], arrival?: Arrival): Promise<void> {
     await this.storeEncoded(spec, spec.encoder.encode(rows, largeBuffers), rows.length, arrival);
+  }
+
+  /**
+   * Decoded OTLP spans, stored with OTLP's partial success: the valid ones as hops, the others counted
+   * with their reasons (otlp/otlp-encode.ts). Resolves once ClickHouse has acknowledged the stored ones.
+   */
+  async storeSpans(
+    spans: readonly OtlpSpan[],
+    ctx: NormalizeContext,
+    wellFormed: boolean,
+    arrival?: Arrival,
+  ): Promise<Omit<EncodedSpans, 'block'>> {
+    const { block, ...outcome } = encodeSpans(spans, ctx, wellFormed, largeBuffers);
+    if (outcome.invalid) this.metrics.ingestRejected.inc({ kind: hopSpec.kind }, outcome.invalid);
+    await this.storeEncoded(hopSpec, block, outcome.stored, arrival);
+    return outcome;
   }
 
   /** Stores `rows` rows already encoded for spec.columns; resolves once ClickHouse has acknowledged them. */

@@ -61,7 +61,58 @@ export interface RejectedSpan {
 
 export const ERROR_MESSAGE_MAX = 8192;
 
-const SPAN_KIND_NAMES = ['', 'internal', 'server', 'client', 'producer', 'consumer'];
+export const SPAN_KIND_NAMES = ['', 'internal', 'server', 'client', 'producer', 'consumer'];
+
+/** Slots of the attributes that fill hop fields (or stand in for them), in the order of the table above. */
+export const A = {
+  flow: 0,
+  stage: 1,
+  system: 2,
+  serviceName: 3,
+  plant: 4,
+  line: 5,
+  asset: 6,
+  orderId: 7,
+  material: 8,
+  batch: 9,
+  eventType: 10,
+  quantity: 11,
+  unit: 12,
+  businessKey: 13,
+  attempt: 14,
+  payload: 15,
+  status: 16,
+  errorCode: 17,
+  errorType: 18,
+  exceptionMessage: 19,
+  correlation: 20,
+} as const;
+export const ATTRIBUTE_SLOTS = 21;
+
+/** Attribute key -> its slot in A; every other attribute is kept in the hop's `attributes`. */
+export const MAPPED_ATTRIBUTES: ReadonlyMap<string, number> = new Map([
+  ['syncline.flow', A.flow],
+  ['syncline.stage', A.stage],
+  ['syncline.system', A.system],
+  ['service.name', A.serviceName],
+  ['mfg.plant', A.plant],
+  ['mfg.line', A.line],
+  ['mfg.asset', A.asset],
+  ['erp.order', A.orderId],
+  ['erp.material', A.material],
+  ['erp.batch', A.batch],
+  ['syncline.event_type', A.eventType],
+  ['mfg.quantity', A.quantity],
+  ['mfg.unit', A.unit],
+  ['syncline.business_key', A.businessKey],
+  ['syncline.attempt', A.attempt],
+  ['syncline.payload', A.payload],
+  ['syncline.status', A.status],
+  ['syncline.error_code', A.errorCode],
+  ['error.type', A.errorType],
+  ['exception.message', A.exceptionMessage],
+  ['correlation.id', A.correlation],
+]);
 
 function str(v: OtlpAttributeValue | undefined): string | null {
   return v === undefined ? null : typeof v === 'string' ? v : String(v);
@@ -93,99 +144,26 @@ export function spansToHops(spans: readonly OtlpSpan[]): { hops: HopLike[]; reje
       rejected.push({ spanId, reason: `span without a span id (trace ${span.traceId || 'without an id'}): span_id is required` });
       continue;
     }
-    let flow: OtlpAttributeValue | undefined;
-    let stage: OtlpAttributeValue | undefined;
-    let system: OtlpAttributeValue | undefined;
-    let serviceName: OtlpAttributeValue | undefined;
-    let plant: OtlpAttributeValue | undefined;
-    let line: OtlpAttributeValue | undefined;
-    let asset: OtlpAttributeValue | undefined;
-    let orderId: OtlpAttributeValue | undefined;
-    let material: OtlpAttributeValue | undefined;
-    let batch: OtlpAttributeValue | undefined;
-    let eventType: OtlpAttributeValue | undefined;
-    let quantity: OtlpAttributeValue | undefined;
-    let unit: OtlpAttributeValue | undefined;
-    let businessKey: OtlpAttributeValue | undefined;
-    let attempt: OtlpAttributeValue | undefined;
-    let payload: OtlpAttributeValue | undefined;
-    let status: OtlpAttributeValue | undefined;
-    let errorCode: OtlpAttributeValue | undefined;
-    let errorType: OtlpAttributeValue | undefined;
-    let exceptionMessage: OtlpAttributeValue | undefined;
-    let correlation: OtlpAttributeValue | undefined;
+    const got = new Array<OtlpAttributeValue | undefined>(ATTRIBUTE_SLOTS);
     const rest: Record<string, OtlpAttributeValue> = {};
     const a = span.attributes;
     for (const key in a) {
-      const v = a[key];
-      switch (key) {
-        case 'syncline.flow':
-          flow = v;
-          break;
-        case 'syncline.stage':
-          stage = v;
-          break;
-        case 'syncline.system':
-          system = v;
-          break;
-        case 'service.name':
-          serviceName = v;
-          break;
-        case 'mfg.plant':
-          plant = v;
-          break;
-        case 'mfg.line':
-          line = v;
-          break;
-        case 'mfg.asset':
-          asset = v;
-          break;
-        case 'erp.order':
-          orderId = v;
-          break;
-        case 'erp.material':
-          material = v;
-          break;
-        case 'erp.batch':
-          batch = v;
-          break;
-        case 'syncline.event_type':
-          eventType = v;
-          break;
-        case 'mfg.quantity':
-          quantity = v;
-          break;
-        case 'mfg.unit':
-          unit = v;
-          break;
-        case 'syncline.business_key':
-          businessKey = v;
-          break;
-        case 'syncline.attempt':
-          attempt = v;
-          break;
-        case 'syncline.payload':
-          payload = v;
-          break;
-        case 'syncline.status':
-          status = v;
-          break;
-        case 'syncline.error_code':
-          errorCode = v;
-          break;
-        case 'error.type':
-          errorType = v;
-          break;
-        case 'exception.message':
-          exceptionMessage = v;
-          break;
-        case 'correlation.id':
-          correlation = v;
-          break;
-        default:
-          rest[key] = v;
-      }
+      const slot = MAPPED_ATTRIBUTES.get(key);
+      if (slot === undefined) rest[key] = a[key];
+      else got[slot] = a[key];
     }
+    const flow = got[A.flow];
+    const stage = got[A.stage];
+    let system = got[A.system];
+    const serviceName = got[A.serviceName];
+    const quantity = got[A.quantity];
+    const attempt = got[A.attempt];
+    const payload = got[A.payload];
+    const status = got[A.status];
+    let errorCode = got[A.errorCode];
+    const errorType = got[A.errorType];
+    const exceptionMessage = got[A.exceptionMessage];
+    const correlation = got[A.correlation];
 
     const missing: string[] = [];
     if (flow === undefined || flow === '') missing.push('syncline.flow');
@@ -245,22 +223,22 @@ export function spansToHops(spans: readonly OtlpSpan[]): { hops: HopLike[]; reje
       flow: str(flow)!,
       stage: str(stage)!,
       system: str(system),
-      plant: str(plant),
-      line: str(line),
-      asset: str(asset),
-      order_id: str(orderId),
-      material: str(material),
-      batch: str(batch),
-      event_type: str(eventType),
+      plant: str(got[A.plant]),
+      line: str(got[A.line]),
+      asset: str(got[A.asset]),
+      order_id: str(got[A.orderId]),
+      material: str(got[A.material]),
+      batch: str(got[A.batch]),
+      event_type: str(got[A.eventType]),
       quantity: q,
-      unit: str(unit),
+      unit: str(got[A.unit]),
       start_time: start,
       end_time: end === '' || end === '0' ? null : end,
       status: status !== undefined ? str(status)! : span.statusCode === 2 ? 'error' : 'ok',
       error_code: str(errorCode),
       error_message: errorMessage,
       attempt: att,
-      business_key: str(businessKey),
+      business_key: str(got[A.businessKey]),
       payload: payload === undefined ? null : str(payload),
       attributes: rest,
     });

@@ -14,11 +14,10 @@ import { IngestService } from '../ingest.service';
 import type { Arrival } from '../insert-batcher';
 import { hopSpec } from '../records/hop.record';
 import { decodeOtlpJson, decodeOtlpProtobuf, OtlpDecodeError } from './otlp-decode';
+import { MAX_REASONS } from './otlp-encode';
 import { encodeOtlpResponse, encodeOtlpStatus } from './otlp-response';
-import { spansToHops } from './otlp-to-hops';
 
 type Format = 'protobuf' | 'json';
-const MAX_REASONS = 5;
 
 /**
  * OTLP/HTTP trace receiver (spec: opentelemetry.io/docs/specs/otlp/#otlphttp). Spans become hops
@@ -70,16 +69,15 @@ export class OtlpController {
       } finally {
         releaseBody(body); // the decoded spans hold strings and numbers, nothing of the body's bytes
       }
-      const mapped = spansToHops(spans);
-      const { rows, errors } = this.ingest.partition(hopSpec, mapped.hops, await this.ingest.context(plants));
-      await this.ingest.store(hopSpec, rows, arrival);
-      const reasons = [
-        ...mapped.rejected.map((r) => r.reason),
-        ...errors.map((e) => `span ${mapped.hops[e.index].hop_id}: ${e.field} ${e.reason}`),
-      ];
-      const rejected = reasons.length;
+      // Protobuf strings come from UTF-8 and cannot hold an unpaired surrogate; OTLP/JSON ones can.
+      const { rejected, reasons } = await this.ingest.storeSpans(
+        spans,
+        await this.ingest.context(plants),
+        format === 'protobuf',
+        arrival,
+      );
       const message = rejected
-        ? `${rejected} of ${spans.length} spans rejected: ${reasons.slice(0, MAX_REASONS).join('; ')}${rejected > MAX_REASONS ? '; ...' : ''}`
+        ? `${rejected} of ${spans.length} spans rejected: ${reasons.join('; ')}${rejected > MAX_REASONS ? '; ...' : ''}`
         : '';
       this.send(res, format, 200, encodeOtlpResponse(format, rejected, message));
     } catch (err) {

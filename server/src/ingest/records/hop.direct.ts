@@ -23,7 +23,7 @@ import { EVENT_TYPES, NAME_PATTERN } from '../../domain/vocabulary';
  */
 
 // Field indices, in HOP_COLUMNS order (the input field names are the column names).
-const F = {
+export const HOP_FIELD = {
   hop_id: 0,
   correlation_id: 1,
   parent_hop_id: 2,
@@ -49,6 +49,7 @@ const F = {
   payload: 22,
   attributes: 23,
 } as const;
+const F = HOP_FIELD;
 
 /** The input fields the direct path knows, in index order (= HOP_COLUMNS; hop.direct.spec.ts checks). */
 export const HOP_DIRECT_FIELDS = Object.keys(F);
@@ -71,7 +72,7 @@ const WIRE: readonly WireTypeKind[] = [
 type WireTypeKind = ReturnType<typeof wireType>['kind'];
 
 /** Optional string fields and their maximum lengths, as in the ajv schema. */
-const OPTIONAL_STRINGS: readonly [number, number][] = [
+export const OPTIONAL_STRINGS: readonly [number, number][] = [
   [F.parent_hop_id, 128],
   [F.system, 128],
   [F.plant, 64],
@@ -88,6 +89,19 @@ const OPTIONAL_STRINGS: readonly [number, number][] = [
 // The same as two typed arrays: the per-record loop then destructures nothing.
 const OPTIONAL_FIELDS = Int32Array.from(OPTIONAL_STRINGS.map(([i]) => i));
 const OPTIONAL_MAX = Int32Array.from(OPTIONAL_STRINGS.map(([, max]) => max));
+
+/** NAME_PATTERN (^[a-z][a-z0-9_]{0,63}$) on a string. */
+export function isNameString(s: string): boolean {
+  const len = s.length;
+  if (len < 1 || len > 64) return false;
+  const first = s.charCodeAt(0);
+  if (first < 0x61 || first > 0x7a) return false;
+  for (let i = 1; i < len; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x5f)) return false;
+  }
+  return true;
+}
 
 /** NAME_PATTERN (^[a-z][a-z0-9_]{0,63}$) on bytes. */
 function isName(buf: Buffer, start: number, end: number): boolean {
