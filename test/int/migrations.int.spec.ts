@@ -46,6 +46,14 @@ describe('schema migrations on the real engine', () => {
     expect(byName.correlations_mv).toBeUndefined();
     expect(byName.hops.engine).toBe('ReplacingMergeTree');
     expect(byName.hops.partition_key).toBe('toDate(start_time)');
+    // Lookups by business key and order go through trace_index; only the trace's read by correlation id
+    // needs a skip index on hops (20261209090000 dropped the two nothing read, which cost every insert).
+    const hopIndexes = await queryRows<{ name: string }>(
+      db.client,
+      "SELECT name FROM system.data_skipping_indices WHERE database = {db:String} AND table = 'hops' ORDER BY name",
+      { db: db.database },
+    );
+    expect(hopIndexes.map((i) => i.name)).toEqual(['idx_correlation_id']);
 
     const applied = await queryRows<{ version: string; checksum: string }>(
       db.client,
