@@ -6,6 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql, startTestApp, TEST_ADMIN_TOKEN, type TestApp } from '../support/app';
 import { queryRows } from '../support/clickhouse';
 import { createPerson, signIn, TEST_PASSWORD } from '../support/people';
+import { ClickHouseService } from '../../server/src/clickhouse/clickhouse.service';
+import { UserDirectory } from '../../server/src/auth/users/user-directory.service';
+import { toSnapshot } from '../../server/src/auth/users/user.record';
+import { UsersRepository } from '../../server/src/auth/users/users.repository';
 
 const ME = '{ me { username role plants } }';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -72,6 +76,39 @@ describe('people and sessions on two instances sharing one ClickHouse and one Re
     expect(again.body.errors![0].message).toMatch(/Sign-in failed/);
     await graphql(a.url, 'mutation { enableUser(username: "cid") { disabled } }', undefined, TEST_ADMIN_TOKEN);
     expect((await signIn(b.url, 'cid')).token).toMatch(/^sls_/);
+  });
+
+  it('a reload that read the person just before they were disabled does not bring their sessions back', async () => {
+    await createPerson(a.url, { username: 'cyd', role: 'it_support', plants: ['P1'] });
+    const { token } = await signIn(a.url, 'cyd');
+    // What an instance whose snapshot had expired read from ClickHouse a moment before the change...
+    const stale = await a.syncline.app.get(UsersRepository).find('cyd');
+    const disabled = await graphql(b.url, 'mutation { disableUser(username: "cyd") { disabled } }', undefined, TEST_ADMIN_TOKEN);
+    expect(disabled.body.data).toEqual({ disableUser: { disabled: true } });
+    // ...and publishes after it.
+    await a.syncline.app.get(UserDirectory).publish(toSnapshot(stale!));
+    for (const app of [a, b]) expect(errorCode(await meAs(app.url, token))).toBe('UNAUTHENTICATED');
+  });
+
+  it('a change saved on an instance whose clock is behind still wins over the row it changed', async () => {
+    await createPerson(a.url, { username: 'cal', role: 'viewer', plants: ['*'] });
+    const { token } = await signIn(a.url, 'cal');
+    // The person's last row was written by an instance whose clock ran an hour ahead.
+    const row = await a.syncline.app.get(UsersRepository).find('cal');
+    await a.syncline.app.get(ClickHouseService).insert('users', [{ ...row!, version: (Date.now() + 3600_000) * 1000 }]);
+    const disabled = await graphql(b.url, 'mutation { disableUser(username: "cal") { disabled } }', undefined, TEST_ADMIN_TOKEN);
+    expect(disabled.body.data).toEqual({ disableUser: { disabled: true } });
+    expect(errorCode(await meAs(a.url, token))).toBe('UNAUTHENTICATED');
+    await a.syncline.app.get(UserDirectory).publish({ ...toSnapshot(row!), version: 0 }); // an old snapshot changes nothing
+    const again = await graphql(a.url, 'mutation { login(username: "cal", password: "a long enough password") { token } }');
+    expect(again.body.errors![0].message).toMatch(/Sign-in failed/);
+    const users = await graphql<{ users: { username: string; disabled: boolean }[] }>(
+      a.url,
+      '{ users { username disabled } }',
+      undefined,
+      TEST_ADMIN_TOKEN,
+    );
+    expect(users.body.data!.users.find((u) => u.username === 'cal')?.disabled).toBe(true);
   });
 
   it('a password change keeps the session that made it and ends every other one; the old password stops working', async () => {

@@ -13,6 +13,8 @@ export interface UserRecord {
   created_at: string;
   updated_by: string;
   updated_at: string;
+  /** The row's version (ReplacingMergeTree): set by UsersRepository on what it reads and saves. */
+  version?: number;
 }
 
 /** What every request needs to know about a person: cached in Redis, reloaded from ClickHouse on a miss. */
@@ -23,6 +25,8 @@ export interface UserSnapshot {
   plants: string[];
   disabled: boolean;
   passwordVersion: number;
+  /** The version of the row it was made from: a snapshot never replaces a newer one (UserDirectory.publish). */
+  version: number;
 }
 
 export function toSnapshot(r: UserRecord): UserSnapshot {
@@ -33,5 +37,6 @@ export function toSnapshot(r: UserRecord): UserSnapshot {
     plants: r.plants,
     disabled: r.disabled === 1,
     passwordVersion: Number(r.password_version),
+    version: Number(r.version ?? 0),
   };
 }

@@ -3,7 +3,10 @@ import { ClickHouseService } from '../../clickhouse/clickhouse.service';
 import type { UserRecord } from './user.record';
 
 const COLUMNS = `username, display_name, role, plants, password_hash, password_version, disabled, created_by,
-  toString(created_at) AS created_at, updated_by, toString(updated_at) AS updated_at`;
+  toString(created_at) AS created_at, updated_by, toString(updated_at) AS updated_at, toString(version) AS version`;
+
+/** UInt64 comes back as text; µs since 1970 fit a double exactly. */
+const withVersion = (r: UserRecord): UserRecord => ({ ...r, version: Number(r.version) });
 
 /** The `users` table. Each save inserts a new version; reads take the latest (FINAL: the table is small). */
 @Injectable()
@@ -16,14 +19,15 @@ export class UsersRepository {
       sql: `SELECT ${COLUMNS} FROM users FINAL WHERE username = {username:String}`,
       params: { username },
     });
-    return rows[0];
+    return rows[0] && withVersion(rows[0]);
   }
 
-  list(): Promise<UserRecord[]> {
-    return this.clickhouse.query<UserRecord>({
+  async list(): Promise<UserRecord[]> {
+    const rows = await this.clickhouse.query<UserRecord>({
       name: 'users.list',
       sql: `SELECT ${COLUMNS} FROM users FINAL ORDER BY username`,
     });
+    return rows.map(withVersion);
   }
 
   async count(): Promise<number> {
@@ -34,14 +38,20 @@ export class UsersRepository {
     return Number(row?.n ?? 0);
   }
 
-  /** Stores `record` as the newest version (version = now in µs, so two saves in one ms still order). */
-  async save(record: UserRecord): Promise<void> {
-    await this.clickhouse.insert('users', [{ ...record, version: nextVersion() }]);
+  /**
+   * Stores `record` as the newest version and returns it with that version: now in µs (two saves in one
+   * ms still order), and always after the version it was read at, so a change saved on a server whose
+   * clock is behind still wins over the row it changed.
+   */
+  async save(record: UserRecord): Promise<UserRecord> {
+    const saved = { ...record, version: nextVersion(record.version ?? 0) };
+    await this.clickhouse.insert('users', [saved]);
+    return saved;
   }
 }
 
 let lastVersion = 0;
-function nextVersion(): number {
-  lastVersion = Math.max(lastVersion + 1, Date.now() * 1000);
+function nextVersion(after: number): number {
+  lastVersion = Math.max(lastVersion + 1, Date.now() * 1000, after + 1);
   return lastVersion;
 }

@@ -69,9 +69,9 @@ export class UsersService {
         updated_by: actor,
         updated_at: at,
       };
-      await this.users.save(record);
-      await this.directory.publish(toSnapshot(record));
-      return record;
+      const saved = await this.users.save(record);
+      await this.directory.publish(toSnapshot(saved));
+      return saved;
     });
   }
 
@@ -140,8 +140,7 @@ export class UsersService {
         updated_by: 'syncline',
         updated_at: at,
       };
-      await this.users.save(record);
-      await this.directory.publish(toSnapshot(record));
+      await this.directory.publish(toSnapshot(await this.users.save(record)));
       log(
         file
           ? `first admin "${username}" created; the password is in ${file} (SYNCLINE_ADMIN_PASSWORD sets your own)`
@@ -165,9 +164,9 @@ export class UsersService {
       ) {
         throw new InputError(`${username} is the last enabled admin; make someone else admin first`, 'username');
       }
-      await this.users.save(after);
-      await this.directory.publish(toSnapshot(after));
-      return { before, after };
+      const saved = await this.users.save(after);
+      await this.directory.publish(toSnapshot(saved));
+      return { before, after: saved };
     });
   }
 
