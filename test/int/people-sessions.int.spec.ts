@@ -5,6 +5,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql, startTestApp, TEST_ADMIN_TOKEN, type TestApp } from '../support/app';
 import { queryRows } from '../support/clickhouse';
+import { createApiKey, deviceEvent, postRecords } from '../support/ingest';
 import { createPerson, signIn, TEST_PASSWORD } from '../support/people';
 import { ClickHouseService } from '../../server/src/clickhouse/clickhouse.service';
 import { UserDirectory } from '../../server/src/auth/users/user-directory.service';
@@ -109,6 +110,18 @@ describe('people and sessions on two instances sharing one ClickHouse and one Re
       TEST_ADMIN_TOKEN,
     );
     expect(users.body.data!.users.find((u) => u.username === 'cal')?.disabled).toBe(true);
+  });
+
+  it('a revoked API key stops working on every instance at once, not when their key caches expire', async () => {
+    const key = await createApiKey(a.url, { plants: ['P1'], kinds: ['device_events'] });
+    const send = async (app: TestApp) =>
+      (await postRecords(app.url, '/api/v1/device-events', [deviceEvent({ plant: 'P1' })], { token: key.token })).status;
+    expect(await send(b)).toBe(200); // b now remembers the key
+    const revoke = await graphql(a.url, 'mutation($id: ID!) { revokeApiKey(id: $id) }', { id: key.id }, TEST_ADMIN_TOKEN);
+    expect(revoke.body.errors).toBeUndefined();
+    expect(await send(a)).toBe(401);
+    // Announced through Redis: b hears it in milliseconds (its cache would keep the key for 10 s).
+    await expect.poll(() => send(b), { timeout: 2000, interval: 100 }).toBe(401);
   });
 
   it('a password change keeps the session that made it and ends every other one; the old password stops working', async () => {

@@ -1,5 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { timingSafeEqual } from 'node:crypto';
+import type { Redis } from 'ioredis';
+import { APP_REDIS } from '../../redis/redis.module';
 import { ClickHouseService } from '../../clickhouse/clickhouse.service';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AppConfig } from '../../config/config';
@@ -22,17 +24,57 @@ export interface ApiKeyRecord {
 
 export class ApiKeyInputError extends Error {}
 
-/** How long a key (or its absence) is remembered per instance: revocation reaches every instance within this. */
+/**
+ * How long a key (or its absence) is remembered per instance. A revocation is also announced to every
+ * instance through Redis at once; this bounds it only when that announcement was missed (Redis down).
+ */
 export const API_KEY_CACHE_MS = 10_000;
 
+/**
+ * API keys for ingest. Each instance remembers keys for API_KEY_CACHE_MS (ingest authenticates every
+ * request, and must go on while Redis is down); a revocation is published on a Redis channel and every
+ * instance forgets the key at once, including a lookup that was in flight when it arrived.
+ */
 @Injectable()
-export class ApiKeysService {
+export class ApiKeysService implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger('ApiKeys');
   private readonly cache = new Map<string, { record: ApiKeyRecord | undefined; at: number }>();
+  /** Moves on with every revocation heard: a lookup that started before one does not fill the cache. */
+  private revocations = 0;
+  private subscriber: Redis | undefined;
 
   constructor(
     private readonly clickhouse: ClickHouseService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_REDIS) private readonly redis: Redis,
   ) {}
+
+  private get channel(): string {
+    return `${this.config.queuePrefix}:api-key-revoked`;
+  }
+
+  onModuleInit(): void {
+    const sub = this.redis.duplicate({ maxRetriesPerRequest: null });
+    sub.on('error', () => undefined); // an outage is reported once by the Redis module
+    // Back after an outage: revocations may have been missed, so nothing remembered is trusted.
+    sub.on('ready', () => this.forget());
+    sub.on('message', (channel: string, keyId: string) => {
+      if (channel === this.channel) this.forget(keyId);
+    });
+    sub.subscribe(this.channel).catch((err: unknown) => this.logger.warn(`cannot hear API key revocations yet: ${String(err)}`));
+    this.subscriber = sub;
+  }
+
+  onApplicationShutdown(): void {
+    this.subscriber?.disconnect();
+  }
+
+  /** Forgets one key, or every key. */
+  private forget(keyId?: string): void {
+    this.revocations++;
+    if (keyId === undefined) this.cache.clear();
+    else this.cache.delete(keyId);
+  }
 
   async create(
     input: { name: string; plants: string[]; kinds: string[]; rateLimitPerMinute?: number | null },
@@ -77,7 +119,13 @@ export class ApiKeysService {
     await this.clickhouse.insert('api_keys', [{ ...record, revoked: 1, revoked_at: Date.now(), version: Date.now() }], {
       date_time_input_format: 'best_effort',
     });
-    this.cache.delete(keyId);
+    this.forget(keyId);
+    // Every instance forgets the key at once; with Redis down, within API_KEY_CACHE_MS.
+    await this.redis.publish(this.channel, keyId).catch((err: unknown) => {
+      this.logger.warn(
+        `could not announce the revocation of ${keyId} (${String(err)}): other instances stop accepting it within ${API_KEY_CACHE_MS / 1000} s`,
+      );
+    });
     return true;
   }
 
@@ -113,8 +161,9 @@ export class ApiKeysService {
   private async cached(keyId: string): Promise<ApiKeyRecord | undefined> {
     const hit = this.cache.get(keyId);
     if (hit && Date.now() - hit.at < API_KEY_CACHE_MS) return hit.record;
+    const heard = this.revocations;
     const record = await this.load(keyId);
-    this.cache.set(keyId, { record, at: Date.now() });
+    if (heard === this.revocations) this.cache.set(keyId, { record, at: Date.now() });
     return record;
   }
 
