@@ -141,6 +141,35 @@ describe('the finding lifecycle and the exception queue', () => {
     ]);
   });
 
+  it('people acting on one finding at the same moment on two instances: one of them changed it, and its history says so once', async () => {
+    const other = await startTestApp({}, { shareWith: app });
+    try {
+      await seed(app.url, { events: [deviceEvent('race-1', 40, { order_id: 'O-race' })] });
+      await reconcileNow(app.url);
+      const [f] = await allFindings(app.url, { orderId: 'O-race' });
+      const answers = await Promise.all(
+        [app, other, app, other, app, other].map((instance) =>
+          graphql<{ acknowledgeFindings: { changed: number } }>(instance.url, ACT.acknowledge, { t: { ids: [f.id] } }, support),
+        ),
+      );
+      expect(answers.map((a) => a.body.errors)).toEqual(answers.map(() => undefined));
+      expect(answers.reduce((n, a) => n + a.body.data!.acknowledgeFindings.changed, 0)).toBe(1);
+      // Assigning twice to the same team changes it once; to another, once more.
+      const assign = async (to: string) =>
+        (await graphql<{ assignFindings: { changed: number } }>(other.url, ACT.assign, { t: { ids: [f.id] }, a: to }, support))
+          .body.data!.assignFindings.changed;
+      expect([await assign('team:ERP support'), await assign('team:ERP support'), await assign('team:MES')]).toEqual([1, 0, 1]);
+      const history = await queryRows<{ kind: string; n: string }>(
+        app.db.client,
+        'SELECT toString(kind) AS kind, count() AS n FROM finding_events FINAL WHERE finding_id = {id:String} GROUP BY kind ORDER BY kind',
+        { id: f.id },
+      );
+      expect(history.map((h) => `${h.kind}:${h.n}`)).toEqual(['assign:2', 'status:1']);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('two runs at once and a person acting meanwhile: no duplicate findings, no lost status change', async () => {
     await seed(app.url, { events: Array.from({ length: 20 }, (_, i) => deviceEvent(`conc-${i}`, 40, { order_id: 'O-conc' })) });
     await reconcileNow(app.url);

@@ -125,7 +125,9 @@ INSERT INTO finding_events (finding_id, event_id, at, kind, status, assignee, co
 SELECT finding_id, toString(generateUUIDv4(finding_id)), {at:DateTime64(3)}, {kind:String}, {new_status:String}, {new_assignee:String},
        {comment:String}, {actor:String}, {actor_role:String}, plant
 FROM (${CURRENT_FINDINGS})
-WHERE (length({from_statuses:Array(String)}) = 0 OR status IN {from_statuses:Array(String)})`;
+WHERE (length({from_statuses:Array(String)}) = 0 OR status IN {from_statuses:Array(String)})
+  -- assigning to whom it is already assigned to changes nothing
+  AND NOT ({kind:String} = 'assign' AND status = 'assigned' AND assignee = {new_assignee:String})`;
 
 /** The history of one finding, oldest first. */
 export const FINDING_HISTORY = `

@@ -1,8 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Redis } from 'ioredis';
 import type { Readable } from 'node:stream';
 import { ClickHouseService } from '../clickhouse/clickhouse.service';
 import { paramChunks } from '../clickhouse/param-chunks';
-import { InputError, NotFoundError } from '../common/errors/input-error';
+import { BusyError, InputError, NotFoundError } from '../common/errors/input-error';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/config';
+import { APP_REDIS } from '../redis/redis.module';
+import { withRedisLock } from '../redis/redis-lock';
 import { timeInput } from '../common/validation/time-input';
 import { decodeCheckedCursor, cursorParts } from '../common/paging/cursor';
 import { encodeCursor } from '../common/paging/paging';
@@ -156,6 +161,8 @@ export class FindingsService {
     private readonly clickhouse: ClickHouseService,
     private readonly rules: FlowRulesRepository,
     private readonly masterData: MasterDataRepository,
+    @Inject(APP_REDIS) private readonly redis: Redis,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(
@@ -344,7 +351,9 @@ export class FindingsService {
 
   /**
    * Applies an action to exactly the findings in scope that match the target and may take it,
-   * inside ClickHouse; returns how many changed.
+   * inside ClickHouse; returns how many changed. People's actions run one at a time across every
+   * instance (a Redis lock): each reads the statuses the one before wrote, so two people acting on one
+   * finding at once are not both told they changed it, and its history has one change, not two.
    */
   async apply(
     scope: PlantScope,
@@ -363,23 +372,33 @@ export class FindingsService {
     }
     const filter: FindingFilterInput = { ...(target.filter ?? {}), ...(hasIds ? { ids: target.ids! } : {}) };
     const key = action.kind === 'status' ? action.status : action.kind;
-    const { writtenRows } = await this.clickhouse.scopedWrite(
+    const { writtenRows } = await withRedisLock(
+      this.redis,
+      `${this.config.queuePrefix}:findings-action-lock`,
       {
-        name: `findings.${key}`,
-        sql: APPLY_ACTION,
-        params: {
-          ...filterParams(filter),
-          at: new Date().toISOString().replace('T', ' ').replace('Z', ''),
-          kind: action.kind,
-          new_status: action.kind === 'status' ? action.status : action.kind === 'assign' ? 'assigned' : '',
-          new_assignee: action.kind === 'assign' ? action.assignee : '',
-          comment: action.kind === 'comment' ? action.comment : action.reason,
-          actor: actor.id,
-          actor_role: actor.role,
-          from_statuses: ACTION_FROM[key] ?? [],
-        },
+        holdMs: 60_000,
+        waitMs: 30_000,
+        busy: () => new BusyError('Other actions on findings are still running; nothing was changed, try again in a moment'),
       },
-      scope,
+      () =>
+        this.clickhouse.scopedWrite(
+          {
+            name: `findings.${key}`,
+            sql: APPLY_ACTION,
+            params: {
+              ...filterParams(filter),
+              at: new Date().toISOString().replace('T', ' ').replace('Z', ''),
+              kind: action.kind,
+              new_status: action.kind === 'status' ? action.status : action.kind === 'assign' ? 'assigned' : '',
+              new_assignee: action.kind === 'assign' ? action.assignee : '',
+              comment: action.kind === 'comment' ? action.comment : action.reason,
+              actor: actor.id,
+              actor_role: actor.role,
+              from_statuses: ACTION_FROM[key] ?? [],
+            },
+          },
+          scope,
+        ),
     );
     return writtenRows;
   }

@@ -8,6 +8,7 @@ import type { AppConfig } from '../../config/config';
 import { InputError, NotFoundError } from '../../common/errors/input-error';
 import { ROLE_PLANT_SCOPE, ROLES, PLANT_CODE, type Role } from '../../domain/roles';
 import { APP_REDIS } from '../../redis/redis.module';
+import { withRedisLock } from '../../redis/redis-lock';
 import { checkPasswordPolicy, hashPassword } from './password';
 import { toSnapshot, type UserRecord } from './user.record';
 import { UserDirectory } from './user-directory.service';
@@ -174,23 +175,18 @@ export class UsersService {
    * Serializes changes to one person across instances (ClickHouse has no unique constraint): a Redis
    * lock that expires by itself if its holder dies.
    */
-  private async withUserLock<T>(username: string, work: () => Promise<T>): Promise<T> {
-    const key = `${this.config.queuePrefix}:user-lock:${username}`;
-    const token = randomBytes(8).toString('hex');
-    for (let attempt = 0; ; attempt++) {
-      if ((await this.redis.set(key, token, 'PX', 10_000, 'NX')) === 'OK') break;
-      if (attempt >= 100) throw new Error(`Another change to "${username}" is still running; try again`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    try {
-      return await work();
-    } finally {
-      await this.redis
-        .eval("if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0", 1, key, token)
-        .catch((err: unknown) => {
-          this.logger.warn(`could not release the lock on ${username}: ${String(err)}`);
-        });
-    }
+  private withUserLock<T>(username: string, work: () => Promise<T>): Promise<T> {
+    return withRedisLock(
+      this.redis,
+      `${this.config.queuePrefix}:user-lock:${username}`,
+      {
+        holdMs: 10_000,
+        waitMs: 5_000,
+        busy: () => new Error(`Another change to "${username}" is still running; try again`),
+        onReleaseError: (err) => this.logger.warn(`could not release the lock on ${username}: ${String(err)}`),
+      },
+      work,
+    );
   }
 }
 

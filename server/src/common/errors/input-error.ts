@@ -16,3 +16,10 @@ export class NotFoundError extends GraphQLError {
     super(message, { extensions: { code: 'NOT_FOUND' } });
   }
 }
+
+/** Another change to the same thing is still running: nothing was changed, and trying again is safe. GraphQL code CONFLICT. */
+export class BusyError extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: 'CONFLICT' } });
+  }
+}
