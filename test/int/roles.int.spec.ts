@@ -60,4 +60,42 @@ describe('process roles', () => {
     await expect.poll(() => target.count('role-1'), { timeout: 15_000 }).toBe(1);
     await expect.poll(state, { timeout: 10_000 }).toEqual({ queued: 0, sent: 1 });
   });
+
+  it('a target saved on the api process after the worker started gets its replays sent by that worker', async () => {
+    worker ??= await startTestApp({ SYNCLINE_ROLE: 'worker' }, { shareWith: api });
+    const late = await new TestReplayTarget().start();
+    try {
+      const saved = await graphql(
+        api.url,
+        'mutation($input: ReplayTargetInput!) { saveReplayTarget(input: $input) { flow } }',
+        {
+          input: {
+            flow: 'production_confirmation',
+            plant: 'P8',
+            url: late.url,
+            timeoutMs: 2000,
+            ratePerSecond: 50,
+            concurrency: 4,
+          },
+        },
+        TEST_ADMIN_TOKEN,
+      );
+      expect(saved.body.errors, JSON.stringify(saved.body.errors)).toBeUndefined();
+      const m = failedMessage('role-late', 'O-role-late', 'P8');
+      await seed(api.url, { events: m.events, hops: m.hops });
+      await reconcileNow(api.url, 'production_confirmation');
+      const [finding] = await allFindings(api.url, { orderId: 'O-role-late', types: ['missing_posting'] });
+      const asked = await graphql<{ replay: { toSend: number } }>(
+        api.url,
+        'mutation($ids: [String!]) { replay(findingIds: $ids, dryRun: false, reason: "roles") { toSend } }',
+        { ids: [finding.id] },
+        TEST_ADMIN_TOKEN,
+      );
+      expect(asked.body.data?.replay.toSend, JSON.stringify(asked.body.errors)).toBe(1);
+      // The worker looks for new targets every 10 s.
+      await expect.poll(() => late.count('role-late'), { timeout: 25_000 }).toBe(1);
+    } finally {
+      await late.stop();
+    }
+  });
 });

@@ -12,7 +12,7 @@ export interface RedisLockOptions {
 }
 
 const RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0";
-const POLL_MS = 50;
+const POLL_MS = 10;
 
 /**
  * Runs `work` holding the Redis lock `key`, across every instance: what ClickHouse cannot serialize

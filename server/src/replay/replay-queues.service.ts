@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DelayedError, Queue, Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { ClickHouseService } from '../clickhouse/clickhouse.service';
 import { APP_CONFIG } from '../config/config.module';
@@ -10,6 +11,7 @@ import { MetricsService } from '../metrics/metrics.service';
 import { handleQueueErrors } from '../queues/queue-errors';
 import { redisOptionsFromUrl } from '../queues/redis-connection';
 import { runsWorkers } from '../queues/role-workers';
+import { APP_REDIS } from '../redis/redis.module';
 import { lookupPosted, preSendCheck, type BatchedLookup } from './erp-check';
 import { GroupCommit } from './group-commit';
 import {
@@ -30,6 +32,8 @@ import { Semaphore } from './semaphore';
 const STATE_TTL_MS = 1000;
 const TARGETS_TTL_MS = 10_000;
 const PAUSED_RECHECK_MS = 1000;
+/** A job that waited this long for a send slot asks the ERP and the findings again before it sends. */
+const RECHECK_AFTER_WAIT_MS = 1000;
 const ANSWER_TEXT_MAX = 500;
 /** How long a job's records wait for other jobs' to go to ClickHouse with them. */
 const RECORD_WAIT_MS = 500;
@@ -70,6 +74,9 @@ export class ReplayQueues implements OnApplicationBootstrap, OnApplicationShutdo
   private readonly batchStates = new Map<string, { at: number; state: Promise<string> }>();
   /** Requests in flight to each target from this instance, at most the target's concurrency. */
   private readonly sending = new Map<string, Semaphore>();
+  /** Until when a target asked (429 Retry-After) to hear nothing, by target key: jobs here wait until then. */
+  private readonly holdUntil = new Map<string, number>();
+  private refresher: NodeJS.Timeout | undefined;
   private readonly statusMoves = new Map<string, { ids: string[]; timer: NodeJS.Timeout }>();
 
   constructor(
@@ -78,6 +85,7 @@ export class ReplayQueues implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly findings: FindingsService,
     private readonly metrics: MetricsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_REDIS) private readonly redis: Redis,
   ) {
     // Every 500 ms one insert per table: ten inserts a second were a third of the engine's work in merges.
     this.writes = new GroupCommit(clickhouse, RECORD_WAIT_MS);
@@ -93,9 +101,24 @@ export class ReplayQueues implements OnApplicationBootstrap, OnApplicationShutdo
       // Redis or ClickHouse may be down at start: the workers start with the first replay asked for.
       this.logger.warn(`replay workers could not start yet: ${String(err)}`);
     }
+    // A target saved on another process (one of role api) after this one started: a worker here for it,
+    // and a changed concurrency applied to the send slots, within TARGETS_TTL_MS.
+    if (runsWorkers(this.config)) {
+      this.refresher = setInterval(() => void this.refreshWorkers(), TARGETS_TTL_MS);
+      this.refresher.unref();
+    }
+  }
+
+  private async refreshWorkers(): Promise<void> {
+    try {
+      for (const t of await this.currentTargets(true)) await this.ensure(t, 'keep');
+    } catch (err) {
+      this.logger.warn(`could not refresh the replay targets: ${String(err)}`);
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.refresher);
     await Promise.all([...this.workers.values()].map((w) => w.close().catch(() => undefined)));
     await Promise.all([...this.queues.values()].map((q) => q.close().catch(() => undefined)));
   }
@@ -109,8 +132,13 @@ export class ReplayQueues implements OnApplicationBootstrap, OnApplicationShutdo
     return this.targets.list;
   }
 
-  /** The queue of a target, with its limits applied (and a worker here when this instance runs workers). */
-  async ensure(target: ReplayTargetConfig): Promise<Queue<ReplayJobData>> {
+  /**
+   * The queue of a target, with its limits applied (and a worker here when this instance runs workers).
+   * `rate`: 'force' applies the target's own rate (it was saved); 'if-changed' only when it differs from
+   * the one last applied from the target's settings (on any instance), so that a replay's setReplayRate
+   * holds while other replays are enqueued; 'keep' leaves the queue's rate alone.
+   */
+  async ensure(target: ReplayTargetConfig, rate: 'force' | 'if-changed' | 'keep' = 'if-changed'): Promise<Queue<ReplayJobData>> {
     const key = targetKey(target.flow, target.plant);
     let queue = this.queues.get(key);
     const connection = redisOptionsFromUrl(this.config.redis.url);
@@ -119,8 +147,14 @@ export class ReplayQueues implements OnApplicationBootstrap, OnApplicationShutdo
       handleQueueErrors(`queue replay-${key}`, queue);
       this.queues.set(key, queue);
     }
-    const { max, duration } = limiterOf(target.ratePerSecond);
-    await queue.setGlobalRateLimit(max, duration);
+    if (rate !== 'keep') {
+      const configured = String(target.ratePerSecond);
+      const before = await this.redis.set(`${this.config.queuePrefix}:replay-rate-applied:${key}`, configured, 'GET');
+      if (rate === 'force' || before !== configured) {
+        const { max, duration } = limiterOf(target.ratePerSecond);
+        await queue.setGlobalRateLimit(max, duration);
+      }
+    }
     // Processes of role api enqueue replays; only workers send them.
     if (!this.workers.has(key) && runsWorkers(this.config)) {
       const worker = new Worker<ReplayJobData>(`replay-${key}`, (job, token) => this.process(job, token), {
@@ -129,8 +163,9 @@ export class ReplayQueues implements OnApplicationBootstrap, OnApplicationShutdo
         // Jobs in progress here: most of a job's time is the ERP re-check and recording, which wait on
         // ClickHouse; the requests to the target are held to its concurrency by `sending`.
         concurrency: this.config.replay.jobConcurrency,
-        // BullMQ's own limiter (per worker) as well as the queue's global one set above.
-        limiter: { max, duration },
+        // No limiter of the worker's own: BullMQ would take the rate's time window from it (the first
+        // worker's, for good), so a new rate (setReplayRate, a saved target) would keep the old window.
+        // The queue's global limit (setGlobalRateLimit) holds on every instance.
       });
       handleQueueErrors(`worker replay-${key}`, worker);
       // A job that failed for good on anything but the target's answer (an ERP lookup that kept failing,
@@ -153,7 +188,7 @@ export class ReplayQueues implements OnApplicationBootstrap, OnApplicationShutdo
   /** Lowers (or raises) the rate of the targets a bulk replay sends to, while it runs. */
   async setRate(targets: readonly ReplayTargetConfig[], ratePerSecond: number): Promise<void> {
     const { max, duration } = limiterOf(ratePerSecond);
-    for (const t of targets) await (await this.ensure(t)).setGlobalRateLimit(max, duration);
+    for (const t of targets) await (await this.ensure(t, 'keep')).setGlobalRateLimit(max, duration);
   }
 
   /**
@@ -281,6 +316,33 @@ export class ReplayQueues implements OnApplicationBootstrap, OnApplicationShutdo
     this.batchStates.delete(batchId);
   }
 
+  /**
+   * Why this message must not be sent now, if it must not: its finding was resolved or ignored after the
+   * request, the ERP has booked it (a send that timed out may have posted), or another replay sent it
+   * since this one was asked for.
+   */
+  private async reasonNotToSend(
+    d: ReplayJobData,
+    target: ReplayTargetConfig,
+    headers: Record<string, string>,
+    key: string,
+  ): Promise<{ outcome: string; documentId?: string } | null> {
+    const [document, sentText, closed] = await Promise.all([
+      target.checkMode === 'lookup'
+        ? lookupPosted(target.lookupUrl, key, headers, target.timeoutMs)
+        : d.businessKey
+          ? this.checks.get(`posted:${d.businessKey}`)
+          : '',
+      this.checks.get(`sent:${d.correlationId}`),
+      d.findingId ? this.checks.get(`closed:${d.findingId}`) : '',
+    ]);
+    if (closed) return { outcome: `not sent: finding ${d.findingId} was ${closedText(closed)} before it was sent` };
+    if (document) return { outcome: `already posted: document ${document}`, documentId: document };
+    if (Number(sentText || 0) >= d.requestedAtMs)
+      return { outcome: 'already sent by another replay; waiting for the ERP posting' };
+    return null;
+  }
+
   private async process(job: Job<ReplayJobData>, token: string | undefined): Promise<void> {
     const d = job.data;
     const state = await this.batchState(d.batchId);
@@ -315,53 +377,37 @@ export class ReplayQueues implements OnApplicationBootstrap, OnApplicationShutdo
 
     // The ERP side first: a send that timed out but did post must not become a duplicate. And another
     // request for the same message that planned at the same moment may have sent it already.
-    const [document, sentText, closed] = await Promise.all([
-      target.checkMode === 'lookup'
-        ? lookupPosted(target.lookupUrl, key, headers, target.timeoutMs)
-        : d.businessKey
-          ? this.checks.get(`posted:${d.businessKey}`)
-          : '',
-      this.checks.get(`sent:${d.correlationId}`),
-      // The finding it was asked for, resolved or ignored meanwhile: nothing left to fix.
-      d.findingId ? this.checks.get(`closed:${d.findingId}`) : '',
-    ]);
-    if (closed) {
-      await this.record([
-        {
-          job: d,
-          state: 'skipped',
-          outcome: `not sent: finding ${d.findingId} was ${closedText(closed)} before it was sent`,
-          attempts: job.attemptsMade,
-          targetUrl: target.url,
-        },
-      ]);
-      this.metrics.replays.inc({ outcome: 'skipped' });
-      return;
+    let skip = await this.reasonNotToSend(d, target, headers, key);
+    const slot = this.sending.get(targetKey(target.flow, target.plant)) ?? new Semaphore(target.concurrency);
+    if (!skip) {
+      const waitStarted = Date.now();
+      await slot.acquire();
+      // The wait for a slot can be long (many jobs in progress per target): a pause or a cancel that came
+      // meanwhile holds for this message too, and so does a posting or a closed finding.
+      const stateNow = await this.batchState(d.batchId).catch(() => state);
+      if (stateNow === 'cancelled' || stateNow === 'paused') {
+        slot.release();
+        if (stateNow === 'cancelled') return this.cancelled(job, target);
+        await job.moveToDelayed(Date.now() + PAUSED_RECHECK_MS, token);
+        throw new DelayedError();
+      }
+      // The target answered another job 429 meanwhile: this one waits as long too (not an attempt).
+      const heldUntil = this.holdUntil.get(targetKey(target.flow, target.plant)) ?? 0;
+      if (heldUntil > Date.now()) {
+        slot.release();
+        await job.moveToDelayed(heldUntil, token);
+        throw new DelayedError();
+      }
+      if (Date.now() - waitStarted >= RECHECK_AFTER_WAIT_MS) {
+        skip = await this.reasonNotToSend(d, target, headers, key).catch((err: unknown) => {
+          slot.release();
+          throw err;
+        });
+        if (skip) slot.release();
+      }
     }
-    if (document) {
-      await this.record([
-        {
-          job: d,
-          state: 'skipped',
-          outcome: `already posted: document ${document}`,
-          documentId: document,
-          attempts: job.attemptsMade,
-          targetUrl: target.url,
-        },
-      ]);
-      this.metrics.replays.inc({ outcome: 'skipped' });
-      return;
-    }
-    if (Number(sentText || 0) >= d.requestedAtMs) {
-      await this.record([
-        {
-          job: d,
-          state: 'skipped',
-          outcome: 'already sent by another replay; waiting for the ERP posting',
-          attempts: job.attemptsMade,
-          targetUrl: target.url,
-        },
-      ]);
+    if (skip) {
+      await this.record([{ job: d, state: 'skipped', attempts: job.attemptsMade, targetUrl: target.url, ...skip }]);
       this.metrics.replays.inc({ outcome: 'skipped' });
       return;
     }
@@ -371,17 +417,6 @@ export class ReplayQueues implements OnApplicationBootstrap, OnApplicationShutdo
     let answer = '';
     let error = '';
     let retryAfter: string | null = null;
-    const slot = this.sending.get(targetKey(target.flow, target.plant)) ?? new Semaphore(target.concurrency);
-    await slot.acquire();
-    // The wait for a slot can be long (many jobs in progress per target): a pause or a cancel that came
-    // meanwhile holds for this message too.
-    const stateNow = await this.batchState(d.batchId).catch(() => state);
-    if (stateNow === 'cancelled' || stateNow === 'paused') {
-      slot.release();
-      if (stateNow === 'cancelled') return this.cancelled(job, target);
-      await job.moveToDelayed(Date.now() + PAUSED_RECHECK_MS, token);
-      throw new DelayedError();
-    }
     try {
       const res = await fetch(target.url, {
         method: target.method,
@@ -423,8 +458,15 @@ export class ReplayQueues implements OnApplicationBootstrap, OnApplicationShutdo
     }
     const what = status ? `HTTP ${status}${answer ? `: ${answer.slice(0, 200)}` : ''}` : error;
     if (verdict === 'rate_limited') {
-      // The target asks to slow down: the whole target waits, and this attempt does not count.
+      // The target asks to slow down: the whole target waits, and this attempt does not count. Its queue
+      // hands out no job on any instance until then, and jobs already here wait too (above).
       const waitMs = retryAfterMs(retryAfter, Date.now(), this.config.replay.backoffMs);
+      const tkey = targetKey(target.flow, target.plant);
+      this.holdUntil.set(tkey, Math.max(this.holdUntil.get(tkey) ?? 0, Date.now() + waitMs));
+      await this.queues
+        .get(tkey)
+        ?.rateLimit(waitMs)
+        .catch((err: unknown) => this.logger.warn(`could not hold the replays to ${target.url}: ${String(err)}`));
       this.metrics.replays.inc({ outcome: 'rate_limited' });
       await store({
         state: 'queued',

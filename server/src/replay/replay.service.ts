@@ -100,7 +100,7 @@ export class ReplayService {
     if (problems.length) throw new InputError(`${problems[0].field}: ${problems[0].message}`, problems[0].field);
     await this.targetsRepo.save({ ...input, updatedBy: by });
     const saved = (await this.queues.currentTargets(true)).find((t) => t.flow === input.flow && t.plant === input.plant)!;
-    await this.queues.ensure(saved);
+    await this.queues.ensure(saved, 'force');
     return saved;
   }
 
