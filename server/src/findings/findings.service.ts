@@ -223,6 +223,7 @@ export class FindingsService {
   }
 
   async groups(scope: PlantScope, filter: FindingFilterInput | undefined, first: number): Promise<FindingGroup[]> {
+    const readAt = new Date().toISOString();
     const rows = await this.clickhouse.scopedQuery<{
       type: string;
       plant: string;
@@ -249,6 +250,7 @@ export class FindingsService {
       currency: r.currency_any,
       worstSeverity: severities[Number(r.worst_severity) - 1] ?? 'low',
       statuses: r.statuses.sort(),
+      readAt,
     }));
   }
 

@@ -165,6 +165,11 @@ export class FindingGroup {
   @Field() currency!: string;
   @Field() worstSeverity!: string;
   @Field(() => [String]) statuses!: string[];
+  @Field({
+    description:
+      'When the groups were read (ISO 8601): an action on the group passes it as filter.firstSeenUntil, so findings found since are left alone.',
+  })
+  readAt!: string;
 }
 
 @ObjectType()

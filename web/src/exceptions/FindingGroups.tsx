@@ -38,6 +38,8 @@ function GroupRow({ group: g, filter, canTriage, onDone }: GroupRowProps) {
   const canReplay = holdsAny(usePerson().permissions, ['replay:run']);
   const own = groupFilter(g, filter);
   const inList = withParams(withFilter(params, own), { view: null });
+  // An action touches the findings the row counted, not those found since it was read.
+  const counted = { ...own, firstSeenUntil: g.readAt };
   return (
     <tr data-testid="finding-group">
       <td>{typeLabel(g.type)}</td>
@@ -62,14 +64,14 @@ function GroupRow({ group: g, filter, canTriage, onDone }: GroupRowProps) {
           </Link>
           {canTriage && (
             <FindingActions
-              scope={{ target: { filter: own }, count: g.count, what: `the ${findingsText(g.count)} of this group` }}
+              scope={{ target: { filter: counted }, count: g.count, what: `the ${findingsText(g.count)} of this group` }}
               context={groupName(g)}
               onDone={onDone}
             />
           )}
           {canReplay && REPLAYABLE.includes(g.type) && (
             <ReplayButton
-              source={{ filter: own }}
+              source={{ filter: counted }}
               what={`the ${findingsText(g.count)} of this group`}
               count={g.count}
               label={`Replay ${findingsText(g.count)}…`}

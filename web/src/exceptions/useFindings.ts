@@ -92,6 +92,7 @@ const FindingGroupsDocument = graphql(`
       currency
       worstSeverity
       statuses
+      readAt
     }
   }
 `);

@@ -37,7 +37,7 @@ type Documents = {
   '\n  fragment FindingFields on Finding {\n    id\n    type\n    status\n    severity\n    priority\n    plant\n    line\n    flow\n    orderId\n    material\n    eventIds\n    postingIds\n    correlationIds\n    deviceQuantity\n    erpQuantity\n    unit\n    valueAtRisk\n    currency\n    happenedAt\n    conditionSince\n    firstSeenAt\n    lastSeenAt\n    resolution\n    statusChangedAt\n    statusChangedBy\n    assignee\n    details\n    rulesVersion\n    ageSeconds\n  }\n': typeof types.FindingFieldsFragmentDoc;
   '\n  query Findings($filter: FindingFilterInput, $orderBy: FindingOrder!, $descending: Boolean!, $first: Int!, $after: String) {\n    findings(filter: $filter, orderBy: $orderBy, descending: $descending, first: $first, after: $after) {\n      totalCount\n      readAt\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      nodes {\n        ...FindingFields\n      }\n    }\n  }\n': typeof types.FindingsDocument;
   '\n  query FindingCounts($filter: FindingFilterInput) {\n    findingCounts(filter: $filter) {\n      type\n      status\n      count\n      valueAtRisk\n    }\n    currencyOf: findings(filter: $filter, first: 1) {\n      nodes {\n        id\n        currency\n      }\n    }\n  }\n': typeof types.FindingCountsDocument;
-  '\n  query FindingGroups($filter: FindingFilterInput, $first: Int!) {\n    findingGroups(filter: $filter, first: $first) {\n      type\n      plant\n      line\n      flow\n      hour\n      count\n      activeCount\n      valueAtRisk\n      currency\n      worstSeverity\n      statuses\n    }\n  }\n': typeof types.FindingGroupsDocument;
+  '\n  query FindingGroups($filter: FindingFilterInput, $first: Int!) {\n    findingGroups(filter: $filter, first: $first) {\n      type\n      plant\n      line\n      flow\n      hour\n      count\n      activeCount\n      valueAtRisk\n      currency\n      worstSeverity\n      statuses\n      readAt\n    }\n  }\n': typeof types.FindingGroupsDocument;
   '\n  mutation AcknowledgeFindings($target: FindingTargetInput!, $comment: String) {\n    acknowledgeFindings(target: $target, comment: $comment) {\n      changed\n    }\n  }\n': typeof types.AcknowledgeFindingsDocument;
   '\n  mutation AssignFindings($target: FindingTargetInput!, $assignee: String!, $comment: String) {\n    assignFindings(target: $target, assignee: $assignee, comment: $comment) {\n      changed\n    }\n  }\n': typeof types.AssignFindingsDocument;
   '\n  mutation ResolveFindings($target: FindingTargetInput!, $reason: String!) {\n    resolveFindings(target: $target, reason: $reason) {\n      changed\n    }\n  }\n': typeof types.ResolveFindingsDocument;
@@ -125,7 +125,7 @@ const documents: Documents = {
     types.FindingsDocument,
   '\n  query FindingCounts($filter: FindingFilterInput) {\n    findingCounts(filter: $filter) {\n      type\n      status\n      count\n      valueAtRisk\n    }\n    currencyOf: findings(filter: $filter, first: 1) {\n      nodes {\n        id\n        currency\n      }\n    }\n  }\n':
     types.FindingCountsDocument,
-  '\n  query FindingGroups($filter: FindingFilterInput, $first: Int!) {\n    findingGroups(filter: $filter, first: $first) {\n      type\n      plant\n      line\n      flow\n      hour\n      count\n      activeCount\n      valueAtRisk\n      currency\n      worstSeverity\n      statuses\n    }\n  }\n':
+  '\n  query FindingGroups($filter: FindingFilterInput, $first: Int!) {\n    findingGroups(filter: $filter, first: $first) {\n      type\n      plant\n      line\n      flow\n      hour\n      count\n      activeCount\n      valueAtRisk\n      currency\n      worstSeverity\n      statuses\n      readAt\n    }\n  }\n':
     types.FindingGroupsDocument,
   '\n  mutation AcknowledgeFindings($target: FindingTargetInput!, $comment: String) {\n    acknowledgeFindings(target: $target, comment: $comment) {\n      changed\n    }\n  }\n':
     types.AcknowledgeFindingsDocument,
@@ -371,8 +371,8 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: '\n  query FindingGroups($filter: FindingFilterInput, $first: Int!) {\n    findingGroups(filter: $filter, first: $first) {\n      type\n      plant\n      line\n      flow\n      hour\n      count\n      activeCount\n      valueAtRisk\n      currency\n      worstSeverity\n      statuses\n    }\n  }\n',
-): (typeof documents)['\n  query FindingGroups($filter: FindingFilterInput, $first: Int!) {\n    findingGroups(filter: $filter, first: $first) {\n      type\n      plant\n      line\n      flow\n      hour\n      count\n      activeCount\n      valueAtRisk\n      currency\n      worstSeverity\n      statuses\n    }\n  }\n'];
+  source: '\n  query FindingGroups($filter: FindingFilterInput, $first: Int!) {\n    findingGroups(filter: $filter, first: $first) {\n      type\n      plant\n      line\n      flow\n      hour\n      count\n      activeCount\n      valueAtRisk\n      currency\n      worstSeverity\n      statuses\n      readAt\n    }\n  }\n',
+): (typeof documents)['\n  query FindingGroups($filter: FindingFilterInput, $first: Int!) {\n    findingGroups(filter: $filter, first: $first) {\n      type\n      plant\n      line\n      flow\n      hour\n      count\n      activeCount\n      valueAtRisk\n      currency\n      worstSeverity\n      statuses\n      readAt\n    }\n  }\n'];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

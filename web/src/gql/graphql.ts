@@ -705,6 +705,7 @@ export type FindingGroupsQuery = {
     currency: string;
     worstSeverity: string;
     statuses: Array<string>;
+    readAt: string;
   }>;
 };
 
@@ -3108,6 +3109,7 @@ export const FindingGroupsDocument = {
                 { kind: 'Field', name: { kind: 'Name', value: 'currency' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'worstSeverity' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'statuses' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'readAt' } },
               ],
             },
           },
