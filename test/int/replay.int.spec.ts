@@ -390,6 +390,17 @@ describe('replay', () => {
       await expect.poll(async () => (await failedHop('auto-1')).status, { timeout: 10_000 }).toBe('open');
       expect(await sweeper.sweep(Date.now() + 60 * MIN)).toBe(0); // the cap of 2: a person decides now
       expect(target.count('auto-2')).toBe(0);
+      // Each automatic request is in the audit trail as a person's is: who (auto-replay), which finding, why.
+      const audited = await queryRows<{ actor_id: string; actor_kind: string; before: string; plants: string[] }>(
+        app.db.client,
+        "SELECT actor_id, actor_kind, before, plants FROM audit_log WHERE operation = 'replay' AND actor_id = 'auto-replay' AND has(plants, 'P4')",
+      );
+      expect(audited).toHaveLength(2);
+      const autoFinding = (await failedHop('auto-1')).id;
+      for (const a of audited) {
+        expect(a.actor_kind).toBe('system');
+        expect(JSON.parse(a.before)).toEqual({ findingIds: [autoFinding], reason: 'automatic replay of a failed hop' });
+      }
       expect((await failedHop('auto-2')).status).toBe('open');
     } finally {
       target.answers((r) => ({ status: 201, body: { document_id: `DOC-${r.key}` } }));
@@ -637,6 +648,35 @@ describe('replay', () => {
     expect(after6s - atChange).toBeLessThanOrEqual(4);
     await ok(app, 'mutation($id: String!) { cancelReplay(id: $id) { state } }', { id: result.batchId });
     await saveTarget(app, { url: target.url, plant: 'P15', ratePerSecond: 200 });
+  });
+
+  it("findings given back together name each one's own requester in their history", async () => {
+    await createPerson(app.url, { username: 'replay-who-a', role: 'it_support', plants: ['P16'] });
+    await createPerson(app.url, { username: 'replay-who-b', role: 'it_support', plants: ['P16'] });
+    const [a, b] = await Promise.all([signIn(app.url, 'replay-who-a'), signIn(app.url, 'replay-who-b')]);
+    const refusing = await new TestReplayTarget().answers(() => ({ status: 422, body: { error: 'unknown order' } })).start();
+    try {
+      expect((await saveTarget(app, { url: refusing.url, plant: 'P16' })).errors).toBeUndefined();
+      const [fa, fb] = await seedFailed(app, ['who-a', 'who-b'], 'O-who', 'P16');
+      // Both refused at the same moment: the two moves back to open go to ClickHouse together.
+      await Promise.all([
+        replay(app, { ids: [fa.id], dryRun: false }, a.token),
+        replay(app, { ids: [fb.id], dryRun: false }, b.token),
+      ]);
+      const openedBy = async (id: string) =>
+        (
+          await queryRows<{ actor: string }>(
+            app.db.client,
+            "SELECT actor FROM finding_events FINAL WHERE finding_id = {id:String} AND status = 'open' AND kind = 'status'",
+            { id },
+          )
+        ).map((r) => r.actor);
+      await expect
+        .poll(async () => [await openedBy(fa.id), await openedBy(fb.id)], { timeout: 10_000 })
+        .toEqual([['replay-who-a'], ['replay-who-b']]);
+    } finally {
+      await refusing.stop();
+    }
   });
 
   it('an it_support person edits a payload and resubmits: the edit is sent, both payloads kept, and audited', async () => {

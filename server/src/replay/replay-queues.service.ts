@@ -558,10 +558,14 @@ export class ReplayQueues implements OnApplicationBootstrap, OnApplicationShutdo
     };
   }
 
-  /** Moves a replay's finding; several jobs' moves go to ClickHouse as one write per status every 100 ms. */
+  /**
+   * Moves a replay's finding; several jobs' moves go to ClickHouse as one write every 100 ms per status,
+   * reason and requester (the history names who asked for each replay).
+   */
   private moveFinding(d: ReplayJobData, status: 'replay_sent' | 'open', reason: string): void {
     if (!d.findingId) return;
-    const key = `${status}\u0000${reason.startsWith('replayed by') ? `replayed by ${d.requestedBy}` : reason}`;
+    const text = reason.startsWith('replayed by') ? `replayed by ${d.requestedBy}` : reason;
+    const key = `${status}\u0000${d.requestedBy}\u0000${text}`;
     let pending = this.statusMoves.get(key);
     if (!pending) {
       const move = { ids: [] as string[], timer: setTimeout(() => void flush(), 100) };
@@ -571,7 +575,7 @@ export class ReplayQueues implements OnApplicationBootstrap, OnApplicationShutdo
           .apply(
             PlantScope.all(),
             { ids: move.ids },
-            { kind: 'status', status, reason: key.split('\u0000')[1] },
+            { kind: 'status', status, reason: text },
             { id: d.requestedBy, role: 'replay' },
           )
           .catch((err: unknown) => this.logger.warn(`moving ${move.ids.length} finding(s) to ${status} failed: ${String(err)}`));

@@ -1,6 +1,7 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Queue } from 'bullmq';
+import { AuditService } from '../audit/audit.service';
 import { ClickHouseService } from '../clickhouse/clickhouse.service';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
@@ -9,6 +10,7 @@ import { filterParams } from '../findings/findings.service';
 import { QueueName } from '../queues/queue-names';
 import { scheduleEvery } from '../queues/schedule';
 import { AUTO_REPLAY_CANDIDATES } from './replay.queries';
+import { AUDIT_ITEMS_MAX, replayAuditSummary } from './replay-audit';
 import { ReplayQueues } from './replay-queues.service';
 import { ReplayService } from './replay.service';
 import { errorClassMatches, targetFor, type ReplayTargetConfig } from './replay-targets';
@@ -46,6 +48,7 @@ export class ReplaySweeper extends WorkerHost implements OnApplicationBootstrap 
     private readonly clickhouse: ClickHouseService,
     private readonly queues: ReplayQueues,
     private readonly replay: ReplayService,
+    private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     super();
@@ -79,11 +82,27 @@ export class ReplaySweeper extends WorkerHost implements OnApplicationBootstrap 
     );
     const due = dueForAutoReplay(enabled, rows, nowMs);
     if (due.length === 0) return 0;
+    const findingIds = due.map((r) => r.finding_id);
+    const reason = 'automatic replay of a failed hop';
     const result = await this.replay.request(
       PlantScope.all(),
-      { findingIds: due.map((r) => r.finding_id) },
-      { dryRun: false, reason: 'automatic replay of a failed hop' },
+      { findingIds },
+      { dryRun: false, reason },
       { id: AUTO_REPLAY_ACTOR, role: 'system' },
+    );
+    // The request itself goes into the audit trail, as a person's does (each result follows as replay.result).
+    const { plants, after } = replayAuditSummary(result);
+    await this.audit.record(
+      { kind: 'system', id: AUTO_REPLAY_ACTOR, role: 'system' },
+      {
+        operation: 'replay',
+        targetType: 'replay',
+        targetId: result.batchId || 'none',
+        outcome: 'success',
+        plants,
+        before: { findingIds: findingIds.slice(0, AUDIT_ITEMS_MAX), reason },
+        after,
+      },
     );
     this.logger.log(`automatic replay: ${result.toSend} sent, ${result.skipped} skipped`);
     return result.toSend;

@@ -11,11 +11,11 @@ import { EDITED_PAYLOAD_MAX } from '../dead-letters/dead-letters.resolver';
 import { jsonDiff, type JsonChange } from './json-diff';
 import { REPLAY_STATES } from './replay-jobs';
 import { MAX_REPLAY_MESSAGES, ReplayService, type ReplayRequestResult as Result } from './replay.service';
+import { AUDIT_ITEMS_MAX, replayAuditSummary } from './replay-audit';
 import { ReplayBatch, ReplayItem, ReplayRequestResult, ReplayTarget, ReplayTargetInput } from './replay.types';
 import type { CheckMode, ReplayTargetConfig } from './replay-targets';
 
 const BATCH_ID = /^[0-9a-f-]{36}$/;
-const AUDIT_ITEMS_MAX = 200;
 
 function checkBatchId(id: string): void {
   if (!BATCH_ID.test(id)) throw new InputError('id must be the id of a replay', 'id');
@@ -244,16 +244,10 @@ function checkReason(reason: string): void {
 
 function noteResult(audit: AuditNote, principal: Principal, result: Result, asked: object): void {
   audit.target('replay', result.batchId || 'dry-run');
-  audit.plants = [...new Set(result.items.map((i) => i.plant).filter(Boolean))];
+  const { plants, after } = replayAuditSummary(result);
+  audit.plants = plants;
   audit.before = asked;
-  audit.after = {
-    dryRun: result.dryRun,
-    toSend: result.toSend,
-    skipped: result.skipped,
-    items: result.items
-      .slice(0, AUDIT_ITEMS_MAX)
-      .map((i) => ({ finding: i.findingId, correlationId: i.correlationId, send: i.send, skip: i.skip })),
-  };
+  audit.after = after;
   void principal;
 }
 
