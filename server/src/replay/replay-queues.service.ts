@@ -343,6 +343,39 @@ export class ReplayQueues implements OnApplicationBootstrap, OnApplicationShutdo
     return null;
   }
 
+  /**
+   * What a job that has its send slot does. The wait for a slot can be long (many jobs in progress per
+   * target): a cancel, a pause or another job's 429 that came meanwhile holds for this message too, and
+   * after a wait of RECHECK_AFTER_WAIT_MS or more, so does a posting or a closed finding.
+   */
+  private async afterSlotWait(
+    d: ReplayJobData,
+    target: ReplayTargetConfig,
+    headers: Record<string, string>,
+    key: string,
+    stateBefore: string,
+    waitedMs: number,
+  ): Promise<'send' | 'cancelled' | { skip: { outcome: string; documentId?: string } } | { until: number }> {
+    const state = await this.batchState(d.batchId).catch(() => stateBefore);
+    if (state === 'cancelled') return 'cancelled';
+    if (state === 'paused') return { until: Date.now() + PAUSED_RECHECK_MS };
+    const heldUntil = this.holdUntil.get(targetKey(target.flow, target.plant)) ?? 0;
+    if (heldUntil > Date.now()) return { until: heldUntil };
+    if (waitedMs < RECHECK_AFTER_WAIT_MS) return 'send';
+    const skip = await this.reasonNotToSend(d, target, headers, key);
+    return skip ? { skip } : 'send';
+  }
+
+  /** A message not sent, and why (see reasonNotToSend). */
+  private async skipped(
+    job: Job<ReplayJobData>,
+    target: ReplayTargetConfig,
+    why: { outcome: string; documentId?: string },
+  ): Promise<void> {
+    await this.record([{ job: job.data, state: 'skipped', attempts: job.attemptsMade, targetUrl: target.url, ...why }]);
+    this.metrics.replays.inc({ outcome: 'skipped' });
+  }
+
   private async process(job: Job<ReplayJobData>, token: string | undefined): Promise<void> {
     const d = job.data;
     const state = await this.batchState(d.batchId);
@@ -377,39 +410,22 @@ export class ReplayQueues implements OnApplicationBootstrap, OnApplicationShutdo
 
     // The ERP side first: a send that timed out but did post must not become a duplicate. And another
     // request for the same message that planned at the same moment may have sent it already.
-    let skip = await this.reasonNotToSend(d, target, headers, key);
-    const slot = this.sending.get(targetKey(target.flow, target.plant)) ?? new Semaphore(target.concurrency);
-    if (!skip) {
-      const waitStarted = Date.now();
-      await slot.acquire();
-      // The wait for a slot can be long (many jobs in progress per target): a pause or a cancel that came
-      // meanwhile holds for this message too, and so does a posting or a closed finding.
-      const stateNow = await this.batchState(d.batchId).catch(() => state);
-      if (stateNow === 'cancelled' || stateNow === 'paused') {
-        slot.release();
-        if (stateNow === 'cancelled') return this.cancelled(job, target);
-        await job.moveToDelayed(Date.now() + PAUSED_RECHECK_MS, token);
-        throw new DelayedError();
-      }
-      // The target answered another job 429 meanwhile: this one waits as long too (not an attempt).
-      const heldUntil = this.holdUntil.get(targetKey(target.flow, target.plant)) ?? 0;
-      if (heldUntil > Date.now()) {
-        slot.release();
-        await job.moveToDelayed(heldUntil, token);
-        throw new DelayedError();
-      }
-      if (Date.now() - waitStarted >= RECHECK_AFTER_WAIT_MS) {
-        skip = await this.reasonNotToSend(d, target, headers, key).catch((err: unknown) => {
-          slot.release();
-          throw err;
-        });
-        if (skip) slot.release();
-      }
-    }
-    if (skip) {
-      await this.record([{ job: d, state: 'skipped', attempts: job.attemptsMade, targetUrl: target.url, ...skip }]);
-      this.metrics.replays.inc({ outcome: 'skipped' });
-      return;
+    const tkey = targetKey(target.flow, target.plant);
+    const skip = await this.reasonNotToSend(d, target, headers, key);
+    if (skip) return this.skipped(job, target, skip);
+    const slot = this.sending.get(tkey) ?? new Semaphore(target.concurrency);
+    const waitStarted = Date.now();
+    await slot.acquire();
+    const next = await this.afterSlotWait(d, target, headers, key, state, Date.now() - waitStarted).catch((err: unknown) => {
+      slot.release();
+      throw err;
+    });
+    if (next !== 'send') {
+      slot.release();
+      if (next === 'cancelled') return this.cancelled(job, target);
+      if ('skip' in next) return this.skipped(job, target, next.skip);
+      await job.moveToDelayed(next.until, token);
+      throw new DelayedError();
     }
 
     const started = Date.now();
@@ -461,7 +477,6 @@ export class ReplayQueues implements OnApplicationBootstrap, OnApplicationShutdo
       // The target asks to slow down: the whole target waits, and this attempt does not count. Its queue
       // hands out no job on any instance until then, and jobs already here wait too (above).
       const waitMs = retryAfterMs(retryAfter, Date.now(), this.config.replay.backoffMs);
-      const tkey = targetKey(target.flow, target.plant);
       this.holdUntil.set(tkey, Math.max(this.holdUntil.get(tkey) ?? 0, Date.now() + waitMs));
       await this.queues
         .get(tkey)
