@@ -6,7 +6,7 @@ import { createPerson, signIn } from '../support/people';
 import { ReconcileService } from '../../server/src/reconciliation/reconcile.service';
 import { ReplaySweeper } from '../../server/src/replay/replay-sweeper';
 import { allFindings, deviceEvent, failedMessage, MIN, posting, reconcileNow, seed } from '../support/reconcile';
-import { TestReplayTarget } from '../support/replay-target';
+import { TestReplayTarget, type Answer, type ReceivedRequest } from '../support/replay-target';
 
 /**
  * Replay against a real HTTP target started by the test (issue 13). Each test seeds its own messages:
@@ -100,6 +100,14 @@ async function statusOf(app: TestApp, findingId: string): Promise<{ status: stri
   return { status: f.status, resolution: f.resolution };
 }
 
+/** Answers 201 with a document id, after `ms`. */
+const answerAfter =
+  (ms: number) =>
+  async (r: ReceivedRequest): Promise<Answer> => {
+    await new Promise((done) => setTimeout(done, ms));
+    return { status: 201, body: { document_id: `DOC-${r.key}` } };
+  };
+
 describe('replay', () => {
   let app: TestApp;
   let target: TestReplayTarget;
@@ -114,6 +122,23 @@ describe('replay', () => {
     await target?.stop();
     await app?.close();
   });
+
+  /** Runs `body` with a target of its own for `plant` answering `answers`; the shared target takes the plant back after. */
+  async function withOwnTarget(
+    plant: string,
+    answers: (req: ReceivedRequest, nth: number) => Answer | Promise<Answer>,
+    input: Record<string, unknown>,
+    body: (own: TestReplayTarget) => Promise<void>,
+  ): Promise<void> {
+    const own = await new TestReplayTarget().answers(answers).start();
+    try {
+      expect((await saveTarget(app, { url: own.url, plant, ...input })).errors).toBeUndefined();
+      await body(own);
+    } finally {
+      await own.stop();
+      await saveTarget(app, { url: target.url, plant });
+    }
+  }
 
   it('refuses a target that cannot work, naming the field, and keeps the one in force', async () => {
     const cases: [Record<string, unknown>, string, RegExp][] = [
@@ -301,17 +326,12 @@ describe('replay', () => {
   it('a 429 holds the whole target, not only the message that got it', async () => {
     // One request at a time; the first answer is 429 with Retry-After 3 s, every later one 201.
     let limited = false;
-    const strict = await new TestReplayTarget()
-      .answers((r) => {
-        if (!limited) {
-          limited = true;
-          return { status: 429, headers: { 'retry-after': '3' } };
-        }
-        return { status: 201, body: { document_id: `DOC-${r.key}` } };
-      })
-      .start();
-    try {
-      expect((await saveTarget(app, { url: strict.url, plant: 'P14', concurrency: 1 })).errors).toBeUndefined();
+    const answers = (r: ReceivedRequest): Answer => {
+      if (limited) return { status: 201, body: { document_id: `DOC-${r.key}` } };
+      limited = true;
+      return { status: 429, headers: { 'retry-after': '3' } };
+    };
+    await withOwnTarget('P14', answers, { concurrency: 1 }, async (strict) => {
       const found = await seedFailed(app, ['hold-1', 'hold-2', 'hold-3'], 'O-hold', 'P14');
       const result = await replay(app, { ids: found.map((f) => f.id), dryRun: false });
       await expect.poll(() => settled(app, result.batchId, 'sent'), { timeout: 30_000 }).toBe(3);
@@ -319,10 +339,7 @@ describe('replay', () => {
       expect(rest.length).toBeGreaterThanOrEqual(3);
       // Nothing reached the target in the 3 s it asked for, from any of the three messages.
       for (const at of rest) expect(at - first).toBeGreaterThanOrEqual(2900);
-    } finally {
-      await strict.stop();
-      await saveTarget(app, { url: target.url, plant: 'P14' });
-    }
+    });
   });
 
   it('asks for a reason before replaying more than one message', async () => {
@@ -555,14 +572,7 @@ describe('replay', () => {
 
   it('does not send messages that were waiting for a send slot when the replay was paused', async () => {
     // One request at a time to a target that takes 1.5 s: three messages wait for the slot.
-    const slow = await new TestReplayTarget()
-      .answers(async (r) => {
-        await new Promise((done) => setTimeout(done, 1500));
-        return { status: 201, body: { document_id: `DOC-${r.key}` } };
-      })
-      .start();
-    try {
-      expect((await saveTarget(app, { url: slow.url, plant: 'P12', concurrency: 1 })).errors).toBeUndefined();
+    await withOwnTarget('P12', answerAfter(1500), { concurrency: 1 }, async (slow) => {
       const ids = ['sl-1', 'sl-2', 'sl-3', 'sl-4'];
       const found = await seedFailed(app, ids, 'O-sl', 'P12');
       const result = await replay(app, { ids: found.map((f) => f.id), dryRun: false });
@@ -574,22 +584,12 @@ describe('replay', () => {
       await ok(app, 'mutation($id: String!) { cancelReplay(id: $id) { state } }', { id: result.batchId });
       await expect.poll(() => settled(app, result.batchId, 'sent', 'cancelled'), { timeout: 20_000 }).toBe(4);
       expect(slow.received.length).toBe(atPause);
-    } finally {
-      await slow.stop();
-      await saveTarget(app, { url: target.url, plant: 'P12' });
-    }
+    });
   });
 
   it('does not send a message whose posting arrived while it waited for a send slot', async () => {
     // One request at a time to a target that takes 2.5 s: the second message waits for the slot.
-    const slow = await new TestReplayTarget()
-      .answers(async (r) => {
-        await new Promise((done) => setTimeout(done, 2500));
-        return { status: 201, body: { document_id: `DOC-${r.key}` } };
-      })
-      .start();
-    try {
-      expect((await saveTarget(app, { url: slow.url, plant: 'P13', concurrency: 1, timeoutMs: 5000 })).errors).toBeUndefined();
+    await withOwnTarget('P13', answerAfter(2500), { concurrency: 1, timeoutMs: 5000 }, async (slow) => {
       const found = await seedFailed(app, ['sw-1', 'sw-2'], 'O-sw', 'P13');
       const result = await replay(app, { ids: found.map((f) => f.id), dryRun: false });
       await expect.poll(() => slow.received.length, { timeout: 10_000 }).toBe(1);
@@ -603,10 +603,7 @@ describe('replay', () => {
         { b: result.batchId },
       );
       expect(items.replayItems).toEqual([{ businessKey: waiting, outcome: `already posted: document ERP-${waiting}` }]);
-    } finally {
-      await slow.stop();
-      await saveTarget(app, { url: target.url, plant: 'P13' });
-    }
+    });
   });
 
   it('lowers the rate of a running replay, so a target back from an outage is not flooded', async () => {
@@ -654,29 +651,30 @@ describe('replay', () => {
     await createPerson(app.url, { username: 'replay-who-a', role: 'it_support', plants: ['P16'] });
     await createPerson(app.url, { username: 'replay-who-b', role: 'it_support', plants: ['P16'] });
     const [a, b] = await Promise.all([signIn(app.url, 'replay-who-a'), signIn(app.url, 'replay-who-b')]);
-    const refusing = await new TestReplayTarget().answers(() => ({ status: 422, body: { error: 'unknown order' } })).start();
-    try {
-      expect((await saveTarget(app, { url: refusing.url, plant: 'P16' })).errors).toBeUndefined();
-      const [fa, fb] = await seedFailed(app, ['who-a', 'who-b'], 'O-who', 'P16');
-      // Both refused at the same moment: the two moves back to open go to ClickHouse together.
-      await Promise.all([
-        replay(app, { ids: [fa.id], dryRun: false }, a.token),
-        replay(app, { ids: [fb.id], dryRun: false }, b.token),
-      ]);
-      const openedBy = async (id: string) =>
-        (
-          await queryRows<{ actor: string }>(
-            app.db.client,
-            "SELECT actor FROM finding_events FINAL WHERE finding_id = {id:String} AND status = 'open' AND kind = 'status'",
-            { id },
-          )
-        ).map((r) => r.actor);
-      await expect
-        .poll(async () => [await openedBy(fa.id), await openedBy(fb.id)], { timeout: 10_000 })
-        .toEqual([['replay-who-a'], ['replay-who-b']]);
-    } finally {
-      await refusing.stop();
-    }
+    await withOwnTarget(
+      'P16',
+      () => ({ status: 422, body: { error: 'unknown order' } }),
+      {},
+      async () => {
+        const [fa, fb] = await seedFailed(app, ['who-a', 'who-b'], 'O-who', 'P16');
+        // Both refused at the same moment: the two moves back to open go to ClickHouse together.
+        await Promise.all([
+          replay(app, { ids: [fa.id], dryRun: false }, a.token),
+          replay(app, { ids: [fb.id], dryRun: false }, b.token),
+        ]);
+        const openedBy = async (id: string) =>
+          (
+            await queryRows<{ actor: string }>(
+              app.db.client,
+              "SELECT actor FROM finding_events FINAL WHERE finding_id = {id:String} AND status = 'open' AND kind = 'status'",
+              { id },
+            )
+          ).map((r) => r.actor);
+        await expect
+          .poll(async () => [await openedBy(fa.id), await openedBy(fb.id)], { timeout: 10_000 })
+          .toEqual([['replay-who-a'], ['replay-who-b']]);
+      },
+    );
   });
 
   it('an it_support person edits a payload and resubmits: the edit is sent, both payloads kept, and audited', async () => {

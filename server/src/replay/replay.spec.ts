@@ -214,7 +214,7 @@ describe('automatic replay', () => {
     autoMax: 3,
     version: 1,
     updatedBy: 'admin',
-    updatedAt: '2026-12-03T00:00:00Z',
+    updatedAt: new Date().toISOString(),
   });
   const failed = (plant: string) => ({
     finding_id: `f-${plant}`,
