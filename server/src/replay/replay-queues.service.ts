@@ -34,6 +34,12 @@ const TARGETS_TTL_MS = 10_000;
 const PAUSED_RECHECK_MS = 1000;
 /** A job that waited this long for a send slot asks the ERP and the findings again before it sends. */
 const RECHECK_AFTER_WAIT_MS = 1000;
+/**
+ * Jobs of a target between the start of their ERP check and the end of their send, per send slot. Enough
+ * to keep the slots busy while the next jobs' checks run; few enough that a checked job soon has its slot
+ * (2,048 jobs checked at once and then queued for 64 slots waited seconds, and each asked the ERP again).
+ */
+const ADMITTED_PER_SLOT = 4;
 const ANSWER_TEXT_MAX = 500;
 /** How long a job's records wait for other jobs' to go to ClickHouse with them. */
 const RECORD_WAIT_MS = 500;
@@ -51,6 +57,16 @@ export interface ReplayStateChange {
   targetUrl: string;
   requestedRole?: string;
   requestedAt?: string;
+}
+
+/** One request to a target: when, and what came back (status 0 and `error` when nothing did). */
+interface Attempt {
+  started: number;
+  ended: number;
+  status: number;
+  answer: string;
+  error: string;
+  retryAfter: string | null;
 }
 
 const nowText = () => new Date().toISOString().replace('T', ' ').replace('Z', '');
@@ -74,6 +90,8 @@ export class ReplayQueues implements OnApplicationBootstrap, OnApplicationShutdo
   private readonly batchStates = new Map<string, { at: number; state: Promise<string> }>();
   /** Requests in flight to each target from this instance, at most the target's concurrency. */
   private readonly sending = new Map<string, Semaphore>();
+  /** Jobs of each target from their ERP check to their send (ADMITTED_PER_SLOT per send slot). */
+  private readonly admitted = new Map<string, Semaphore>();
   /** Until when a target asked (429 Retry-After) to hear nothing, by target key: jobs here wait until then. */
   private readonly holdUntil = new Map<string, number>();
   private refresher: NodeJS.Timeout | undefined;
@@ -182,6 +200,9 @@ export class ReplayQueues implements OnApplicationBootstrap, OnApplicationShutdo
     const sending = this.sending.get(key);
     if (sending) sending.resize(target.concurrency);
     else this.sending.set(key, new Semaphore(target.concurrency));
+    const admitted = this.admitted.get(key);
+    if (admitted) admitted.resize(target.concurrency * ADMITTED_PER_SLOT);
+    else this.admitted.set(key, new Semaphore(target.concurrency * ADMITTED_PER_SLOT));
     return queue;
   }
 
@@ -376,6 +397,69 @@ export class ReplayQueues implements OnApplicationBootstrap, OnApplicationShutdo
     this.metrics.replays.inc({ outcome: 'skipped' });
   }
 
+  /**
+   * The ERP check, the wait for a send slot and the send. The ERP side first: a send that timed out but
+   * did post must not become a duplicate, and another request for the same message that planned at the
+   * same moment may have sent it already. A job is admitted to this stage (ADMITTED_PER_SLOT per slot)
+   * before its check, so that what it checked is still true when its slot comes.
+   */
+  private async checkAndSend(
+    d: ReplayJobData,
+    target: ReplayTargetConfig,
+    headers: Record<string, string>,
+    key: string,
+    stateBefore: string,
+  ): Promise<'cancelled' | { skip: { outcome: string; documentId?: string } } | { until: number } | { sent: Attempt }> {
+    const tkey = targetKey(target.flow, target.plant);
+    const admitted = this.admitted.get(tkey) ?? new Semaphore(target.concurrency * ADMITTED_PER_SLOT);
+    await admitted.acquire();
+    try {
+      const skip = await this.reasonNotToSend(d, target, headers, key);
+      if (skip) return { skip };
+      const slot = this.sending.get(tkey) ?? new Semaphore(target.concurrency);
+      const waitStarted = Date.now();
+      await slot.acquire();
+      try {
+        const next = await this.afterSlotWait(d, target, headers, key, stateBefore, Date.now() - waitStarted);
+        if (next !== 'send') return next;
+        return { sent: await this.send(d, target, headers, key) };
+      } finally {
+        slot.release();
+      }
+    } finally {
+      admitted.release();
+    }
+  }
+
+  /** One request to the target: its answer, or what went wrong on the way. */
+  private async send(
+    d: ReplayJobData,
+    target: ReplayTargetConfig,
+    headers: Record<string, string>,
+    key: string,
+  ): Promise<Attempt> {
+    const attempt: Attempt = { started: Date.now(), ended: 0, status: 0, answer: '', error: '', retryAfter: null };
+    try {
+      const res = await fetch(target.url, {
+        method: target.method,
+        headers: { ...headers, 'content-type': 'application/json', 'idempotency-key': key },
+        body: d.payload,
+        signal: AbortSignal.timeout(target.timeoutMs),
+      });
+      attempt.status = res.status;
+      attempt.retryAfter = res.headers.get('retry-after');
+      attempt.answer = (await res.text()).slice(0, ANSWER_TEXT_MAX);
+    } catch (err) {
+      const e = err as Error & { cause?: { code?: string } };
+      const error = e.name === 'TimeoutError' ? `timed out after ${target.timeoutMs} ms` : (e.cause?.code ?? e.message);
+      // fetch quotes a header value it refuses ("... is an invalid header value"): never a secret in the
+      // hop, the replay's outcome or the audit trail.
+      attempt.error = withoutSecrets(error, Object.values(headers));
+    }
+    attempt.ended = Date.now();
+    return attempt;
+  }
+
   private async process(job: Job<ReplayJobData>, token: string | undefined): Promise<void> {
     const d = job.data;
     const state = await this.batchState(d.batchId);
@@ -408,51 +492,15 @@ export class ReplayQueues implements OnApplicationBootstrap, OnApplicationShutdo
     }
     const key = idempotencyKeyOf(d.businessKey, d.correlationId);
 
-    // The ERP side first: a send that timed out but did post must not become a duplicate. And another
-    // request for the same message that planned at the same moment may have sent it already.
     const tkey = targetKey(target.flow, target.plant);
-    const skip = await this.reasonNotToSend(d, target, headers, key);
-    if (skip) return this.skipped(job, target, skip);
-    const slot = this.sending.get(tkey) ?? new Semaphore(target.concurrency);
-    const waitStarted = Date.now();
-    await slot.acquire();
-    const next = await this.afterSlotWait(d, target, headers, key, state, Date.now() - waitStarted).catch((err: unknown) => {
-      slot.release();
-      throw err;
-    });
-    if (next !== 'send') {
-      slot.release();
-      if (next === 'cancelled') return this.cancelled(job, target);
-      if ('skip' in next) return this.skipped(job, target, next.skip);
-      await job.moveToDelayed(next.until, token);
+    const outcome = await this.checkAndSend(d, target, headers, key, state);
+    if (outcome === 'cancelled') return this.cancelled(job, target);
+    if ('skip' in outcome) return this.skipped(job, target, outcome.skip);
+    if ('until' in outcome) {
+      await job.moveToDelayed(outcome.until, token);
       throw new DelayedError();
     }
-
-    const started = Date.now();
-    let status = 0;
-    let answer = '';
-    let error = '';
-    let retryAfter: string | null = null;
-    try {
-      const res = await fetch(target.url, {
-        method: target.method,
-        headers: { ...headers, 'content-type': 'application/json', 'idempotency-key': key },
-        body: d.payload,
-        signal: AbortSignal.timeout(target.timeoutMs),
-      });
-      status = res.status;
-      retryAfter = res.headers.get('retry-after');
-      answer = (await res.text()).slice(0, ANSWER_TEXT_MAX);
-    } catch (err) {
-      const e = err as Error & { cause?: { code?: string } };
-      error = e.name === 'TimeoutError' ? `timed out after ${target.timeoutMs} ms` : (e.cause?.code ?? e.message);
-      // fetch quotes a header value it refuses ("... is an invalid header value"): never a secret in the
-      // hop, the replay's outcome or the audit trail.
-      error = withoutSecrets(error, Object.values(headers));
-    } finally {
-      slot.release();
-    }
-    const ended = Date.now();
+    const { started, ended, status, answer, error, retryAfter } = outcome.sent;
     const verdict = status ? classifyStatus(status) : 'transient';
     // The attempt's hop and the replay's new state are stored together (both awaited before the job ends).
     const hop = this.hop(d, target, attempt, started, ended, verdict === 'sent', status, error || answer);
