@@ -75,6 +75,9 @@ export class ReconcileService {
     const c = this.config.reconcile;
     return {
       join_use_nulls: 0,
+      // FINAL partition by partition: each table read with FINAL has its partition's time in its sorting
+      // key, so a record's copies share a partition, and a closed day in one part is read as it is.
+      do_not_merge_across_partitions_select_final: 1,
       priority: '10', // lower priority than ingest and dashboard queries (0): ClickHouse runs those first
       max_memory_usage: String(c.maxMemoryBytes),
       max_bytes_before_external_group_by: String(Math.floor(c.maxMemoryBytes / 2)),
