@@ -197,13 +197,25 @@ export class ReplayQueues implements OnApplicationBootstrap, OnApplicationShutdo
       });
       this.workers.set(key, worker);
     }
-    const sending = this.sending.get(key);
-    if (sending) sending.resize(target.concurrency);
-    else this.sending.set(key, new Semaphore(target.concurrency));
-    const admitted = this.admitted.get(key);
-    if (admitted) admitted.resize(target.concurrency * ADMITTED_PER_SLOT);
-    else this.admitted.set(key, new Semaphore(target.concurrency * ADMITTED_PER_SLOT));
+    this.limitsOf(target);
     return queue;
+  }
+
+  /**
+   * A target's send slots and admissions on this instance, shared by all its jobs (created on first use,
+   * as a job can run for a target before `ensure` saw it), resized to the target's concurrency.
+   */
+  private limitsOf(target: ReplayTargetConfig): { admitted: Semaphore; slot: Semaphore } {
+    const key = targetKey(target.flow, target.plant);
+    const limit = (map: Map<string, Semaphore>, n: number): Semaphore => {
+      const semaphore = map.get(key)?.resize(n) ?? new Semaphore(n);
+      map.set(key, semaphore);
+      return semaphore;
+    };
+    return {
+      slot: limit(this.sending, target.concurrency),
+      admitted: limit(this.admitted, target.concurrency * ADMITTED_PER_SLOT),
+    };
   }
 
   /** Lowers (or raises) the rate of the targets a bulk replay sends to, while it runs. */
@@ -364,6 +376,19 @@ export class ReplayQueues implements OnApplicationBootstrap, OnApplicationShutdo
     return null;
   }
 
+  /** A cancel, a pause or the target's 429 hold that came while the job waited: it goes no further now. */
+  private async heldBack(
+    d: ReplayJobData,
+    target: ReplayTargetConfig,
+    stateBefore: string,
+  ): Promise<'cancelled' | { until: number } | null> {
+    const state = await this.batchState(d.batchId).catch(() => stateBefore);
+    if (state === 'cancelled') return 'cancelled';
+    if (state === 'paused') return { until: Date.now() + PAUSED_RECHECK_MS };
+    const heldUntil = this.holdUntil.get(targetKey(target.flow, target.plant)) ?? 0;
+    return heldUntil > Date.now() ? { until: heldUntil } : null;
+  }
+
   /**
    * What a job that has its send slot does. The wait for a slot can be long (many jobs in progress per
    * target): a cancel, a pause or another job's 429 that came meanwhile holds for this message too, and
@@ -377,11 +402,8 @@ export class ReplayQueues implements OnApplicationBootstrap, OnApplicationShutdo
     stateBefore: string,
     waitedMs: number,
   ): Promise<'send' | 'cancelled' | { skip: { outcome: string; documentId?: string } } | { until: number }> {
-    const state = await this.batchState(d.batchId).catch(() => stateBefore);
-    if (state === 'cancelled') return 'cancelled';
-    if (state === 'paused') return { until: Date.now() + PAUSED_RECHECK_MS };
-    const heldUntil = this.holdUntil.get(targetKey(target.flow, target.plant)) ?? 0;
-    if (heldUntil > Date.now()) return { until: heldUntil };
+    const held = await this.heldBack(d, target, stateBefore);
+    if (held) return held;
     if (waitedMs < RECHECK_AFTER_WAIT_MS) return 'send';
     const skip = await this.reasonNotToSend(d, target, headers, key);
     return skip ? { skip } : 'send';
@@ -410,13 +432,14 @@ export class ReplayQueues implements OnApplicationBootstrap, OnApplicationShutdo
     key: string,
     stateBefore: string,
   ): Promise<'cancelled' | { skip: { outcome: string; documentId?: string } } | { until: number } | { sent: Attempt }> {
-    const tkey = targetKey(target.flow, target.plant);
-    const admitted = this.admitted.get(tkey) ?? new Semaphore(target.concurrency * ADMITTED_PER_SLOT);
+    const { admitted, slot } = this.limitsOf(target);
     await admitted.acquire();
     try {
+      // The wait for admission can be long too: what came meanwhile holds before the ERP is asked.
+      const held = await this.heldBack(d, target, stateBefore);
+      if (held) return held;
       const skip = await this.reasonNotToSend(d, target, headers, key);
       if (skip) return { skip };
-      const slot = this.sending.get(tkey) ?? new Semaphore(target.concurrency);
       const waitStarted = Date.now();
       await slot.acquire();
       try {
