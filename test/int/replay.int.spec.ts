@@ -424,6 +424,39 @@ describe('replay', () => {
     }
   });
 
+  it('a request that lost the race to another is no reason to send the message again while the other awaits its posting', async () => {
+    const [f] = await seedFailed(app, ['lost-1'], 'O-lost');
+    const sent = await replay(app, { ids: [f.id], dryRun: false });
+    await expect.poll(async () => (await batch(app, sent.batchId)).sent, { timeout: 15_000 }).toBe(1);
+    // A second request had planned the message before the first sent it; it lost, and was recorded
+    // skipped after the send.
+    const now = new Date().toISOString().replace('T', ' ').replace('Z', '');
+    await app.db.client.insert({
+      table: 'replays',
+      format: 'JSONEachRow',
+      values: [
+        {
+          replay_id: 'lost-race-1',
+          version: Number.MAX_SAFE_INTEGER,
+          batch_id: 'lost-race',
+          correlation_id: 'c-lost-1',
+          business_key: 'lost-1',
+          finding_id: f.id,
+          flow: FLOW,
+          plant: 'P1',
+          requested_by: 'someone-else',
+          requested_at: now,
+          state: 'skipped',
+          outcome: 'already queued by another replay',
+          updated_at: now,
+        },
+      ],
+    });
+    const again = await replay(app, { ids: [f.id], dryRun: true });
+    expect(again.items[0]).toMatchObject({ send: false, skip: 'recently_sent' });
+    expect(target.count('lost-1')).toBe(1);
+  });
+
   it('skips a message whose posting arrived between the request and the send', async () => {
     expect((await saveTarget(app, { url: target.url, plant: 'P7', ratePerSecond: 0.5 })).errors).toBeUndefined();
     const found = await seedFailed(app, ['race-1', 'race-2'], 'O-race', 'P7');

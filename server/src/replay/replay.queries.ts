@@ -49,13 +49,27 @@ WHERE device_event_id IN {keys:Array(String)} AND reverses_document_id = ''
         SELECT document_id FROM erp_postings WHERE device_event_id IN {keys:Array(String)}))
 GROUP BY device_event_id`;
 
-/** The latest replay of each of these messages: to refuse a second send while the first awaits its posting. */
+/**
+ * The latest replay of each of these messages that did not end skipped: to refuse a second send while
+ * the first awaits its posting.
+ */
 export const LATEST_REPLAYS = `
 SELECT correlation_id, argMax(state, version) AS state, argMax(requested_by, version) AS requested_by,
        toString(argMax(updated_at, version)) AS updated_at, argMax(batch_id, version) AS batch_id,
        toUnixTimestamp64Milli(argMax(updated_at, version)) AS updated_ms
-FROM replays
-WHERE correlation_id IN {ids:Array(String)}
+FROM
+(
+  -- Each replay's latest state; one that ended skipped sent nothing, so it neither hides the replay
+  -- that did send (two requests that raced: the one that lost is recorded skipped after the other sent)
+  -- nor counts as one.
+  SELECT replay_id, any(correlation_id) AS correlation_id, argMax(state, version) AS state,
+         argMax(requested_by, version) AS requested_by, argMax(updated_at, version) AS updated_at,
+         argMax(batch_id, version) AS batch_id, max(version) AS version
+  FROM replays
+  WHERE correlation_id IN {ids:Array(String)}
+  GROUP BY replay_id
+)
+WHERE state != 'skipped'
 GROUP BY correlation_id`;
 
 /**
