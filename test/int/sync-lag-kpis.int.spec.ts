@@ -123,6 +123,47 @@ describe('Sync lag KPIs from the per-minute rollups', () => {
     expect(atTen).toMatchObject({ posted: 3, p50: 60 }); // A 12, B 120, E 60
   });
 
+  it("counts each period's open missing postings and silences, and names each period's stalest line, apart", async () => {
+    // Line L9 of KP1 sends three device events and the ERP books none: one in the period before the
+    // range (H - 50 min), two in it (H + 5, H + 6 min). Silences of 30 min or more start at H - 50 (ended at
+    // H + 5: resolved, not open) and at H + 6 (open).
+    const events = [-50, 5, 6].map((m, i) => ({
+      event_id: `kpi-L9-${i}`,
+      event_time: new Date(H + m * MIN).toISOString(),
+      plant: 'KP1',
+      line: 'L9',
+      order_id: 'O-L9',
+      material: 'M-1',
+      event_type: 'cycle_complete',
+      quantity: 1,
+      unit: 'EA',
+    }));
+    const res = await postRecords(app.url, '/api/v1/device-events', events, { token: TEST_ADMIN_TOKEN });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    await ask(`mutation { reconcileNow(sinceDays: 1) { detected } }`, {});
+    const { syncLagKpis } = await ask<{ syncLagKpis: { current: Record<string, unknown>; previous: Record<string, unknown> } }>(
+      `query($range: TimeRangeInput!, $filter: SyncLagFilterInput) {
+        syncLagKpis(range: $range, filter: $filter) {
+          current { messages openMissingPostings silentLines stalestLineAt }
+          previous { messages openMissingPostings silentLines stalestLineAt }
+        }
+      }`,
+      { range: RANGE, filter: { plants: ['KP1'], lines: ['L1', 'L9'] } },
+    );
+    expect(syncLagKpis.current).toMatchObject({
+      openMissingPostings: 2,
+      silentLines: 1,
+      stalestLineAt: new Date(H + 75 * MIN).toISOString(),
+    });
+    // Before the range, [H - 150 min, H - 30 min): P's message on L1 (at H - 60 min) is the only one.
+    expect(syncLagKpis.previous).toMatchObject({
+      messages: 1,
+      openMissingPostings: 1,
+      silentLines: 0,
+      stalestLineAt: new Date(H - 60 * MIN).toISOString(),
+    });
+  });
+
   it('answers the same over days (read from the daily rollup) as the hand-computed figures say', async () => {
     // Three days around H: whole days come from lag_day, the rest from hours and minutes. L1 there: A, B, C, D, E
     // and P (the previous period's message, lag 30 s): lags 12, 30, 60, 120, 1000 s.

@@ -26,11 +26,16 @@ const FILTERED = `WHERE (plant IN {scope_plants:Array(String)} OR {scope_all:Boo
       AND anchor_at >= fromUnixTimestamp64Milli({f_from:Int64}) AND anchor_at < fromUnixTimestamp64Milli({f_to:Int64})
       AND first_seen_at <= fromUnixTimestamp64Milli({f_first_seen_until:Int64})`;
 
-/** The current state of every finding in scope that matches the filter (a subquery). */
-export const CURRENT_FINDINGS = `
+/**
+ * The current state of every finding in scope that matches the filter (a subquery). `assignee`: with
+ * each finding's assignee (and the assignee filter); without, `assignee` is '' and the history of
+ * assignments is not read, for callers that neither show nor filter by it (the Sync lag tiles).
+ */
+function currentFindings(assignee: boolean): string {
+  return `
   SELECT f.finding_id AS finding_id, f.type AS type, f.plant AS plant, f.line AS line, f.flow AS flow, f.order_id AS order_id, f.material AS material, f.event_ids AS event_ids, f.posting_ids AS posting_ids, f.correlation_ids AS correlation_ids, f.device_quantity AS device_quantity, f.erp_quantity AS erp_quantity, f.unit AS unit, f.value_at_risk AS value_at_risk, f.currency AS currency, f.severity AS severity, f.priority AS priority, f.anchor_at AS anchor_at, f.condition_since AS condition_since, f.first_seen_at AS first_seen_at, f.last_seen_at AS last_seen_at, f.active AS active, f.details AS details, f.resolution_hint AS resolution_hint, f.rules_version AS rules_version,
          ${STATUS} AS status, s.status_at AS status_at, s.status_by AS status_by, s.reason AS status_reason,
-         a.assignee AS assignee,
+         ${assignee ? 'a.assignee' : "''"} AS assignee,
          dateDiff('second', f.condition_since, now64(3)) AS age_seconds
   FROM
   (
@@ -43,15 +48,26 @@ export const CURRENT_FINDINGS = `
            argMax(actor, tuple(at, event_id)) AS status_by, argMax(comment, tuple(at, event_id)) AS reason
     FROM finding_events WHERE kind IN ('status', 'assign') AND finding_id IN (SELECT finding_id FROM findings ${FILTERED})
     GROUP BY finding_id
-  ) AS s ON s.finding_id = f.finding_id
+  ) AS s ON s.finding_id = f.finding_id${
+    assignee
+      ? `
   LEFT JOIN
   (
     SELECT finding_id, argMax(assignee, tuple(at, event_id)) AS assignee
     FROM finding_events WHERE kind = 'assign' AND finding_id IN (SELECT finding_id FROM findings ${FILTERED})
     GROUP BY finding_id
-  ) AS a ON a.finding_id = f.finding_id
-  WHERE (length({f_statuses:Array(String)}) = 0 OR ${STATUS} IN {f_statuses:Array(String)})
-    AND ({f_assignee:String} = '' OR a.assignee = {f_assignee:String})`;
+  ) AS a ON a.finding_id = f.finding_id`
+      : ''
+  }
+  WHERE (length({f_statuses:Array(String)}) = 0 OR ${STATUS} IN {f_statuses:Array(String)})${
+    assignee
+      ? `
+    AND ({f_assignee:String} = '' OR a.assignee = {f_assignee:String})`
+      : ''
+  }`;
+}
+
+export const CURRENT_FINDINGS = currentFindings(true);
 
 export const FINDING_COLUMNS = `finding_id, type, plant, line, flow, order_id, material, event_ids, posting_ids, correlation_ids,
   device_quantity, erp_quantity, unit, value_at_risk, currency, toString(severity) AS severity_text, toString(priority) AS priority_text,
@@ -105,6 +121,15 @@ export const FINDING_COUNTS = `
 SELECT type, status, count() AS n, sum(value_at_risk) AS value, any(currency) AS currency_any
 FROM (${CURRENT_FINDINGS})
 GROUP BY type, status ORDER BY type, status`;
+
+/**
+ * FINDING_COUNTS of two periods in one read (the Sync lag tiles and the period before them): period 0
+ * holds the findings anchored from {f_split} on, period 1 those before it. No assignee filter.
+ */
+export const FINDING_COUNTS_BY_PERIOD = `
+SELECT toUInt8(anchor_at < fromUnixTimestamp64Milli({f_split:Int64})) AS period, type, status, count() AS n
+FROM (${currentFindings(false)})
+GROUP BY period, type, status ORDER BY period, type, status`;
 
 /** What one cause produced: same type, plant, line, flow and hour, folded into one row. */
 export const FINDING_GROUPS = `

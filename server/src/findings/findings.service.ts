@@ -18,6 +18,7 @@ import { MasterDataRepository } from '../reconciliation/master-data/master-data.
 import {
   APPLY_ACTION,
   FINDING_COUNTS,
+  FINDING_COUNTS_BY_PERIOD,
   FINDING_EVENTS,
   FINDING_GROUPS,
   FINDING_HISTORY,
@@ -220,6 +221,19 @@ export class FindingsService {
       valueAtRisk: r.value,
       currency: r.currency_any,
     }));
+  }
+
+  /** Counts by type and status of the findings anchored before `splitMs` (period 1) and from it on (period 0). */
+  async countsByPeriod(
+    scope: PlantScope,
+    filter: Omit<FindingFilterInput, 'assignee'> | undefined,
+    splitMs: number,
+  ): Promise<{ period: number; type: string; status: string; count: number }[]> {
+    const rows = await this.clickhouse.scopedQuery<{ period: number; type: string; status: string; n: string }>(
+      { name: 'findings.counts_by_period', sql: FINDING_COUNTS_BY_PERIOD, params: { ...filterParams(filter), f_split: splitMs } },
+      scope,
+    );
+    return rows.map((r) => ({ period: Number(r.period), type: r.type, status: r.status, count: Number(r.n) }));
   }
 
   async groups(scope: PlantScope, filter: FindingFilterInput | undefined, first: number): Promise<FindingGroup[]> {

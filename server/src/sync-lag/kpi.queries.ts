@@ -8,13 +8,13 @@ const FILTERS = `(plant IN {scope_plants:Array(String)} OR {scope_all:Bool})
       AND (empty({lines:Array(String)}) OR line IN {lines:Array(String)})
       AND (empty({flows:Array(String)}) OR flow IN {flows:Array(String)})`;
 
-const T = (name: string) => `toDateTime({${name}:UInt32}, 'UTC')`;
-
 /**
  * Rows of `kind` ('lag' or 'stage_lag') between {fromS} and {toS}; `t` is the row's day, hour or minute:
  * whole days from lag_day (lag only), the other whole hours from the hourly table, the ends from minutes.
+ * `prefix` names another range's parameters ({p_fromS}, ...: the period before, for LAG_TOTALS).
  */
-function source(kind: 'lag' | 'stage_lag', columns: string): string {
+function source(kind: 'lag' | 'stage_lag', columns: string, prefix = ''): string {
+  const T = (name: string) => `toDateTime({${prefix}${name}:UInt32}, 'UTC')`;
   const days =
     kind === 'lag'
       ? `SELECT day AS t, ${columns} FROM lag_day
@@ -35,13 +35,24 @@ function source(kind: 'lag' | 'stage_lag', columns: string): string {
 
 const LAG_COLUMNS = 'plant, line, flow, messages, posted, within_sla, failed, lag_sum, lag, last_start';
 
-/** Totals over the range: counts, percentiles, and the stalest line's newest message. */
+/**
+ * Totals over the range (period 0) and over the period before it (period 1, parameters `p_*`), in one
+ * read: counts, percentiles, and the stalest line's newest message (the oldest of the lines' newest
+ * first hops, from each line's newest, keyed by length-prefixed plant and line). One query, not one per
+ * period with a scalar subquery for the stalest line: on a cluster each of those fanned out to every
+ * shard, one after the other.
+ */
 export const LAG_TOTALS = `
 SELECT
-    sum(messages) AS messages, sum(posted) AS posted, sum(within_sla) AS within_sla, sum(failed) AS failed,
+    period, sum(messages) AS messages, sum(posted) AS posted, sum(within_sla) AS within_sla, sum(failed) AS failed,
     quantilesMerge(0.5, 0.95, 0.99)(lag) AS q,
-    (SELECT min(last) FROM (SELECT max(last_start) AS last FROM ${source('lag', LAG_COLUMNS)} GROUP BY plant, line)) AS stalest
-FROM ${source('lag', LAG_COLUMNS)}`;
+    arrayMin(maxMap([concat(toString(length(plant)), ':', plant, line)], [toUnixTimestamp64Milli(last_start)]).2) AS stalest_ms
+FROM (
+    SELECT toUInt8(0) AS period, ${LAG_COLUMNS} FROM ${source('lag', LAG_COLUMNS)}
+    UNION ALL
+    SELECT toUInt8(1) AS period, ${LAG_COLUMNS} FROM ${source('lag', LAG_COLUMNS, 'p_')}
+)
+GROUP BY period`;
 
 /** p50/p95/p99 and the number posted over the range (the ROI page's latency), without the freshness part. */
 export const LAG_QUANTILES = `

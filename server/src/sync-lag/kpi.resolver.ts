@@ -18,19 +18,12 @@ export class SyncLagKpiResolver {
 
   @Query(() => SyncLagKpis, { description: 'KPI tiles for the range, and the same figures for the period just before it.' })
   @RequirePermission('data:view')
-  async syncLagKpis(
+  syncLagKpis(
     @CurrentPrincipal() principal: Principal,
     @Args('range') range: TimeRangeInput,
     @Args('filter', filterArg) filter: SyncLagFilterInput | undefined,
   ): Promise<SyncLagKpis> {
-    const r = parseRange(range);
-    const scope = principal.scope.narrow(filter?.plants);
-    const span = r.toS - r.fromS;
-    const [current, previous] = await Promise.all([
-      this.kpis.period(scope, r, filter),
-      this.kpis.period(scope, { fromS: r.fromS - span, toS: r.fromS }, filter),
-    ]);
-    return { current, previous };
+    return this.kpis.periods(principal.scope.narrow(filter?.plants), parseRange(range), filter);
   }
 
   @Query(() => [LagSeries], { description: 'p50/p95/p99 device-to-ERP lag per flow over the range, with the flow\u2019s SLA.' })

@@ -79,12 +79,13 @@ const num = (v: unknown) => Number(v ?? 0);
 const quantile = (q: number[] | undefined, i: number, posted: number) => (posted > 0 && q ? (q[i] ?? null) : null);
 
 interface TotalsRow {
+  period: number;
   messages: string;
   posted: string;
   within_sla: string;
   failed: string;
   q: number[];
-  stalest: string | null;
+  stalest_ms: string;
 }
 
 /** The Sync lag page's figures, from the rollups (plant-scoped, filtered). */
@@ -96,47 +97,58 @@ export class SyncLagKpiService {
     private readonly rules: FlowRulesRepository,
   ) {}
 
-  async period(
+  /**
+   * The KPI tiles of the range and of the period of the same length just before it: both periods' lag
+   * totals in one query, both periods' open findings in another, at once.
+   */
+  async periods(
     scope: PlantScope,
     range: Range,
     filter: SyncLagFilterInput | undefined,
     nowMs = Date.now(),
-  ): Promise<SyncLagPeriod> {
+  ): Promise<{ current: SyncLagPeriod; previous: SyncLagPeriod }> {
+    const before: Range = { fromS: range.fromS - (range.toS - range.fromS), toS: range.fromS };
+    const prefixed: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(rangeParams(before, filter))) prefixed[`p_${k}`] = v;
     const findingFilter = {
       plants: filter?.plants,
       lines: filter?.lines,
       flows: filter?.flows,
-      from: iso(range.fromS),
+      from: iso(before.fromS),
       to: iso(range.toS),
     };
-    const [[t], counts] = await Promise.all([
+    const [totals, counts] = await Promise.all([
       this.clickhouse.scopedQuery<TotalsRow>(
-        { name: 'sync_lag.totals', sql: LAG_TOTALS, params: rangeParams(range, filter) },
+        { name: 'sync_lag.totals', sql: LAG_TOTALS, params: { ...rangeParams(range, filter), ...prefixed } },
         scope,
       ),
-      this.findings.counts(scope, { ...findingFilter, types: ['missing_posting', 'silent_line'] }),
+      this.findings.countsByPeriod(scope, { ...findingFilter, types: ['missing_posting', 'silent_line'] }, range.fromS * 1000),
     ]);
-    const open = (type: string) =>
-      counts.filter((c) => c.type === type && !CLOSED.has(c.status)).reduce((n, c) => n + c.count, 0);
-    const messages = num(t?.messages);
-    const posted = num(t?.posted);
-    const stalestMs = t?.stalest && messages > 0 ? Date.parse(isoFromClickHouse(t.stalest)) : undefined;
-    const endMs = Math.min(range.toS * 1000, nowMs);
-    return {
-      from: iso(range.fromS),
-      to: iso(range.toS),
-      messages,
-      posted,
-      failed: num(t?.failed),
-      withinSlaShare: posted > 0 ? num(t?.within_sla) / posted : null,
-      lagP50Seconds: quantile(t?.q, 0, posted),
-      lagP95Seconds: quantile(t?.q, 1, posted),
-      lagP99Seconds: quantile(t?.q, 2, posted),
-      stalestLineAt: stalestMs === undefined ? null : new Date(stalestMs).toISOString(),
-      stalestLineAgeSeconds: stalestMs === undefined ? null : Math.max(0, (endMs - stalestMs) / 1000),
-      openMissingPostings: open('missing_posting'),
-      silentLines: open('silent_line'),
+    const period = (p: number, r: Range): SyncLagPeriod => {
+      const t = totals.find((row) => Number(row.period) === p);
+      const open = (type: string) =>
+        counts.filter((c) => c.period === p && c.type === type && !CLOSED.has(c.status)).reduce((n, c) => n + c.count, 0);
+      const messages = num(t?.messages);
+      const posted = num(t?.posted);
+      const stalestMs = t && messages > 0 ? Number(t.stalest_ms) : undefined;
+      const endMs = Math.min(r.toS * 1000, nowMs);
+      return {
+        from: iso(r.fromS),
+        to: iso(r.toS),
+        messages,
+        posted,
+        failed: num(t?.failed),
+        withinSlaShare: posted > 0 ? num(t?.within_sla) / posted : null,
+        lagP50Seconds: quantile(t?.q, 0, posted),
+        lagP95Seconds: quantile(t?.q, 1, posted),
+        lagP99Seconds: quantile(t?.q, 2, posted),
+        stalestLineAt: stalestMs === undefined ? null : new Date(stalestMs).toISOString(),
+        stalestLineAgeSeconds: stalestMs === undefined ? null : Math.max(0, (endMs - stalestMs) / 1000),
+        openMissingPostings: open('missing_posting'),
+        silentLines: open('silent_line'),
+      };
     };
+    return { current: period(0, range), previous: period(1, before) };
   }
 
   async series(scope: PlantScope, range: Range, filter: SyncLagFilterInput | undefined): Promise<LagSeries[]> {
