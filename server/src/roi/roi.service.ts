@@ -6,11 +6,12 @@ import type { PlantScope } from '../domain/plant-scope';
 import { SyncLagKpiService, type Range } from '../sync-lag/kpi.service';
 import { byPlantFlow, figures, headline, type Figure, type PlantFlowRow, type RoiRaw } from './roi-figures';
 import { MAINTENANCE_FLOW } from './roi-rollup.queries';
-import { ROI_FINDINGS, ROI_INVENTORY, ROI_MAINTENANCE, ROI_POSTINGS } from './roi.queries';
+import { ROI_FIGURES } from './roi.queries';
 import { RoiRepository, type StoredRoiSettings } from './roi.repository';
 import type { RoiSettings } from './roi-settings';
 
 const n = (v: unknown) => Number(v ?? 0);
+const cmp = (a: string, z: string) => (a < z ? -1 : a > z ? 1 : 0);
 const nullable = (v: unknown) => (v === null || v === undefined || Number.isNaN(Number(v)) ? null : Number(v));
 
 /** The ROI rollups are hourly: a period starts at its first whole hour and ends at the end of its last. */
@@ -44,10 +45,19 @@ export class RoiService {
     const settings = await this.repository.current();
     const range = wholeHours(asked);
     const baselineRange = this.baselineRange(settings);
-    const [raw, past, trend] = await Promise.all([
-      this.raw(scope, range, flows),
-      baselineRange ? this.raw(scope, baselineRange, flows) : Promise.resolve(undefined),
-      this.lag.trend(scope, range, { flows }),
+    // The period's latency comes with its trend (one read); the baseline's on its own.
+    const lag = this.lag.trendAndWhole(scope, range, { flows });
+    const [raw, past, { trend }] = await Promise.all([
+      this.raw(
+        scope,
+        range,
+        flows,
+        lag.then((l) => l.whole),
+      ),
+      baselineRange
+        ? this.raw(scope, baselineRange, flows, this.lag.totals(scope, baselineRange, { flows }))
+        : Promise.resolve(undefined),
+      lag,
     ]);
     return {
       from: new Date(range.fromS * 1000).toISOString(),
@@ -67,20 +77,25 @@ export class RoiService {
     return wholeHours({ fromS: Math.floor(Date.parse(s.baselineFrom) / 1000), toS: Math.floor(Date.parse(s.baselineTo) / 1000) });
   }
 
-  /** The ROI queries and the period's lag, for one period (whole hours: the rollups are hourly). */
-  async raw(scope: PlantScope, range: Range, flows: string[]): Promise<RoiRaw> {
+  /** The ROI queries for one period (whole hours: the rollups are hourly) in one read (ROI_FIGURES), with its latency. */
+  async raw(
+    scope: PlantScope,
+    range: Range,
+    flows: string[],
+    latency: Promise<{ p50: number | null; p95: number | null }>,
+  ): Promise<RoiRaw> {
     const params = { fromMs: range.fromS * 1000, toMs: range.toS * 1000, flows };
     const maintenanceAsked = flows.length === 0 || flows.includes(MAINTENANCE_FLOW);
-    const q = <T>(name: string, sql: string) => this.clickhouse.scopedQuery<T>({ name, sql, params }, scope);
-    const [counts, findings, inventory, [m], lag] = await Promise.all([
-      q<Record<string, string>>('roi.postings', ROI_POSTINGS),
-      q<Record<string, string>>('roi.findings', ROI_FINDINGS),
-      q<Record<string, string>>('roi.inventory', ROI_INVENTORY),
-      maintenanceAsked
-        ? q<Record<string, string | number | null>>('roi.maintenance', ROI_MAINTENANCE)
-        : Promise.resolve([undefined]),
-      this.lag.totals(scope, range, { flows }),
+    const [rows, lag] = await Promise.all([
+      this.clickhouse.scopedQuery<{ kind: string; row: string }>({ name: 'roi.figures', sql: ROI_FIGURES, params }, scope),
+      latency,
     ]);
+    const of = (kind: string) => rows.filter((r) => r.kind === kind).map((r) => JSON.parse(r.row) as Record<string, string>);
+    const counts = of('postings');
+    const findings = of('findings');
+    // Per material and unit, sorted (the union returns rows in no order).
+    const inventory = of('inventory').sort((a, z) => cmp(a.material, z.material) || cmp(a.unit, z.unit));
+    const m = maintenanceAsked ? (of('maintenance')[0] as Record<string, string | number | null> | undefined) : undefined;
     const postings = counts.map((r) => ({ plant: r.plant, flow: r.flow, postings: n(r.postings), touched: n(r.touched) }));
     return {
       days: (range.toS - range.fromS) / 86_400,

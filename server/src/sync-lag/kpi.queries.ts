@@ -86,12 +86,15 @@ SELECT from_stage, to_stage, sum(seconds) AS seconds, sum(messages) AS messages
 FROM ${source('stage_lag', 'plant, line, flow, from_stage, to_stage, seconds, messages')}
 GROUP BY from_stage, to_stage`;
 
-/** Percentiles of every flow together per time bucket of {bucketS} seconds (the ROI page's latency trend). */
-export const LAG_TREND = `
-SELECT
-    toUInt32(intDiv(toUInt32(t), {bucketS:UInt32}) * {bucketS:UInt32}) AS bucket,
-    sum(posted) AS posted,
-    quantilesMerge(0.5, 0.95, 0.99)(lag) AS q
-FROM ${source('lag', LAG_COLUMNS)}
-GROUP BY bucket
-ORDER BY bucket`;
+/**
+ * Percentiles of every flow together per time bucket of {bucketS} seconds (the ROI page's latency
+ * trend) and, in the same read, of the whole range: the row with `whole` = 1 (the page's latency).
+ */
+export const LAG_TREND_AND_WHOLE = `
+SELECT grouping(bucket) AS whole, bucket, sum(posted) AS posted, quantilesMerge(0.5, 0.95, 0.99)(lag) AS q
+FROM (
+    SELECT toUInt32(intDiv(toUInt32(t), {bucketS:UInt32}) * {bucketS:UInt32}) AS bucket, posted, lag
+    FROM ${source('lag', LAG_COLUMNS)}
+)
+GROUP BY GROUPING SETS ((bucket), ())
+ORDER BY whole, bucket`;

@@ -5,7 +5,7 @@ import { InputError } from '../common/errors/input-error';
 import type { PlantScope } from '../domain/plant-scope';
 import { FindingsService } from '../findings/findings.service';
 import { FlowRulesRepository } from '../reconciliation/rules/flow-rules.repository';
-import { LAG_GRID, LAG_QUANTILES, LAG_SERIES, LAG_TOTALS, LAG_TREND, STAGE_SHARES } from './kpi.queries';
+import { LAG_GRID, LAG_QUANTILES, LAG_SERIES, LAG_TOTALS, LAG_TREND_AND_WHOLE, STAGE_SHARES } from './kpi.queries';
 import type { LagCell, LagSeries, SlaState, StageShare, SyncLagFilterInput, SyncLagPeriod, TimeRangeInput } from './kpi.types';
 
 const MINUTE_S = 60;
@@ -244,18 +244,24 @@ export class SyncLagKpiService {
     return { p50: quantile(t?.q, 0, posted), p95: quantile(t?.q, 1, posted) };
   }
 
-  /** p50 and p95 of every flow together, one point per bucket (a day for ranges over two days, else an hour). */
-  async trend(scope: PlantScope, range: Range, filter: SyncLagFilterInput | undefined) {
+  /**
+   * p50 and p95 of every flow together, one point per bucket (a day for ranges over two days, else an
+   * hour), and of the whole range (`whole`), in one read.
+   */
+  async trendAndWhole(scope: PlantScope, range: Range, filter: SyncLagFilterInput | undefined) {
     const bucket = range.toS - range.fromS > 2 * DAY_S ? DAY_S : HOUR_S;
-    const rows = await this.clickhouse.scopedQuery<{ bucket: number; posted: string; q: number[] }>(
-      { name: 'sync_lag.trend', sql: LAG_TREND, params: { ...rangeParams(range, filter, bucket), bucketS: bucket } },
+    const rows = await this.clickhouse.scopedQuery<{ whole: number; bucket: number; posted: string; q: number[] }>(
+      { name: 'sync_lag.trend', sql: LAG_TREND_AND_WHOLE, params: { ...rangeParams(range, filter, bucket), bucketS: bucket } },
       scope,
     );
-    return rows.map((r) => ({
-      t: iso(Number(r.bucket)),
-      p50: quantile(r.q, 0, num(r.posted)),
-      p95: quantile(r.q, 1, num(r.posted)),
-    }));
+    const point = (r: { posted: string; q: number[] } | undefined) => ({
+      p50: quantile(r?.q, 0, num(r?.posted)),
+      p95: quantile(r?.q, 1, num(r?.posted)),
+    });
+    return {
+      trend: rows.filter((r) => Number(r.whole) === 0).map((r) => ({ t: iso(Number(r.bucket)), ...point(r) })),
+      whole: point(rows.find((r) => Number(r.whole) === 1)),
+    };
   }
 
   private async slaByFlow(): Promise<(flow: string) => number> {
