@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ClickHouseService } from '../clickhouse/clickhouse.service';
+import { rowsOf, type KindRow } from '../clickhouse/rows-by-kind';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/config';
 import type { PlantScope } from '../domain/plant-scope';
@@ -42,23 +43,24 @@ export class RoiService {
   ) {}
 
   async report(scope: PlantScope, asked: Range, flows: string[]): Promise<RoiReport> {
-    const settings = await this.repository.current();
     const range = wholeHours(asked);
-    const baselineRange = this.baselineRange(settings);
-    // The period's latency comes with its trend (one read); the baseline's on its own.
+    // The settings, the period's figures and its latency with its trend (one read) at once; a baseline
+    // period, which the settings name, after them.
     const lag = this.lag.trendAndWhole(scope, range, { flows });
-    const [raw, past, { trend }] = await Promise.all([
+    const [settings, raw, { trend }] = await Promise.all([
+      this.repository.current(),
       this.raw(
         scope,
         range,
         flows,
         lag.then((l) => l.whole),
       ),
-      baselineRange
-        ? this.raw(scope, baselineRange, flows, this.lag.totals(scope, baselineRange, { flows }))
-        : Promise.resolve(undefined),
       lag,
     ]);
+    const baselineRange = this.baselineRange(settings);
+    const past = baselineRange
+      ? await this.raw(scope, baselineRange, flows, this.lag.totals(scope, baselineRange, { flows }))
+      : undefined;
     return {
       from: new Date(range.fromS * 1000).toISOString(),
       to: new Date(range.toS * 1000).toISOString(),
@@ -87,10 +89,10 @@ export class RoiService {
     const params = { fromMs: range.fromS * 1000, toMs: range.toS * 1000, flows };
     const maintenanceAsked = flows.length === 0 || flows.includes(MAINTENANCE_FLOW);
     const [rows, lag] = await Promise.all([
-      this.clickhouse.scopedQuery<{ kind: string; row: string }>({ name: 'roi.figures', sql: ROI_FIGURES, params }, scope),
+      this.clickhouse.scopedQuery<KindRow>({ name: 'roi.figures', sql: ROI_FIGURES, params }, scope),
       latency,
     ]);
-    const of = (kind: string) => rows.filter((r) => r.kind === kind).map((r) => JSON.parse(r.row) as Record<string, string>);
+    const of = (kind: string) => rowsOf<Record<string, string>>(rows, kind);
     const counts = of('postings');
     const findings = of('findings');
     // Per material and unit, sorted (the union returns rows in no order).

@@ -1,3 +1,5 @@
+import { rowsByKind } from '../clickhouse/rows-by-kind';
+
 /**
  * Trace lookups (docs/traces.md, ADR 0008). A message is found through `trace_index` (one row per
  * correlation id and plant, folded by the AggregatingMergeTree; every read groups again because parts
@@ -268,16 +270,10 @@ LIMIT 1000`;
 /**
  * Everything of a message but its hops, in one round trip: the (correlation id, plant) pairs that carry
  * its business keys (IDS_BY_BUSINESS_KEY), its device events, ERP postings and finding references.
- * Each query costs the embedded engine ~3 ms before it reads anything, a third of these reads. One
- * UNION ALL branch per kind, each row as a JSON object of the branch's columns (named tuples); row
+ * Each query costs the embedded engine ~3 ms before it reads anything, a third of these reads. Row
  * order is the caller's.
  */
-export const TRACE_FACTS = `
-SELECT 'keyed' AS kind, toJSONString(tuple(*)) AS row FROM (${IDS_BY_BUSINESS_KEY})
-UNION ALL
-SELECT 'event' AS kind, toJSONString(tuple(*)) AS row FROM (${TRACE_DEVICE_EVENTS})
-UNION ALL
-SELECT 'posting' AS kind, toJSONString(tuple(*)) AS row FROM (${TRACE_POSTINGS})
-UNION ALL
-SELECT 'finding' AS kind, toJSONString(tuple(*)) AS row FROM (${FINDING_REFS})
-SETTINGS enable_named_columns_in_function_tuple = 1, min_table_rows_to_use_projection_index = 0`;
+export const TRACE_FACTS = rowsByKind(
+  { keyed: IDS_BY_BUSINESS_KEY, event: TRACE_DEVICE_EVENTS, posting: TRACE_POSTINGS, finding: FINDING_REFS },
+  'min_table_rows_to_use_projection_index = 0',
+);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ClickHouseService, type NamedQuery } from '../clickhouse/clickhouse.service';
 import { isoFromClickHouse } from '../clickhouse/clickhouse-time';
+import { rowsOf, type KindRow } from '../clickhouse/rows-by-kind';
 import { InputError } from '../common/errors/input-error';
 import { cursorParts, decodeCheckedCursor, UINT32_MAX } from '../common/paging/cursor';
 import { encodeCursor } from '../common/paging/paging';
@@ -475,12 +476,12 @@ export class TracesService {
    * events, its postings (in posting order) and the findings about it.
    */
   private async facts(near: Near, b: ReturnType<TracesService['bounds']>, keys: string[]) {
-    const rows = await this.read<{ kind: 'keyed' | 'event' | 'posting' | 'finding'; row: string }>(near, {
+    const rows = await this.read<KindRow>(near, {
       name: 'traces.facts',
       sql: TRACE_FACTS,
       params: { keys, ids: b.ids, from_us: b.from_us, to_us: b.to_us },
     });
-    const of = <T>(kind: string): T[] => rows.filter((r) => r.kind === kind).map((r) => JSON.parse(r.row) as T);
+    const of = <T>(kind: string) => rowsOf<T>(rows, kind);
     // As ClickHouse ordered them before: by time, then document id, code unit by code unit.
     const cmp = (a: string, z: string) => (a < z ? -1 : a > z ? 1 : 0);
     const byPosting = (a: PostingRow, z: PostingRow) => cmp(a.posted_text, z.posted_text) || cmp(a.document_id, z.document_id);
