@@ -5,7 +5,7 @@
 //   - the reconcile benchmark's data (`events` device events and their postings, 1 % faults of each
 //     kind) and the query benchmark's (`hops` hops of six-hop messages, their events and postings),
 //     generated inside ClickHouse through the entry node, then a full reconciliation pass (31 days);
-//   - trace by correlation id (p95 of BENCH_CLUSTER_RUNS runs, the two instances in turn);
+//   - once the merges are done: trace by correlation id (p95 of BENCH_CLUSTER_RUNS runs, the two instances in turn);
 //   - the Sync lag and ROI dashboard queries over 7 and 30 days (p95 per kind; the slowest kind's p95).
 // Prints both shapes side by side; the last line is JSON with the ratios cluster / single.
 // Defaults are a tenth of the reconcile and query benchmarks' sizes, so that both shapes fit in one run.
@@ -29,6 +29,7 @@ import {
   startEngine,
   startServer,
   timed,
+  waitForMerges,
 } from './support.mjs';
 
 const require = createRequire(import.meta.url);
@@ -166,6 +167,10 @@ async function measure(shape, hops) {
     console.log(`reconciliation full pass: ${full.seconds.toFixed(2)} s, ${fmt(full.result.reconcileNow.detected)} findings`);
     const rollup = await timed(() => gql(servers[0].url, 'mutation { refreshSyncLagRollups(rebuild: true) { minutes hours } }'));
     console.log(`rollups of 30 days: ${rollup.seconds.toFixed(1)} s`);
+    // As the query benchmark does: lookups timed once the engines' merges of what was just written are
+    // done (as on any installation a few minutes after its last bulk load), on every shard.
+    const settled = await Promise.all(shape.locals.map((l) => waitForMerges(l, shape.localDatabase, 300)));
+    console.log(`merges settled after ${Math.max(...settled).toFixed(0)} s`);
 
     // Trace lookups, the two instances in turn, with existing ids.
     const ids = (
