@@ -12,6 +12,10 @@ describe('rowsByKind', () => {
     expect(rowsByKind({ a: 'SELECT 1' })).toMatch(/SETTINGS enable_named_columns_in_function_tuple = 1$/);
   });
 
+  it('refuses a kind that is not a plain word', () => {
+    expect(() => rowsByKind({ "a' OR 1 = 1 --": 'SELECT 1' })).toThrow(/not a plain word/);
+  });
+
   it('parses the rows of one kind, in the order they came', () => {
     const rows = [
       { kind: 'a', row: '{"x":1}' },

@@ -5,7 +5,11 @@
  */
 export function rowsByKind(branches: Record<string, string>, settings = ''): string {
   const union = Object.entries(branches)
-    .map(([kind, sql]) => `SELECT '${kind}' AS kind, toJSONString(tuple(*)) AS row FROM (${sql})`)
+    .map(([kind, sql]) => {
+      // A kind is a name from the code, written into the SQL as a literal: a plain word, never a value.
+      if (!/^[a-z_]+$/.test(kind)) throw new Error(`"${kind}" is not a plain word; refusing to put it in SQL`);
+      return `SELECT '${kind}' AS kind, toJSONString(tuple(*)) AS row FROM (${sql})`;
+    })
     .join('\nUNION ALL\n');
   return `${union}\nSETTINGS enable_named_columns_in_function_tuple = 1${settings ? `, ${settings}` : ''}`;
 }

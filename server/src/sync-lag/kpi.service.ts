@@ -77,6 +77,11 @@ export function rangeParams(range: Range, filter: SyncLagFilterInput | undefined
 const iso = (s: number) => new Date(s * 1000).toISOString();
 const num = (v: unknown) => Number(v ?? 0);
 const quantile = (q: number[] | undefined, i: number, posted: number) => (posted > 0 && q ? (q[i] ?? null) : null);
+/** p50 and p95 of a row's quantiles (null when nothing was posted). */
+const p50p95 = (r: { posted: string; q: number[] } | undefined) => ({
+  p50: quantile(r?.q, 0, num(r?.posted)),
+  p95: quantile(r?.q, 1, num(r?.posted)),
+});
 
 interface TotalsRow {
   period: number;
@@ -240,8 +245,7 @@ export class SyncLagKpiService {
       { name: 'sync_lag.quantiles', sql: LAG_QUANTILES, params: rangeParams(range, filter) },
       scope,
     );
-    const posted = num(t?.posted);
-    return { p50: quantile(t?.q, 0, posted), p95: quantile(t?.q, 1, posted) };
+    return p50p95(t);
   }
 
   /**
@@ -254,13 +258,9 @@ export class SyncLagKpiService {
       { name: 'sync_lag.trend', sql: LAG_TREND_AND_WHOLE, params: { ...rangeParams(range, filter, bucket), bucketS: bucket } },
       scope,
     );
-    const point = (r: { posted: string; q: number[] } | undefined) => ({
-      p50: quantile(r?.q, 0, num(r?.posted)),
-      p95: quantile(r?.q, 1, num(r?.posted)),
-    });
     return {
-      trend: rows.filter((r) => Number(r.whole) === 0).map((r) => ({ t: iso(Number(r.bucket)), ...point(r) })),
-      whole: point(rows.find((r) => Number(r.whole) === 1)),
+      trend: rows.filter((r) => Number(r.whole) === 0).map((r) => ({ t: iso(Number(r.bucket)), ...p50p95(r) })),
+      whole: p50p95(rows.find((r) => Number(r.whole) === 1)),
     };
   }
 
