@@ -1,5 +1,6 @@
 import { cacheExchange, Client, fetchExchange, getOperationName, mapExchange } from 'urql';
 import { errorCode } from './errors';
+import { freshAfterMutationExchange } from './fresh-after-mutation';
 
 /**
  * One client per signed-in session: signing in or out makes a new one, so no answer cached for the
@@ -26,6 +27,7 @@ export function createGraphqlClient(onSessionEnded: () => void): Client {
           if (name !== 'Me' && name !== 'Login' && errorCode(error) === 'UNAUTHENTICATED') onSessionEnded();
         },
       }),
+      freshAfterMutationExchange,
       fetchExchange,
     ],
   });

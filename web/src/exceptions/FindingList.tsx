@@ -215,8 +215,9 @@ export function FindingList({ filter, orderBy, descending, after, openId, canTri
           onDone={(text) => {
             setPicked({ key: filterKey, ids: [], scope: 'selected' });
             setDone({ key: filterKey, text });
-            // The action's invalidation refetches only a list whose answer is cached. One still in flight
-            // (a refetch after a refused first attempt) was read before the action: ask again.
+            // The action's invalidation refetches only a list whose answer is cached, and
+            // freshAfterMutationExchange one still in flight; a list whose last answer was an error is
+            // neither: ask again whatever the list holds.
             refetch({ requestPolicy: 'network-only' });
           }}
         />
