@@ -1,7 +1,10 @@
 // `npm run bench -- cluster [events] [hops]`: what running on a cluster costs (issue 15). The same run,
 // on the same machine, first on one embedded engine, then on a cluster of two embedded engines (each a
 // shard, Distributed tables in front, ADR 0011), each with two Syncline instances sharing one Redis:
-//   - ingest: generated hops POSTed as NDJSON through both instances at once (hops/s);
+//   - ingest: generated hops POSTed as NDJSON through both instances at once (hops/s), on fresh engines,
+//     in rounds that alternate the shapes (one engine, cluster, cluster, one engine, ...:
+//     BENCH_CLUSTER_INGEST_PAIRS pairs), so that a drift of the machine's speed during the run weighs on
+//     both shapes alike; the ratio is cluster / single of the rounds' total hops over total seconds;
 //   - the reconcile benchmark's data (`events` device events and their postings, 1 % faults of each
 //     kind) and the query benchmark's (`hops` hops of six-hop messages, their events and postings),
 //     generated inside ClickHouse through the entry node, then a full reconciliation pass (31 days);
@@ -44,6 +47,7 @@ const HOPS = Number(process.argv[3] ?? 10_000_000);
 // steady state with the engines' merges running, not a 3-second burst (600,000 hops, the earlier default,
 // gave the same code ratios from 0.73 to 0.91 in alternated runs).
 const INGEST_HOPS = Number(process.env.BENCH_CLUSTER_INGEST_HOPS ?? 2_400_000);
+const INGEST_PAIRS = Number(process.env.BENCH_CLUSTER_INGEST_PAIRS ?? 2);
 const RUNS = Number(process.env.BENCH_CLUSTER_RUNS ?? 100);
 const BATCH = 5000;
 const CONCURRENCY = 4; // per instance
@@ -114,8 +118,8 @@ async function clusterShape() {
   };
 }
 
-async function measure(shape, hops) {
-  console.log(`\n== ${shape.name}`);
+/** Two Syncline instances on `shape`, with no background jobs: the bench runs each step itself. */
+async function startInstances(shape) {
   const env = {
     ...shape.env,
     CLICKHOUSE_DATABASE: DATABASE,
@@ -127,22 +131,55 @@ async function measure(shape, hops) {
     REPLAY_SWEEP_SECONDS: '0',
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
   };
+  const dataDir = `/tmp/syncline-bench-data-${process.pid}-${shape.locals.length}`;
   const servers = [
-    await startServer({ ...env, SYNCLINE_DATA_DIR: `/tmp/syncline-bench-data-${process.pid}-a` }),
-    await startServer({ ...env, SYNCLINE_DATA_DIR: `/tmp/syncline-bench-data-${process.pid}-b` }),
+    await startServer({ ...env, SYNCLINE_DATA_DIR: `${dataDir}-a` }),
+    await startServer({ ...env, SYNCLINE_DATA_DIR: `${dataDir}-b` }),
   ];
+  return {
+    servers,
+    stop: async () => {
+      for (const s of servers) await s.stop();
+      for (const suffix of ['a', 'b']) rmSync(`${dataDir}-${suffix}`, { recursive: true, force: true });
+    },
+  };
+}
+
+/** One ingest round on a fresh `shape`, through both instances at once; the seconds it took. */
+async function ingestRound(shape, bodies, hopCount) {
+  const instances = await startInstances(shape);
   try {
-    // Ingest through both instances at once.
-    const bodies = chunk(hops, BATCH).map((b) => Buffer.from(b.map((h) => JSON.stringify(h)).join('\n') + '\n'));
-    const ingestS = await runConcurrent(
+    const { servers } = instances;
+    const seconds = await runConcurrent(
       bodies.map((body, i) => () => postBody(agent, `${servers[i % 2].url}/api/v1/hops`, body, 'application/x-ndjson')),
       2 * CONCURRENCY,
     );
     const stored = await scalar(shape.db, 'SELECT count() FROM hops');
-    if (stored !== hops.length) throw new Error(`${shape.name} stored ${stored} of ${hops.length} hops`);
-    const ingestRate = hops.length / ingestS;
-    console.log(`ingest through two instances: ${fmt(ingestRate)} hops/s (${fmt(hops.length)} hops in ${ingestS.toFixed(1)} s)`);
+    if (stored !== hopCount) throw new Error(`${shape.name} stored ${stored} of ${hopCount} hops`);
+    console.log(`ingest, ${shape.name}: ${fmt(hopCount / seconds)} hops/s (${fmt(hopCount)} hops in ${seconds.toFixed(1)} s)`);
+    return seconds;
+  } finally {
+    await instances.stop();
+    await shape.stop();
+  }
+}
 
+/** Ingest rounds alternating the shapes (single, cluster, cluster, single, ...); hops/s of each shape. */
+async function measureIngest(hops) {
+  console.log(`\n== ingest: ${INGEST_PAIRS} pairs of rounds, shapes alternated, each on fresh engines`);
+  const bodies = chunk(hops, BATCH).map((b) => Buffer.from(b.map((h) => JSON.stringify(h)).join('\n') + '\n'));
+  const seconds = { single: 0, cluster: 0 };
+  for (let pair = 0; pair < INGEST_PAIRS; pair++)
+    for (const kind of pair % 2 ? ['cluster', 'single'] : ['single', 'cluster'])
+      seconds[kind] += await ingestRound(kind === 'single' ? await singleShape() : await clusterShape(), bodies, hops.length);
+  return { single: (INGEST_PAIRS * hops.length) / seconds.single, cluster: (INGEST_PAIRS * hops.length) / seconds.cluster };
+}
+
+async function measure(shape) {
+  console.log(`\n== ${shape.name}`);
+  const instances = await startInstances(shape);
+  const { servers } = instances;
+  try {
     // The reconcile and query benchmarks' data, generated inside ClickHouse through the entry node.
     const gen = await timed(async () => {
       await generateReconcileData(shape.db, EVENTS);
@@ -214,9 +251,9 @@ async function measure(shape, hops) {
         .map(([k, v]) => `${k} ${v.toFixed(0)}`)
         .join(', ')} ms (slowest ${dashMax.toFixed(0)} ms)`,
     );
-    return { ingestRate, fullS: full.seconds, traceP95, dashMax, findings: full.result.reconcileNow.detected };
+    return { fullS: full.seconds, traceP95, dashMax, findings: full.result.reconcileNow.detected };
   } finally {
-    for (const s of servers) await s.stop();
+    await instances.stop();
     await shape.stop();
   }
 }
@@ -224,19 +261,20 @@ async function measure(shape, hops) {
 console.log(
   `cluster benchmark: ${fmt(INGEST_HOPS)} hops ingested, ${fmt(EVENTS)} reconcile events, ${fmt(HOPS)} query hops over ${DAYS} days; one engine, then two shards`,
 );
-const hops = generateHops(INGEST_HOPS);
-// BENCH_CLUSTER_ONLY=cluster (or single) runs one shape, for iterating on it; the ratios then need both.
+// BENCH_CLUSTER_ONLY=cluster (or single) runs one shape without the ingest rounds, for iterating on it;
+// the ratios then need both.
 const only = process.env.BENCH_CLUSTER_ONLY;
-const single = only === 'cluster' ? undefined : await measure(await singleShape(), hops);
-const cluster = only === 'single' ? undefined : await measure(await clusterShape(), hops);
-if (!single || !cluster) process.exit(0);
+const ingest = only ? undefined : await measureIngest(generateHops(INGEST_HOPS));
+const single = only === 'cluster' ? undefined : await measure(await singleShape());
+const cluster = only === 'single' ? undefined : await measure(await clusterShape());
+if (!ingest || !single || !cluster) process.exit(0);
 // The two passes run minutes apart, and which postings are late or missing depends on the time of the
 // pass (the SLA counts from now): the counts differ by the few findings of the data's last minutes. The
 // answers themselves are compared exactly by the cluster test tier, on the same data at the same time.
 console.log(`\nfindings of the full pass: one engine ${fmt(single.findings)}, cluster ${fmt(cluster.findings)}`);
 const r = (x) => Number(x.toFixed(2));
 console.log(
-  `\ningest ${fmt(single.ingestRate)} -> ${fmt(cluster.ingestRate)} hops/s; reconcile ${single.fullS.toFixed(1)} -> ${cluster.fullS.toFixed(1)} s; ` +
+  `\ningest ${fmt(ingest.single)} -> ${fmt(ingest.cluster)} hops/s; reconcile ${single.fullS.toFixed(1)} -> ${cluster.fullS.toFixed(1)} s; ` +
     `trace p95 ${single.traceP95.toFixed(1)} -> ${cluster.traceP95.toFixed(1)} ms; dashboard p95 ${single.dashMax.toFixed(0)} -> ${cluster.dashMax.toFixed(0)} ms`,
 );
 console.log(
@@ -246,9 +284,9 @@ console.log(
     ingest_hops: INGEST_HOPS,
     findings_single: single.findings,
     findings: cluster.findings,
-    ingest_hops_per_s_single: Math.round(single.ingestRate),
-    ingest_hops_per_s: Math.round(cluster.ingestRate),
-    ingest_ratio: r(cluster.ingestRate / single.ingestRate),
+    ingest_hops_per_s_single: Math.round(ingest.single),
+    ingest_hops_per_s: Math.round(ingest.cluster),
+    ingest_ratio: r(ingest.cluster / ingest.single),
     reconcile_s_single: r(single.fullS),
     reconcile_s: r(cluster.fullS),
     reconcile_ratio: r(cluster.fullS / single.fullS),
