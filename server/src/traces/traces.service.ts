@@ -14,6 +14,7 @@ import {
   FINDING_REFS,
   MESSAGES_BY_ID,
   pairKey,
+  POINT_LOOKUP_SETTINGS,
   SEARCH_CANDIDATES,
   searchPage,
   TRACE_HOP,
@@ -396,7 +397,7 @@ export class TracesService {
    */
   private async locate(scope: PlantScope, correlationId: string): Promise<{ own: MessageRow[]; near: Near } | null> {
     const found = await this.clickhouse.scopedQueryByShard<MessageRow>(
-      { name: 'traces.message', sql: MESSAGES_BY_ID, params: { ids: [correlationId] } },
+      { name: 'traces.message', sql: MESSAGES_BY_ID, params: { ids: [correlationId] }, settings: POINT_LOOKUP_SETTINGS },
       scope,
     );
     const own = found.flatMap((f) => f.rows);
@@ -466,9 +467,13 @@ export class TracesService {
     return this.read<FindingRef>(near, { name: 'traces.finding_refs', sql: FINDING_REFS, params: { ids, keys } });
   }
 
-  /** A read of the message's plant data: on its shard when one holds it all (`Near`). */
+  /** A read of the message's plant data: on its shard when one holds it all (`Near`), as a point lookup. */
   private read<T>(near: Near, q: NamedQuery): Promise<T[]> {
-    return this.clickhouse.scopedQueryOn<T>(near.shard, q, near.scope);
+    return this.clickhouse.scopedQueryOn<T>(
+      near.shard,
+      { ...q, settings: { ...POINT_LOOKUP_SETTINGS, ...q.settings } },
+      near.scope,
+    );
   }
 
   /**
