@@ -24,8 +24,9 @@ const RESOLVE = gql`
  * A server with one finding. A query reads the status when it arrives and answers when `release` is
  * called (a slow list); a mutation resolves the finding and answers at once.
  */
-function slowServer() {
+function slowServer({ refuseFirstQuery = false } = {}) {
   let status = 'open';
+  let refuse = refuseFirstQuery;
   const held: Array<() => void> = [];
   const requests: string[] = [];
   const answer = (data: unknown) => new Response(JSON.stringify({ data }), { headers: { 'content-type': 'application/json' } });
@@ -35,6 +36,13 @@ function slowServer() {
       requests.push('mutation');
       status = 'resolved_manual';
       return answer({ resolveFinding: { __typename: 'Finding', id: 'f1', status } });
+    }
+    if (refuse) {
+      refuse = false;
+      requests.push('query refused');
+      return new Response(JSON.stringify({ data: null, errors: [{ message: 'refused' }] }), {
+        headers: { 'content-type': 'application/json' },
+      });
     }
     requests.push(`query read ${status}`);
     const read = status;
@@ -69,6 +77,41 @@ async function raceOn(exchanges: Exchange[]) {
   subscription.unsubscribe();
   return { shown, requests: server.requests };
 }
+
+/** A query refused at first (an error, no data), then a mutation; what the page shows in the end. */
+async function refusedThenMutation(exchanges: Exchange[]) {
+  const server = slowServer({ refuseFirstQuery: true });
+  const client = new Client({ url: 'http://syncline.test/graphql', exchanges, fetch: server.fetch, preferGetMethod: false });
+  const shown: Array<string> = [];
+  const subscription = pipe(
+    client.query(FINDING, {}),
+    subscribe((result) => {
+      const data = result.data as { finding: { status: string } } | undefined;
+      shown.push(data ? data.finding.status : `error: ${result.error?.graphQLErrors[0]?.message}`);
+    }),
+  );
+  await settle();
+  await client.mutation(RESOLVE, {}).toPromise();
+  await settle();
+  server.release();
+  await settle();
+  subscription.unsubscribe();
+  return { shown, requests: server.requests };
+}
+
+describe('a query refused before a mutation', () => {
+  it("is not asked again by urql's cache alone (it caches answers with data only)", async () => {
+    const { shown, requests } = await refusedThenMutation([cacheExchange, fetchExchange]);
+    expect(requests).toEqual(['query refused', 'mutation']);
+    expect(shown).toEqual(['error: refused']);
+  });
+
+  it('is asked again, network-only, once the mutation finished, and the page ends on the answer', async () => {
+    const { shown, requests } = await refusedThenMutation([cacheExchange, freshAfterMutationExchange, fetchExchange]);
+    expect(requests).toEqual(['query refused', 'mutation', 'query read resolved_manual']);
+    expect(shown.at(-1)).toBe('resolved_manual');
+  });
+});
 
 describe('a query answered after a mutation that it was sent before', () => {
   it("stays stale with urql's cache alone (why the exchange exists)", async () => {

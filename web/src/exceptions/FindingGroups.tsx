@@ -89,7 +89,7 @@ function GroupRow({ group: g, filter, canTriage, onDone }: GroupRowProps) {
  * first; each row's actions apply to its findings within the page's filter.
  */
 export function FindingGroups({ filter, canTriage }: { filter: FindingFilterInput; canTriage: boolean }) {
-  const [{ data, error, fetching }, refetch] = useFindingGroups(filter);
+  const [{ data, error, fetching }] = useFindingGroups(filter);
   const [done, setDone] = useState<string | null>(null);
   if (error) {
     return (
@@ -141,11 +141,7 @@ export function FindingGroups({ filter, canTriage }: { filter: FindingFilterInpu
                   group={g}
                   filter={filter}
                   canTriage={canTriage}
-                  onDone={(text) => {
-                    setDone(text);
-                    // As the list does (FindingList): a refetch in flight may predate the action.
-                    refetch({ requestPolicy: 'network-only' });
-                  }}
+                  onDone={setDone}
                 />
               ))}
             </tbody>

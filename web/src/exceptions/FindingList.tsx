@@ -164,7 +164,7 @@ interface FindingListProps {
 /** The queue: one page at a time (the server sorts, filters and counts), with selection and bulk actions. */
 export function FindingList({ filter, orderBy, descending, after, openId, canTriage }: FindingListProps) {
   const [, setParams] = useSearchParams();
-  const [{ data, error, fetching }, refetch] = useFindings(filter, orderBy, descending, after);
+  const [{ data, error, fetching }] = useFindings(filter, orderBy, descending, after);
   const page = data?.findings;
 
   // The selection and the bulk scope belong to one filter; another filter starts with none.
@@ -215,10 +215,6 @@ export function FindingList({ filter, orderBy, descending, after, openId, canTri
           onDone={(text) => {
             setPicked({ key: filterKey, ids: [], scope: 'selected' });
             setDone({ key: filterKey, text });
-            // The action's invalidation refetches only a list whose answer is cached, and
-            // freshAfterMutationExchange one still in flight; a list whose last answer was an error is
-            // neither: ask again whatever the list holds.
-            refetch({ requestPolicy: 'network-only' });
           }}
         />
       )}
