@@ -110,6 +110,14 @@ describe('traces', () => {
       error_code: 'HTTP_500',
     }),
   ];
+  // Message Z: the hop that carries its asset has no business key; the next one, stored by another
+  // insert, does. Its device event was never posted (a missing_posting finding names the event only).
+  const zHop = (id: string, stage: string, start: number, extra: Record<string, unknown>) =>
+    hop(id, 'tr-z', stage, start, start + 40, { line: 'L8', order_id: 'ORD-Z', material: 'M-Z', batch: 'BATCH-Z', ...extra });
+  const messageZ = [
+    zHop('z-1', 'device', 40 * MIN, { asset: 'ASSET-Z', business_key: null }),
+    zHop('z-2', 'gateway', 40 * MIN + 100, { asset: null, business_key: 'EV-Z', parent_hop_id: 'z-1' }),
+  ];
   // A retry storm: 3,000 hops of one message.
   const storm = Array.from({ length: 3000 }, (_, i) =>
     hop(`s-${String(i).padStart(4, '0')}`, 'tr-storm', 'erp_api', 20_000 + i * 10, 20_000 + i * 10 + 5, {
@@ -136,6 +144,17 @@ describe('traces', () => {
           quantity: 12,
           unit: 'EA',
         },
+        {
+          event_id: 'EV-Z',
+          event_time: t0 + 40 * MIN,
+          plant: 'P1',
+          line: 'L8',
+          order_id: 'ORD-Z',
+          material: 'M-Z',
+          event_type: 'cycle_complete',
+          quantity: 3,
+          unit: 'EA',
+        },
       ],
       postings: [
         posting('DOC-A', 'EV-A', 105, { order_id: 'ORD-A', material: 'M-CASE', quantity: 12 }),
@@ -144,6 +163,8 @@ describe('traces', () => {
       hops: [...messageA, ...messageB, ...messageC, ...messageD],
     });
     await seed(app.url, { hops: storm });
+    await seed(app.url, { hops: [messageZ[0]] });
+    await seed(app.url, { hops: [messageZ[1]] });
     // The same batch again (a client retry after a timeout): stored twice, shown once.
     await seed(app.url, { hops: messageA });
     p1Manager = (await personWithSession(app.url, { username: 'pm-p1', role: 'plant_manager', plants: ['P1'] })).token;
@@ -391,6 +412,17 @@ describe('traces', () => {
     const found = await search('EV-D', p1Manager);
     expect(found.nodes.map((n) => [n.correlationId, n.findingCount])).toEqual([['tr-d', 1]]);
     expect((await search('ORD-C', p1Manager)).nodes[0].findingCount).toBe(0);
+  });
+
+  it('counts the findings about a message\u2019s device event in a search by any of its keys', async () => {
+    // The finding names EV-Z, never tr-z; the rows matching ASSET-Z may not carry EV-Z until the parts merge.
+    for (const key of ['ASSET-Z', 'ORD-Z', 'EV-Z', 'tr-z']) {
+      const found = await search(key, p1Manager);
+      expect(
+        found.nodes.map((n) => [n.correlationId, n.businessKey, n.findingCount]),
+        key,
+      ).toEqual([['tr-z', 'EV-Z', 1]]);
+    }
   });
 
   it('pages a 3,000-hop retry storm 500 at a time, in start order, each hop once', async () => {
