@@ -477,15 +477,14 @@ export class TracesService {
   }
 
   /**
-   * In one query (TRACE_FACTS): the correlation ids that carry the message's business keys, its device
-   * events, its postings (in posting order) and the findings about it.
+   * In two reads at once (TRACE_FACTS): the correlation ids that carry the message's business keys, its
+   * device events, its postings (in posting order) and the findings about it.
    */
   private async facts(near: Near, b: ReturnType<TracesService['bounds']>, keys: string[]) {
-    const rows = await this.read<KindRow>(near, {
-      name: 'traces.facts',
-      sql: TRACE_FACTS,
-      params: { keys, ids: b.ids, from_us: b.from_us, to_us: b.to_us },
-    });
+    const params = { keys, ids: b.ids, from_us: b.from_us, to_us: b.to_us };
+    const rows = (
+      await Promise.all(TRACE_FACTS.map((sql) => this.read<KindRow>(near, { name: 'traces.facts', sql, params })))
+    ).flat();
     const of = <T>(kind: string) => rowsOf<T>(rows, kind);
     // As ClickHouse ordered them before: by time, then document id, code unit by code unit.
     const cmp = (a: string, z: string) => (a < z ? -1 : a > z ? 1 : 0);
