@@ -415,7 +415,8 @@ describe('traces', () => {
   });
 
   it('counts the findings about a message\u2019s device event in a search by any of its keys', async () => {
-    // The finding names EV-Z, never tr-z; the rows matching ASSET-Z may not carry EV-Z until the parts merge.
+    // The finding names EV-Z, never tr-z: it counts through the message's business key, which the row
+    // matching ASSET-Z does not carry (until the parts merge).
     for (const key of ['ASSET-Z', 'ORD-Z', 'EV-Z', 'tr-z']) {
       const found = await search(key, p1Manager);
       expect(

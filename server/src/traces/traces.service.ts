@@ -462,9 +462,14 @@ export class TracesService {
     };
   }
 
-  /** The findings about these messages or their device events (FINDING_REFS). */
-  private findingRefs(near: Near, ids: string[], keys: string[]) {
-    return this.read<FindingRef>(near, { name: 'traces.finding_refs', sql: FINDING_REFS, params: { ids, keys } });
+  /**
+   * The findings about these messages or their device events (FINDING_REFS): for one message (and its
+   * stitched ids) a point lookup; for a page of messages on the default threads (25.3 against 34.1 ms
+   * p50 on one, for 50 messages; docs/benchmarks.md).
+   */
+  private findingRefs(near: Near, ids: string[], keys: string[], page = false) {
+    const q = { name: page ? 'traces.finding_counts' : 'traces.finding_refs', sql: FINDING_REFS, params: { ids, keys } };
+    return page ? this.clickhouse.scopedQueryOn<FindingRef>(near.shard, q, near.scope) : this.read<FindingRef>(near, q);
   }
 
   /** A read of the message's plant data: on its shard when one holds it all (`Near`), as a point lookup. */
@@ -497,21 +502,15 @@ export class TracesService {
     };
   }
 
-  /**
-   * How many findings are about each message of a page (its correlation id or its business key). A page
-   * is no point lookup: the read takes the default threads (25.3 against 34.1 ms p50 on one, for 50
-   * messages; docs/benchmarks.md).
-   */
+  /** How many findings are about each message of a page (its correlation id or its business key). */
   private async findingCounts(scope: PlantScope, rows: MessageRow[]): Promise<Map<string, number>> {
     const counts = new Map<string, number>();
     if (rows.length === 0) return counts;
-    const found = await this.clickhouse.scopedQuery<FindingRef>(
-      {
-        name: 'traces.finding_counts',
-        sql: FINDING_REFS,
-        params: { ids: rows.map((r) => r.correlation_id), keys: rows.map((r) => r.m_business_key).filter(Boolean) },
-      },
-      scope,
+    const found = await this.findingRefs(
+      { scope, shard: null },
+      rows.map((r) => r.correlation_id),
+      rows.map((r) => r.m_business_key).filter(Boolean),
+      true,
     );
     for (const r of rows) {
       const n = found.filter(
