@@ -347,6 +347,37 @@ describe('traces', () => {
     expect((await fetch(`${app.url}/api/v1/traces/tr-a`)).status).toBe(401);
   });
 
+  it('shows a correlation id seen in two plants whole to whoever sees both, and only its own plant to a plant manager', async () => {
+    // One correlation id with a hop in P1 and its child in P2 (on a cluster: each plant on its own shard),
+    // before the other tests' messages and with keys of its own, so that no other test finds it.
+    const apart = {
+      line: 'L7',
+      asset: 'ASSET-TWO',
+      order_id: 'ORD-TWO',
+      material: 'M-TWO',
+      batch: 'BATCH-TWO',
+      business_key: '',
+    };
+    await seed(app.url, {
+      hops: [
+        hop('two-1', 'tr-two', 'device', -30 * MIN, -30 * MIN + 40, { ...apart }),
+        hop('two-2', 'tr-two', 'gateway', -30 * MIN + 100, -30 * MIN + 200, { ...apart, plant: 'P2', parent_hop_id: 'two-1' }),
+      ],
+    });
+    const whole = (await trace('tr-two')).body.data!.trace;
+    expect(whole.hops.map((h) => [h.hopId, h.parentMissing, h.gapMs])).toEqual([
+      ['two-1', false, null],
+      ['two-2', false, 60],
+    ]);
+    expect(whole.hopCount).toBe(2);
+    expect([whole.message.plant, ...whole.stitched.map((s) => s.plant)].sort()).toEqual(['P1', 'P2']);
+    expect(whole.message.stages).toEqual(['device', 'gateway']);
+    const own = (await trace('tr-two', p1Manager)).body.data!.trace;
+    expect(own.hops.map((h) => h.hopId)).toEqual(['two-1']);
+    expect(own.message).toMatchObject({ plant: 'P1', stages: ['device'] });
+    expect(own.stitched).toEqual([]);
+  });
+
   it('computes durations and gaps of message A, marks the retry, the error and the stitched hops', async () => {
     const { body } = await trace('tr-a', p1Manager);
     expect(body.errors).toBeUndefined();
