@@ -48,7 +48,8 @@ export async function startEngine(keptDir) {
 }
 
 export async function migratedDatabase(url, database) {
-  const admin = createClient({ url, database: 'default' });
+  // Long enough for a migration that fills a copy from a kept history (as the server's, bootstrap/migrate.ts).
+  const admin = createClient({ url, database: 'default', request_timeout: 3_600_000 });
   await runMigrations({ adminClient: admin, database, dir: path.join(root, 'clickhouse/migrations') });
   await admin.close();
   return createClient({
