@@ -378,6 +378,33 @@ describe('traces', () => {
     expect(own.stitched).toEqual([]);
   });
 
+  it('shows a hop sent again with a correction once, as last sent, even before the parts merge', async () => {
+    // A gateway first reports its hop failed, then sends the same hop id again as ok, with a later end
+    // (another insert, so another part of each table until merges run).
+    const fix = { line: 'L9', asset: 'ASSET-FIX', order_id: 'ORD-FIX', material: 'M-FIX', batch: 'BATCH-FIX', business_key: '' };
+    const start = -35 * MIN;
+    await seed(app.url, {
+      hops: [
+        hop('fix-1', 'tr-fix', 'device', start, start + 40, fix),
+        hop('fix-2', 'tr-fix', 'gateway', start + 100, start + 200, {
+          ...fix,
+          parent_hop_id: 'fix-1',
+          status: 'error',
+          error_code: 'TIMEOUT',
+        }),
+      ],
+    });
+    await seed(app.url, {
+      hops: [hop('fix-2', 'tr-fix', 'gateway', start + 100, start + 300, { ...fix, parent_hop_id: 'fix-1' })],
+    });
+    const t = (await trace('tr-fix')).body.data!.trace;
+    expect(t.hops.map((h) => [h.hopId, h.status, h.errorCode, h.durationMs, h.gapMs])).toEqual([
+      ['fix-1', 'ok', '', 40, null],
+      ['fix-2', 'ok', '', 200, 60],
+    ]);
+    expect(t.hopCount).toBe(2);
+  });
+
   it('computes durations and gaps of message A, marks the retry, the error and the stitched hops', async () => {
     const { body } = await trace('tr-a', p1Manager);
     expect(body.errors).toBeUndefined();
