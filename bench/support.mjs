@@ -13,6 +13,7 @@ const require = createRequire(import.meta.url);
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { startEmbeddedClickHouse } = require('@syncline/clickhouse');
 const { runMigrations } = require(path.join(root, 'server/dist/clickhouse/migrations/migration-runner.js'));
+const { MIGRATION_TIMEOUT_MS, MIGRATION_SETTINGS } = require(path.join(root, 'server/dist/bootstrap/migrate.js'));
 const { createClient, ClickHouseLogLevel } = require('@clickhouse/client');
 
 export const ADMIN_TOKEN = 'sl_admin_bench_token_0123456789';
@@ -48,8 +49,13 @@ export async function startEngine(keptDir) {
 }
 
 export async function migratedDatabase(url, database) {
-  // Long enough for a migration that fills a copy from a kept history (as the server's, bootstrap/migrate.ts).
-  const admin = createClient({ url, database: 'default', request_timeout: 3_600_000 });
+  // As the server migrates: long enough for a migration that fills a copy from a kept history.
+  const admin = createClient({
+    url,
+    database: 'default',
+    request_timeout: MIGRATION_TIMEOUT_MS,
+    clickhouse_settings: MIGRATION_SETTINGS,
+  });
   await runMigrations({ adminClient: admin, database, dir: path.join(root, 'clickhouse/migrations') });
   await admin.close();
   return createClient({

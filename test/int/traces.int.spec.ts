@@ -360,7 +360,7 @@ describe('traces', () => {
     };
     await seed(app.url, {
       hops: [
-        hop('two-1', 'tr-two', 'device', -30 * MIN, -30 * MIN + 40, { ...apart }),
+        hop('two-1', 'tr-two', 'device', -30 * MIN, -30 * MIN + 40, apart),
         hop('two-2', 'tr-two', 'gateway', -30 * MIN + 100, -30 * MIN + 200, { ...apart, plant: 'P2', parent_hop_id: 'two-1' }),
       ],
     });

@@ -7,13 +7,13 @@ import { runMigrations } from '../clickhouse/migrations/migration-runner';
 /**
  * How long one migration statement may run. A migration that fills a new table from a stored one
  * (`trace_index` from `hops`, the copies by device event of ADR 0012) reads the whole history: 22 s for
- * 10M device events and postings on a 2-core machine, and a copy of 100M hops' trace columns took
- * ~145 s there. The clients' usual 60 s would stop the first start of such a version on a large
- * history, leaving the copy half made. Progress headers keep the connection busy meanwhile, so no
- * proxy's idle timeout cuts it.
+ * 10M device events and postings on a 2-core machine, and copies of 100M hops took 145-1,070 s there
+ * (docs/benchmarks.md, "query"). The clients' usual 60 s would stop the first start of such a version
+ * on a large history. Progress headers keep the connection busy meanwhile, so no proxy's idle timeout
+ * cuts it. The benchmarks' migrations use the same (bench/support.mjs).
  */
-const MIGRATION_TIMEOUT_MS = 3_600_000;
-const MIGRATION_SETTINGS = { send_progress_in_http_headers: 1, http_headers_progress_interval_ms: '10000' } as const;
+export const MIGRATION_TIMEOUT_MS = 3_600_000;
+export const MIGRATION_SETTINGS = { send_progress_in_http_headers: 1, http_headers_progress_interval_ms: '10000' } as const;
 
 /**
  * The schema, in the shape the configuration names: one server (today's tables in one database), or a
