@@ -129,21 +129,24 @@ describe('traces', () => {
     }),
   );
 
+  const eventA = {
+    event_id: 'EV-A',
+    event_time: t0,
+    plant: 'P1',
+    line: 'L2',
+    order_id: 'ORD-A',
+    material: 'M-CASE',
+    event_type: 'cycle_complete',
+    quantity: 12,
+    unit: 'EA',
+  };
+  const postingA = posting('DOC-A', 'EV-A', 105, { order_id: 'ORD-A', material: 'M-CASE', quantity: 12 });
+
   beforeAll(async () => {
     app = await startTestApp();
     await seed(app.url, {
       events: [
-        {
-          event_id: 'EV-A',
-          event_time: t0,
-          plant: 'P1',
-          line: 'L2',
-          order_id: 'ORD-A',
-          material: 'M-CASE',
-          event_type: 'cycle_complete',
-          quantity: 12,
-          unit: 'EA',
-        },
+        eventA,
         {
           event_id: 'EV-Z',
           event_time: t0 + 40 * MIN,
@@ -156,17 +159,14 @@ describe('traces', () => {
           unit: 'EA',
         },
       ],
-      postings: [
-        posting('DOC-A', 'EV-A', 105, { order_id: 'ORD-A', material: 'M-CASE', quantity: 12 }),
-        posting('DOC-B', 'EV-B', 105, { plant: 'P2', order_id: 'ORD-B' }),
-      ],
+      postings: [postingA, posting('DOC-B', 'EV-B', 105, { plant: 'P2', order_id: 'ORD-B' })],
       hops: [...messageA, ...messageB, ...messageC, ...messageD],
     });
     await seed(app.url, { hops: storm });
     await seed(app.url, { hops: [messageZ[0]] });
     await seed(app.url, { hops: [messageZ[1]] });
-    // The same batch again (a client retry after a timeout): stored twice, shown once.
-    await seed(app.url, { hops: messageA });
+    // The same batches again (a client retry after a timeout): stored twice, shown once.
+    await seed(app.url, { events: [eventA], postings: [postingA], hops: messageA });
     p1Manager = (await personWithSession(app.url, { username: 'pm-p1', role: 'plant_manager', plants: ['P1'] })).token;
     await reconcileNow(app.url);
   });
@@ -484,27 +484,60 @@ describe('traces', () => {
     }
   });
 
-  it('pages a 3,000-hop retry storm 500 at a time, in start order, each hop once', async () => {
-    const seen: string[] = [];
+  /** Every page of a message's hops, 500 at a time; each page says how many there are and whether more follow. */
+  async function hopPages(id: string, token: string, hopCount: number): Promise<Hop[][]> {
+    const pages: Hop[][] = [];
     let after: string | undefined;
-    let pages = 0;
     do {
-      const { body } = await trace('tr-storm', TEST_ADMIN_TOKEN, after);
+      const { body } = await trace(id, token, after);
       expect(body.errors).toBeUndefined();
       const t = body.data!.trace;
-      expect(t.hopCount).toBe(3000);
+      expect(t.hopCount).toBe(hopCount);
       expect(t.hops.length).toBeLessThanOrEqual(500);
-      seen.push(...t.hops.map((h) => h.hopId));
-      // Each hop's parent is the one before, also when that one is on the previous page: 5 ms gaps.
-      const [head, ...rest] = t.hops;
-      expect(head).toMatchObject(pages === 0 ? { gapMs: null, parentMissing: false } : { gapMs: 5, parentMissing: false });
-      expect(rest.every((h) => h.gapMs === 5 && !h.parentMissing)).toBe(true);
+      pages.push(t.hops);
       after = t.hopsPageInfo.endCursor ?? undefined;
       expect(t.hopsPageInfo.hasNextPage).toBe(after !== undefined);
-      pages++;
     } while (after);
-    expect(pages).toBe(6);
-    expect(seen).toEqual(storm.map((h) => h.hop_id));
+    return pages;
+  }
+
+  it('pages a 3,000-hop retry storm 500 at a time, in start order, each hop once', async () => {
+    const pages = await hopPages('tr-storm', TEST_ADMIN_TOKEN, 3000);
+    expect(pages.length).toBe(6);
+    pages.forEach(([head, ...rest], p) => {
+      // Each hop's parent is the one before, also when that one is on the previous page: 5 ms gaps.
+      expect(head).toMatchObject(p === 0 ? { gapMs: null, parentMissing: false } : { gapMs: 5, parentMissing: false });
+      expect(rest.every((h) => h.gapMs === 5 && !h.parentMissing)).toBe(true);
+    });
+    expect(pages.flat().map((h) => h.hopId)).toEqual(storm.map((h) => h.hop_id));
+  });
+
+  it('pages a 1,200-hop message: each hop once as last sent, parents across pages, a missing parent flagged', async () => {
+    // Two days ago, with keys of its own: no other test lists it.
+    const start = Date.now() - 2 * 24 * 60 * MIN;
+    const keys = { business_key: 'EV-W', order_id: 'ORD-W', material: 'M-W', batch: 'BATCH-W', asset: 'ASSET-W', line: 'L6' };
+    const id = (i: number) => `w-${String(i).padStart(4, '0')}`;
+    const wide = (i: number, extra: Record<string, unknown> = {}) => ({
+      ...hop(id(i), 'tr-wide', 'erp_api', 0, 0, { ...keys, status: 'retry', attempt: i + 1 }),
+      start_time: new Date(start + i * 10).toISOString(),
+      end_time: new Date(start + i * 10 + 5).toISOString(),
+      parent_hop_id: i === 0 ? '' : i === 900 ? 'never-arrived' : id(i - 1),
+      ...extra,
+    });
+    const hops = Array.from({ length: 1200 }, (_, i) => wide(i));
+    await seed(app.url, { hops });
+    // Hop 700 sent again with a correction (stored twice until the parts merge): shown once, as last sent.
+    await seed(app.url, { hops: [wide(700, { status: 'error', error_code: 'HTTP_500' })] });
+    const pages = await hopPages('tr-wide', p1Manager, 1200);
+    expect(pages.length).toBe(3);
+    const seen = pages.flat();
+    expect(seen.map((h) => h.hopId)).toEqual(hops.map((h) => h.hop_id));
+    expect(seen[700]).toMatchObject({ status: 'error', errorCode: 'HTTP_500', gapMs: 5 });
+    // Hop 500 opens the second page; its parent, hop 499, closed the first.
+    expect(seen[500]).toMatchObject({ hopId: 'w-0500', gapMs: 5, parentMissing: false });
+    expect(seen[900]).toMatchObject({ gapMs: null, parentMissing: true });
+    const others = seen.filter((_, i) => i !== 0 && i !== 900);
+    expect(others.every((h) => h.gapMs === 5 && !h.parentMissing && h.offsetMs === Number(h.hopId.slice(2)) * 10)).toBe(true);
   });
 
   it('shows every posting of the message\u2019s device event, however much later, and finds it by each document', async () => {
