@@ -22,7 +22,13 @@ export function quoteIdentifier(name: string): string {
 
 export type QueryParams = Record<string, unknown>;
 
-/** A named query: the name shows in logs, metrics and system.query_log (as the query id prefix). */
+/**
+ * The query id of a statement Syncline sends: what it is for, then a uuid. Operators find Syncline's
+ * queries by name in system.processes and system.query_log (docs/operations.md).
+ */
+export const queryId = (name: string) => `${name}-${randomUUID()}`;
+
+/** A named query: the name shows in the logs of its failures and in ClickHouse as its query id's prefix (`queryId`). */
 export interface NamedQuery {
   name: string;
   sql: string;
@@ -102,6 +108,7 @@ export async function insertNative(
     const { stream } = await client.exec({
       query: `INSERT INTO ${quoteIdentifier(table)} (${columns.map(quoteIdentifier).join(', ')}) FORMAT Native`,
       values: Readable.from(blocks),
+      query_id: queryId(`insert.${table}`),
       // Our tables collapse duplicates at read time (FINAL, merge combinators), so sorting each insert
       // to drop duplicates within it is work for nothing: 30-40% of the engine's CPU per row here.
       clickhouse_settings: { optimize_on_insert: 0 },
@@ -113,20 +120,26 @@ export async function insertNative(
   }
 }
 
-/** Runs a writing command (`query_id` = `idPrefix`-uuid, for system.query_log); returns the rows it wrote. */
+/** Runs a writing command (`query_id` = `idPrefix`-uuid); returns the rows it wrote. */
 async function runWrite(client: ClickHouseClient, q: NamedQuery, idPrefix: string): Promise<number> {
   const res = await client.command({
     query: q.sql,
     query_params: q.params,
     clickhouse_settings: q.settings,
-    query_id: `${idPrefix}-${randomUUID()}`,
+    query_id: queryId(idPrefix),
   });
   return Number(res.summary?.written_rows ?? 0);
 }
 
 /** A read's rows (JSONEachRow). */
 async function runQuery<T>(client: ClickHouseClient, q: NamedQuery): Promise<T[]> {
-  const rs = await client.query({ query: q.sql, query_params: q.params, clickhouse_settings: q.settings, format: 'JSONEachRow' });
+  const rs = await client.query({
+    query: q.sql,
+    query_params: q.params,
+    clickhouse_settings: q.settings,
+    format: 'JSONEachRow',
+    query_id: queryId(q.name),
+  });
   return rs.json<T>();
 }
 
@@ -225,6 +238,7 @@ export class ClickHouseService implements OnApplicationShutdown {
         query_params: scoped.params,
         clickhouse_settings: scoped.settings,
         format,
+        query_id: queryId(q.name),
       });
       // The client hands out rows in batches; the export wants the text lines as they are.
       return rs.stream().pipe(
@@ -243,7 +257,12 @@ export class ClickHouseService implements OnApplicationShutdown {
 
   async command(q: NamedQuery): Promise<void> {
     try {
-      await this.client.command({ query: q.sql, query_params: q.params, clickhouse_settings: q.settings });
+      await this.client.command({
+        query: q.sql,
+        query_params: q.params,
+        clickhouse_settings: q.settings,
+        query_id: queryId(q.name),
+      });
     } catch (err) {
       throw toClickHouseError(err, q.name);
     }
@@ -289,7 +308,13 @@ export class ClickHouseService implements OnApplicationShutdown {
   async insert<T extends object>(table: string, rows: readonly T[], settings?: ClickHouseSettings): Promise<void> {
     if (rows.length === 0) return;
     try {
-      await this.client.insert({ table, values: rows, format: 'JSONEachRow', clickhouse_settings: settings });
+      await this.client.insert({
+        table,
+        values: rows,
+        format: 'JSONEachRow',
+        clickhouse_settings: settings,
+        query_id: queryId(`insert.${table}`),
+      });
     } catch (err) {
       throw toClickHouseError(err, `insert into ${table}`);
     }

@@ -257,7 +257,7 @@ export class TracesService {
   private page(scope: PlantScope, mode: SearchMode, params: Record<string, unknown>): Promise<MessageRow[]> {
     return this.clickhouse.scopedQuery<MessageRow>(
       {
-        name: `traces.search.${mode}`,
+        name: `traces.search.page.${mode}`,
         sql: searchPage(mode),
         params,
         // The listed candidates are read by primary key, and weighing the projections only costs time;
