@@ -5,7 +5,7 @@ import { clickhouseEnv, createTestDatabase, queryRows, type TestDatabase } from 
 
 /**
  * What an operator finds of Syncline's queries in ClickHouse itself (system.processes, and
- * system.query_log on a server that keeps one): each read and write under its name.
+ * system.query_log on a server that keeps one): each read under its name.
  */
 describe('ClickHouse service', () => {
   let db: TestDatabase;

@@ -28,6 +28,9 @@ export type QueryParams = Record<string, unknown>;
  */
 export const queryId = (name: string) => `${name}-${randomUUID()}`;
 
+/** What an insert into `table` is called in its query id (`insert.hops`). */
+const insertName = (table: string) => `insert.${table}`;
+
 /** A named query: the name shows in the logs of its failures and in ClickHouse as its query id's prefix (`queryId`). */
 export interface NamedQuery {
   name: string;
@@ -108,7 +111,7 @@ export async function insertNative(
     const { stream } = await client.exec({
       query: `INSERT INTO ${quoteIdentifier(table)} (${columns.map(quoteIdentifier).join(', ')}) FORMAT Native`,
       values: Readable.from(blocks),
-      query_id: queryId(`insert.${table}`),
+      query_id: queryId(insertName(table)),
       // Our tables collapse duplicates at read time (FINAL, merge combinators), so sorting each insert
       // to drop duplicates within it is work for nothing: 30-40% of the engine's CPU per row here.
       clickhouse_settings: { optimize_on_insert: 0 },
@@ -313,7 +316,7 @@ export class ClickHouseService implements OnApplicationShutdown {
         values: rows,
         format: 'JSONEachRow',
         clickhouse_settings: settings,
-        query_id: queryId(`insert.${table}`),
+        query_id: queryId(insertName(table)),
       });
     } catch (err) {
       throw toClickHouseError(err, `insert into ${table}`);
@@ -333,10 +336,9 @@ export class ClickHouseService implements OnApplicationShutdown {
    * does too (a query through the Distributed tables needs them all), naming the shard that does not.
    */
   async ping(): Promise<void> {
-    await this.query({ name: 'ping', sql: 'SELECT 1 AS ok' });
-    await this.onEveryShard('ping', async (client) =>
-      (await client.query({ query: 'SELECT 1 AS ok', format: 'JSONEachRow' })).json(),
-    );
+    const ping: NamedQuery = { name: 'ping', sql: 'SELECT 1 AS ok' };
+    await this.query(ping);
+    await this.onEveryShard(ping.name, (client) => runQuery(client, ping));
   }
 
   async onApplicationShutdown(): Promise<void> {
