@@ -405,6 +405,46 @@ describe('traces', () => {
     expect(t.hopCount).toBe(2);
   });
 
+  it('shows a message stored before its index rows carried hops whole, with the hops that came after the upgrade', async () => {
+    // An installation upgraded past migration 20261210090000 while this message was on its way: its
+    // first hops were indexed by the view as it was then (no hop rows; the test rewrites them so), the
+    // last one by the view as it is now. The waterfall comes from `hops`, every hop once.
+    const keys = { line: 'L5', asset: 'ASSET-U', order_id: 'ORD-U', material: 'M-U', batch: 'BATCH-U', business_key: 'EV-U' };
+    const start = -50 * MIN;
+    await seed(app.url, {
+      hops: [
+        hop('u-1', 'tr-upgrade', 'device', start, start + 40, keys),
+        hop('u-2', 'tr-upgrade', 'gateway', start + 100, start + 200, { ...keys, parent_hop_id: 'u-1', status: 'error' }),
+      ],
+    });
+    await seed(app.url, { hops: [hop('u-2', 'tr-upgrade', 'gateway', start + 100, start + 300, { ...keys, parent_hop_id: 'u-1' })] });
+    await app.db.commandOnShards(`ALTER TABLE trace_index DELETE WHERE correlation_id = 'tr-upgrade' SETTINGS mutations_sync = 2`);
+    await app.db.commandOnShards(`
+      INSERT INTO trace_index (correlation_id, plant, flow, line, business_key, order_id, batch, asset, material,
+                               first_start, last_end, has_error, reached_erp, stages, systems)
+      SELECT correlation_id, plant, flow, line, business_key, order_id, batch, asset, material, start_time, end_time,
+             toUInt8(status IN ('error', 'dropped')), toUInt8(stage = 'erp_posting' AND status = 'ok'), [toString(stage)],
+             if(system = '', CAST([] AS Array(String)), [toString(system)])
+      FROM hops WHERE correlation_id = 'tr-upgrade'`);
+    await seed(app.url, { hops: [hop('u-3', 'tr-upgrade', 'broker', start + 350, start + 360, { ...keys, parent_hop_id: 'u-2' })] });
+
+    const pages: Hop[][] = [];
+    let after: string | undefined;
+    do {
+      const t = (await trace('tr-upgrade', p1Manager, after, 2)).body.data!.trace;
+      expect(t.hopCount).toBe(3);
+      pages.push(t.hops);
+      after = t.hopsPageInfo.endCursor ?? undefined;
+    } while (after);
+    expect(pages.map((p) => p.map((h) => [h.hopId, h.status, h.durationMs, h.gapMs]))).toEqual([
+      [
+        ['u-1', 'ok', 40, null],
+        ['u-2', 'ok', 200, 60],
+      ],
+      [['u-3', 'ok', 10, 50]],
+    ]);
+  });
+
   it('computes durations and gaps of message A, marks the retry, the error and the stitched hops', async () => {
     const { body } = await trace('tr-a', p1Manager);
     expect(body.errors).toBeUndefined();

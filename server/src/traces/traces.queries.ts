@@ -3,8 +3,9 @@ import { rowsByKind } from '../clickhouse/rows-by-kind';
 /**
  * Trace lookups (docs/traces.md, ADR 0008). A message is found through `trace_index` (one row per
  * correlation id and plant, folded by the AggregatingMergeTree; every read groups again because parts
- * not merged yet hold several rows), then its hops are read from `hops` bounded by the message's plant,
- * flow and time, so ClickHouse reads a few granules instead of the table. Hops are deduplicated by
+ * not merged yet hold several rows), then its hops: from the message's own rows of `trace_index`, which
+ * carry them since migration 20261210090000, else from `hops` bounded by the message's plant, flow and
+ * time, so ClickHouse reads a few granules instead of the table (HopSource). Hops are deduplicated by
  * hop_id, keeping the latest ingest (`LIMIT 1 BY`), never with FINAL, which defeats the skip indexes.
  * Every value is a bound parameter; every query carries the plant scope condition.
  */
@@ -33,7 +34,8 @@ const MESSAGE_COLUMNS = `
   min(first_start) AS first_at, max(last_end) AS last_at,
   toString(min(first_start)) AS first_text, toString(max(last_end)) AS last_text,
   max(has_error) AS m_error, max(reached_erp) AS m_posted,
-  groupUniqArrayArray(stages) AS stage_list, groupUniqArrayArray(systems) AS system_list`;
+  groupUniqArrayArray(stages) AS stage_list, groupUniqArrayArray(systems) AS system_list,
+  min(inline_hops) AS m_inline`;
 
 /**
  * The messages with these correlation ids, by primary key. Projections off: weighing the index's four
@@ -195,35 +197,60 @@ const HOPS_OF_MESSAGE = `correlation_id IN {ids:Array(String)} AND ${SCOPE}
     AND start_time >= fromUnixTimestamp64Micro({from_us:Int64}) AND start_time <= fromUnixTimestamp64Micro({to_us:Int64})`;
 
 /**
- * The hops of a message's correlation ids within its time bounds, one row per hop id (latest
- * ingest), with what the waterfall needs and no payload or attributes, and the total. Paged by
- * (start, hop id). Read once: the parents' times come from the page itself, and only the parents
- * that are not on it are looked up (TRACE_HOP_ENDS); a self-join here read the hops twice.
+ * Where a trace reads its hops' waterfall fields, one row per stored copy of a hop. `index`: the
+ * message's rows of `trace_index` by primary key, each carrying its hops (`hop_rows`, migration
+ * 20261210090000), for messages whose every row was written with them (`m_inline`). The key is an
+ * explicit PREWHERE: ClickHouse moves no condition there in a query with ARRAY JOIN, and each of the
+ * index's parts then read its hops for the key's granule, though most parts do not hold the message
+ * (18.6 against 23.6 ms p50 at 100M hops; docs/benchmarks.md). `hops`: the table, within the message's
+ * time bounds, for messages stored before that migration.
  */
-export const TRACE_HOPS = `
+export type HopSource = 'index' | 'hops';
+
+const HOP_ROWS: Record<HopSource, string> = {
+  index: `
+  SELECT h.hop_id AS hop_id, correlation_id, h.parent_hop_id AS parent_hop_id, h.stage AS stage, h.system AS system,
+         h.status AS status, h.error_code AS error_code, h.error_message AS error_message, h.attempt AS attempt,
+         h.start_time AS start_time, h.end_time AS end_time, h.ingested_at AS ingested_at
+  FROM (
+    SELECT correlation_id, hop_rows FROM trace_index
+    PREWHERE correlation_id IN {ids:Array(String)}
+    WHERE ${SCOPE} AND plant IN {plants:Array(String)}
+      AND first_start >= fromUnixTimestamp64Micro({from_us:Int64}) AND first_start <= fromUnixTimestamp64Micro({to_us:Int64})
+  ) ARRAY JOIN hop_rows AS h`,
+  hops: `
+  SELECT hop_id, correlation_id, parent_hop_id, toString(stage) AS stage, toString(system) AS system,
+         toString(status) AS status, toString(error_code) AS error_code, error_message, attempt,
+         start_time, end_time, ingested_at
+  FROM hops
+  WHERE ${HOPS_OF_MESSAGE}`,
+};
+
+/** Each hop of the message once, as ingested last (never FINAL, which defeats the skip indexes). */
+const latestHops = (source: HopSource, where = '') => `
+  SELECT * FROM (${HOP_ROWS[source]})${where}
+  ORDER BY hop_id, ingested_at DESC
+  LIMIT 1 BY hop_id`;
+
+/**
+ * The hops of a message's correlation ids, one row per hop id (latest ingest), with what the waterfall
+ * needs and no payload or attributes, and the total. Paged by (start, hop id). Read once: the parents'
+ * times come from the page itself, and only the parents that are not on it are looked up
+ * (traceHopEnds); a self-join here read the hops twice.
+ */
+export const traceHops = (source: HopSource) => `
 SELECT hop_id, correlation_id, parent_hop_id, stage, system, status, error_code, error_message, attempt,
        toString(start_time) AS start_text, toString(end_time) AS end_text,
        toUnixTimestamp64Micro(start_time) AS start_us, toUnixTimestamp64Micro(end_time) AS end_us,
        count() OVER () AS total
-FROM (
-  SELECT hop_id, correlation_id, parent_hop_id, toString(stage) AS stage, toString(system) AS system,
-         toString(status) AS status, toString(error_code) AS error_code, error_message, attempt,
-         start_time, end_time
-  FROM hops
-  WHERE ${HOPS_OF_MESSAGE}
-  ORDER BY hop_id, ingested_at DESC
-  LIMIT 1 BY hop_id
-)
+FROM (${latestHops(source)})
 ORDER BY start_us, hop_id
 LIMIT {limit:UInt32} OFFSET {offset:UInt32}`;
 
 /** When these hops of the message ended (latest ingest): the parents of a page's hops that are not on it. */
-export const TRACE_HOP_ENDS = `
+export const traceHopEnds = (source: HopSource) => `
 SELECT hop_id, toUnixTimestamp64Micro(end_time) AS end_us
-FROM hops
-WHERE ${HOPS_OF_MESSAGE} AND hop_id IN {hop_ids:Array(String)}
-ORDER BY hop_id, ingested_at DESC
-LIMIT 1 BY hop_id`;
+FROM (${latestHops(source, ' WHERE hop_id IN {hop_ids:Array(String)}')})`;
 
 /** One hop with everything it carries, the payload cut at `max_payload` characters. */
 export const TRACE_HOP = `

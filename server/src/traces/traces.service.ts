@@ -18,9 +18,10 @@ import {
   SEARCH_CANDIDATES,
   searchPage,
   TRACE_HOP,
-  TRACE_HOP_ENDS,
-  TRACE_HOPS,
   TRACE_FACTS,
+  traceHopEnds,
+  traceHops,
+  type HopSource,
   type SearchMode,
 } from './traces.queries';
 import type {
@@ -57,6 +58,8 @@ interface MessageRow {
   m_posted: number;
   stage_list: string[];
   system_list: string[];
+  /** 1 when every row of the message carries its hops (HopSource `index`). */
+  m_inline: number | string;
   first_us?: number | string;
 }
 
@@ -308,9 +311,11 @@ export class TracesService {
     }
   }
 
-  /** Bounds that let ClickHouse read only the message's granules of `hops`. */
+  /** Bounds that let ClickHouse read only the message's granules of `hops`, and where its hops are. */
   private bounds(rows: MessageRow[]) {
+    const source: HopSource = rows.every((r) => Number(r.m_inline) === 1) ? 'index' : 'hops';
     return {
+      source,
       ids: [...new Set(rows.map((r) => r.correlation_id))],
       plants: [...new Set(rows.map((r) => r.plant))],
       flows: [...new Set(rows.map((r) => r.m_flow))],
@@ -417,14 +422,12 @@ export class TracesService {
    * page, or a parent that never arrived) looked up among the message's hops in one more read.
    */
   private async hopPage(near: Near, b: ReturnType<TracesService['bounds']>, limit: number, offset: number): Promise<HopRow[]> {
-    const page = await this.read<PageHopRow>(near, { name: 'traces.hops', sql: TRACE_HOPS, params: { ...b, limit, offset } });
+    const page = await this.readHops<PageHopRow>(near, b, 'traces.hops', traceHops, { limit, offset });
     const ends = new Map(page.map((h) => [h.hop_id, h.end_us]));
     const elsewhere = [...new Set(page.map((h) => h.parent_hop_id).filter((p) => p !== '' && !ends.has(p)))];
     if (elsewhere.length) {
-      const found = await this.read<{ hop_id: string; end_us: number | string }>(near, {
-        name: 'traces.hop_ends',
-        sql: TRACE_HOP_ENDS,
-        params: { ...b, hop_ids: elsewhere },
+      const found = await this.readHops<{ hop_id: string; end_us: number | string }>(near, b, 'traces.hop_ends', traceHopEnds, {
+        hop_ids: elsewhere,
       });
       for (const f of found) ends.set(f.hop_id, f.end_us);
     }
@@ -436,12 +439,27 @@ export class TracesService {
   }
 
   private async hopCount(near: Near, b: ReturnType<TracesService['bounds']>): Promise<number> {
-    const rows = await this.read<PageHopRow>(near, {
-      name: 'traces.hops',
-      sql: TRACE_HOPS,
-      params: { ...b, limit: 1, offset: 0 },
-    });
+    const rows = await this.readHops<PageHopRow>(near, b, 'traces.hops', traceHops, { limit: 1, offset: 0 });
     return rows.length ? Number(rows[0].total) : 0;
+  }
+
+  /**
+   * A read of the message's hops from where they are (HopSource), named by it. From the index, by
+   * primary key: projections off, as for the message itself.
+   */
+  private readHops<T>(
+    near: Near,
+    { source, ...b }: ReturnType<TracesService['bounds']>,
+    name: string,
+    sql: (source: HopSource) => string,
+    params: Record<string, unknown>,
+  ): Promise<T[]> {
+    return this.read<T>(near, {
+      name: `${name}.${source}`,
+      sql: sql(source),
+      params: { ...b, ...params },
+      settings: source === 'index' ? { optimize_use_projections: 0 } : undefined,
+    });
   }
 
   private toHop(h: HopRow, originUs: number, primary: string): TraceHop {
@@ -526,10 +544,12 @@ export class TracesService {
     if (hopId.length > MAX_KEY_LENGTH || correlationId.length > MAX_KEY_LENGTH) return null;
     const located = await this.locate(scope, correlationId);
     if (!located) return null;
+    // The payload and attributes are in `hops` alone, whichever source the message's waterfall reads.
+    const { ids, plants, flows, from_us, to_us } = this.bounds(located.own);
     const [row] = await this.read<HopDetailRow>(located.near, {
       name: 'traces.hop',
       sql: TRACE_HOP,
-      params: { ...this.bounds(located.own), hop_id: hopId, max_payload: maxPayload },
+      params: { ids, plants, flows, from_us, to_us, hop_id: hopId, max_payload: maxPayload },
     });
     if (!row) return null;
     return {
