@@ -417,8 +417,12 @@ describe('traces', () => {
         hop('u-2', 'tr-upgrade', 'gateway', start + 100, start + 200, { ...keys, parent_hop_id: 'u-1', status: 'error' }),
       ],
     });
-    await seed(app.url, { hops: [hop('u-2', 'tr-upgrade', 'gateway', start + 100, start + 300, { ...keys, parent_hop_id: 'u-1' })] });
-    await app.db.commandOnShards(`ALTER TABLE trace_index DELETE WHERE correlation_id = 'tr-upgrade' SETTINGS mutations_sync = 2`);
+    await seed(app.url, {
+      hops: [hop('u-2', 'tr-upgrade', 'gateway', start + 100, start + 300, { ...keys, parent_hop_id: 'u-1' })],
+    });
+    await app.db.commandOnShards(
+      `ALTER TABLE trace_index DELETE WHERE correlation_id = 'tr-upgrade' SETTINGS mutations_sync = 2`,
+    );
     await app.db.commandOnShards(`
       INSERT INTO trace_index (correlation_id, plant, flow, line, business_key, order_id, batch, asset, material,
                                first_start, last_end, has_error, reached_erp, stages, systems)
@@ -426,7 +430,9 @@ describe('traces', () => {
              toUInt8(status IN ('error', 'dropped')), toUInt8(stage = 'erp_posting' AND status = 'ok'), [toString(stage)],
              if(system = '', CAST([] AS Array(String)), [toString(system)])
       FROM hops WHERE correlation_id = 'tr-upgrade'`);
-    await seed(app.url, { hops: [hop('u-3', 'tr-upgrade', 'broker', start + 350, start + 360, { ...keys, parent_hop_id: 'u-2' })] });
+    await seed(app.url, {
+      hops: [hop('u-3', 'tr-upgrade', 'broker', start + 350, start + 360, { ...keys, parent_hop_id: 'u-2' })],
+    });
 
     const pages: Hop[][] = [];
     let after: string | undefined;
