@@ -226,6 +226,12 @@ const HOP_ROWS: Record<HopSource, string> = {
   WHERE ${HOPS_OF_MESSAGE}`,
 };
 
+/** The settings of a hops read by source: from the index by primary key, projections off (as MESSAGES_BY_ID). */
+export const HOP_READ_SETTINGS: Record<HopSource, Record<string, number> | undefined> = {
+  index: { optimize_use_projections: 0 },
+  hops: undefined,
+};
+
 /** Each hop of the message once, as ingested last (never FINAL, which defeats the skip indexes). */
 const latestHops = (source: HopSource, where = '') => `
   SELECT * FROM (${HOP_ROWS[source]})${where}

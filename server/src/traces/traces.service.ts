@@ -12,6 +12,7 @@ import { chainOrder, missingStages, outcomeOf, shapeHop, type HopTimes } from '.
 import {
   browsePage,
   FINDING_REFS,
+  HOP_READ_SETTINGS,
   MESSAGES_BY_ID,
   pairKey,
   POINT_LOOKUP_SETTINGS,
@@ -443,10 +444,7 @@ export class TracesService {
     return rows.length ? Number(rows[0].total) : 0;
   }
 
-  /**
-   * A read of the message's hops from where they are (HopSource), named by it. From the index, by
-   * primary key: projections off, as for the message itself.
-   */
+  /** A read of the message's hops from where they are (HopSource), named by it. */
   private readHops<T>(
     near: Near,
     { source, ...b }: ReturnType<TracesService['bounds']>,
@@ -458,7 +456,7 @@ export class TracesService {
       name: `${name}.${source}`,
       sql: sql(source),
       params: { ...b, ...params },
-      settings: source === 'index' ? { optimize_use_projections: 0 } : undefined,
+      settings: HOP_READ_SETTINGS[source],
     });
   }
 
