@@ -1,4 +1,5 @@
 import { BASE_STAGES } from '../domain/vocabulary';
+import { isoFromClickHouse } from '../clickhouse/clickhouse-time';
 
 /**
  * Pure shaping of what the trace queries return into what the waterfall shows: stages in chain
@@ -68,4 +69,99 @@ export function shapeHop(h: HopTimes, originUs: number): HopShape {
     startsBeforeParentEnd: found && start < parentEnd,
     retry: Number(h.attempt) > 1 || h.status === 'retry',
   };
+}
+
+/** Microseconds since the epoch of ClickHouse's DateTime64 text (UTC, up to six decimals). */
+export function micros(text: string): number {
+  return Math.round(Date.parse(isoFromClickHouse(text)) * 1000) + subMillis(text);
+}
+
+/** The microseconds ClickHouse printed after the milliseconds ("…18.984123" -> 123). */
+function subMillis(text: string): number {
+  const frac = /\.(\d+)$/.exec(text)?.[1] ?? '';
+  return Number((frac + '000000').slice(3, 6));
+}
+
+/**
+ * Strings in ClickHouse's order (by their UTF-8 bytes, which is code point order). JavaScript compares
+ * UTF-16 code units, which differs only where a surrogate meets U+E000..U+FFFF: surrogates are moved
+ * above them.
+ */
+export function byteOrder(a: string, b: string): number {
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return aboveBmp(x) - aboveBmp(y);
+  }
+  return a.length - b.length;
+}
+
+const aboveBmp = (unit: number) => (unit >= 0xd800 && unit <= 0xdfff ? unit + 0x2800 : unit);
+
+/** A stored copy of a hop's waterfall fields, as a message's `trace_index` rows carry it (hop_rows). */
+export interface StoredHop {
+  hop_id: string;
+  parent_hop_id: string;
+  stage: string;
+  system: string;
+  status: string;
+  error_code: string;
+  error_message: string;
+  attempt: number;
+  start_time: string;
+  end_time: string;
+  ingested_at: string;
+}
+
+/** A hop of a page as the waterfall reads it (what traceHops returns, with its parent's end). */
+export interface PagedHop extends HopTimes {
+  hop_id: string;
+  correlation_id: string;
+  stage: string;
+  system: string;
+  error_code: string;
+  error_message: string;
+  start_text: string;
+  end_text: string;
+  total: number;
+}
+
+/**
+ * One page of a message's hops from every stored copy of them, as traceHops and traceHopEnds read it
+ * in ClickHouse: each hop once, as ingested last; in (start, hop id) order; `limit` from `offset`; the
+ * total; each hop's parent end, wherever in the message its parent is.
+ */
+export function hopPageOf(
+  copies: readonly (StoredHop & { correlation_id: string })[],
+  limit: number,
+  offset: number,
+): PagedHop[] {
+  const latest = new Map<string, StoredHop & { correlation_id: string }>();
+  for (const c of copies) {
+    const seen = latest.get(c.hop_id);
+    if (!seen || c.ingested_at > seen.ingested_at) latest.set(c.hop_id, c);
+  }
+  const hops = [...latest.values()].map((h) => ({ h, start: micros(h.start_time), end: micros(h.end_time) }));
+  hops.sort((a, b) => a.start - b.start || byteOrder(a.h.hop_id, b.h.hop_id));
+  const ends = new Map(hops.map((x) => [x.h.hop_id, x.end]));
+  return hops.slice(offset, offset + limit).map(({ h, start, end }) => ({
+    hop_id: h.hop_id,
+    correlation_id: h.correlation_id,
+    parent_hop_id: h.parent_hop_id,
+    stage: h.stage,
+    system: h.system,
+    status: h.status,
+    error_code: h.error_code,
+    error_message: h.error_message,
+    attempt: Number(h.attempt),
+    start_text: h.start_time,
+    end_text: h.end_time,
+    start_us: start,
+    end_us: end,
+    total: hops.length,
+    parent_found: ends.has(h.parent_hop_id),
+    parent_end_us: ends.get(h.parent_hop_id) ?? 0,
+  }));
 }

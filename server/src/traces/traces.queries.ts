@@ -49,6 +49,21 @@ GROUP BY correlation_id, plant
 SETTINGS optimize_use_projections = 0`;
 
 /**
+ * MESSAGES_BY_ID for a trace: with its hops' stored copies (`m_hops`, every row's `hop_rows`) when
+ * `m_carried`: every row carries them (`m_inline`) and they number at most `inline_max` (a retry storm
+ * pages its hops from the index instead, HopSource). Such a trace reads no hops query: the hops are
+ * in the granules the message's read opens anyway (docs/traces.md).
+ */
+export const MESSAGE_WITH_HOPS = `
+SELECT ${MESSAGE_COLUMNS},
+  m_inline = 1 AND sum(length(hop_rows)) <= {inline_max:UInt32} AS m_carried,
+  if(m_carried, groupArrayArray(hop_rows), []) AS m_hops
+FROM trace_index
+WHERE correlation_id IN {ids:Array(String)} AND ${SCOPE}
+GROUP BY correlation_id, plant
+SETTINGS optimize_use_projections = 0`;
+
+/**
  * The (correlation id, plant) pairs whose hops carry one of these business keys: the message itself,
  * and any stitched to it (brokers and middleware often start a new trace context). Ids only, from the
  * business key's index projection: reading the pairs' whole rows as well took twice as long, for what

@@ -8,12 +8,13 @@ import { encodeCursor } from '../common/paging/paging';
 import { timeInput } from '../common/validation/time-input';
 import type { PlantScope } from '../domain/plant-scope';
 import { FindingsService } from '../findings/findings.service';
-import { chainOrder, missingStages, outcomeOf, shapeHop, type HopTimes } from './trace-shape';
+import { chainOrder, hopPageOf, micros, missingStages, outcomeOf, shapeHop, type HopTimes, type StoredHop } from './trace-shape';
 import {
   browsePage,
   FINDING_REFS,
   HOP_READ_SETTINGS,
   MESSAGES_BY_ID,
+  MESSAGE_WITH_HOPS,
   pairKey,
   POINT_LOOKUP_SETTINGS,
   SEARCH_CANDIDATES,
@@ -41,6 +42,11 @@ export const MAX_KEY_LENGTH = 256;
 /** A text matching more messages (a busy asset or material) reads every match's facts in one query. */
 const MAX_CANDIDATES = 20_000;
 const DAY_MS = 86_400_000;
+/**
+ * A trace's message read carries its hops when they number at most this (every stored copy): a few
+ * hundred kilobytes at most. A retry storm reads its page of hops by itself.
+ */
+const INLINE_HOPS_MAX = 2_000;
 const FAR_FUTURE_MS = 4102444800000;
 
 interface MessageRow {
@@ -61,6 +67,9 @@ interface MessageRow {
   system_list: string[];
   /** 1 when every row of the message carries its hops (HopSource `index`). */
   m_inline: number | string;
+  /** MESSAGE_WITH_HOPS: 1 when `m_hops` holds every stored copy of the row's hops. */
+  m_carried?: number | string;
+  m_hops?: StoredHop[];
   first_us?: number | string;
 }
 
@@ -77,13 +86,6 @@ interface HopRow extends HopTimes {
   start_text: string;
   end_text: string;
   total: number | string;
-}
-
-const micros = (text: string) => Math.round(Date.parse(isoFromClickHouse(text)) * 1000) + subMillis(text);
-/** The microseconds ClickHouse printed after the milliseconds ("…18.984123" -> 123). */
-function subMillis(text: string): number {
-  const frac = /\.(\d+)$/.exec(text)?.[1] ?? '';
-  return Number((frac + '000000').slice(3, 6));
 }
 
 /** A message carrying the searched text, and a bound its first hop is never later than. */
@@ -336,12 +338,13 @@ export class TracesService {
     // The hop offset, bound as UInt32 (LIMIT ... OFFSET), and the next page's offset must fit too.
     const offset = after ? decodeCheckedCursor<[number]>(after, [cursorParts.integer(0, UINT32_MAX - first)], afterField)[0] : 0;
     if (correlationId.length > MAX_KEY_LENGTH) return null;
-    // The message by primary key first; then, at once, its hops and one query for the rest (the
-    // correlation ids that carry its business key, device events, postings and finding references). Only
+    // The message by primary key first, nearly always with its hops; then, at once, the facts reads (the
+    // correlation ids that carry its business key, device events, postings and finding references) and,
+    // for a message that could not carry its hops, its page of hops. Only
     // when other correlation ids carry the key (rare: a broken trace context) are their facts read, and the
     // hops and finding references read again for all of them; stitched ids share the business keys, so
     // events and postings are done.
-    const located = await this.locate(scope, correlationId);
+    const located = await this.locate(scope, correlationId, true);
     if (!located) return null;
     const { own, near } = located;
     const seed = own.find((r) => r.correlation_id === correlationId);
@@ -349,7 +352,18 @@ export class TracesService {
     const keys = [...new Set(own.map((r) => r.m_business_key).filter(Boolean))];
     const ownBounds = this.bounds(own);
     const hopsOf = (b: ReturnType<TracesService['bounds']>) => this.hopPage(near, b, first, offset);
-    const [ownHops, facts] = await Promise.all([hopsOf(ownBounds), this.facts(near, ownBounds, keys)]);
+    // The hops came with the message (MESSAGE_WITH_HOPS) unless there are too many or some row predates them.
+    const carried = own.every((r) => Number(r.m_carried) === 1);
+    const [ownHops, facts] = await Promise.all([
+      carried
+        ? hopPageOf(
+            own.flatMap((r) => (r.m_hops ?? []).map((h) => ({ ...h, correlation_id: r.correlation_id }))),
+            first,
+            offset,
+          )
+        : hopsOf(ownBounds),
+      this.facts(near, ownBounds, keys),
+    ]);
     const { keyed, events, postings, refs: ownRefs } = facts;
     const pair = (r: { correlation_id: string; plant: string }) => `${r.correlation_id}\u0000${r.plant}`;
     const known = new Set(own.map(pair));
@@ -400,10 +414,20 @@ export class TracesService {
    * one): those reads name that plant, which their sorting keys use, and on a cluster go straight to
    * the shard that answered, which holds the plant whole (ADR 0011). A correlation id seen in plants on
    * two shards is read through the Distributed tables. Null when the message is not in `scope`.
+   * `withHops`: with its hops when it can carry them (MESSAGE_WITH_HOPS), for a trace.
    */
-  private async locate(scope: PlantScope, correlationId: string): Promise<{ own: MessageRow[]; near: Near } | null> {
+  private async locate(
+    scope: PlantScope,
+    correlationId: string,
+    withHops = false,
+  ): Promise<{ own: MessageRow[]; near: Near } | null> {
     const found = await this.clickhouse.scopedQueryByShard<MessageRow>(
-      { name: 'traces.message', sql: MESSAGES_BY_ID, params: { ids: [correlationId] }, settings: POINT_LOOKUP_SETTINGS },
+      {
+        name: withHops ? 'traces.message_hops' : 'traces.message',
+        sql: withHops ? MESSAGE_WITH_HOPS : MESSAGES_BY_ID,
+        params: withHops ? { ids: [correlationId], inline_max: INLINE_HOPS_MAX } : { ids: [correlationId] },
+        settings: POINT_LOOKUP_SETTINGS,
+      },
       scope,
     );
     const own = found.flatMap((f) => f.rows);
