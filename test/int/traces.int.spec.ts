@@ -203,13 +203,22 @@ describe('traces', () => {
         hopCount: number;
         hopsPageInfo: { hasNextPage: boolean; endCursor: string | null };
         deviceEvents: { eventId: string }[];
-        postings: { documentId: string }[];
+        postings: {
+          documentId: string;
+          postingType: string;
+          orderId: string;
+          material: string;
+          quantity: number;
+          unit: string;
+          reversesDocumentId: string;
+        }[];
       };
     }>(
       app.url,
       `query($id: String!, $after: String, $first: Int) { trace(correlationId: $id, hopsFirst: $first, hopsAfter: $after) {
          message { ${MSG_FIELDS} } stitched { ${MSG_FIELDS} } hops { ${HOP_FIELDS} } hopCount
-         hopsPageInfo { hasNextPage endCursor } deviceEvents { eventId } postings { documentId } } }`,
+         hopsPageInfo { hasNextPage endCursor } deviceEvents { eventId }
+         postings { documentId postingType orderId material quantity unit reversesDocumentId } } }`,
       { id, after, first },
       token,
     );
@@ -611,6 +620,53 @@ describe('traces', () => {
     // A plant manager of P2 finds none of it.
     const p2 = (await personWithSession(app.url, { username: 'pm-p2-e', role: 'plant_manager', plants: ['P2'] })).token;
     expect((await search('DOC-E3', p2)).nodes).toEqual([]);
+  });
+
+  it('shows postings stored before their refs carried them whole, and one corrected after the upgrade as corrected', async () => {
+    // An installation upgraded past migration 20261211090000: DOC-S1 and DOC-S2 were stored before it
+    // (their rows in posting_refs say only where they are; the test rewrites them so), DOC-S2 was then
+    // re-sent with a correction and DOC-S3 came after. Each shows whole, as last sent.
+    const s = { business_key: 'EV-S', order_id: 'ORD-S', material: 'M-S', batch: 'BATCH-S', asset: 'ASSET-S' };
+    await seed(app.url, {
+      hops: [hop('s-1', 'tr-stored', 'device', -40 * MIN, -40 * MIN + 40, s)],
+      postings: [
+        posting('DOC-S1', 'EV-S', 39, {
+          order_id: 'ORD-S',
+          material: 'M-S',
+          posting_type: 'goods_issue',
+          quantity: 7,
+          unit: 'KG',
+        }),
+        posting('DOC-S2', 'EV-S', 38, { order_id: 'ORD-S', material: 'M-S', quantity: 5 }),
+      ],
+    });
+    await app.db.commandOnShards(`
+      ALTER TABLE posting_refs UPDATE whole = 0, posting_type = '', order_id = '', material = '', quantity = 0, unit = '',
+        reverses_document_id = '', ingested_at = 0
+      WHERE device_event_id = 'EV-S' SETTINGS mutations_sync = 2`);
+    await seed(app.url, {
+      postings: [
+        posting('DOC-S2', 'EV-S', 38, { order_id: 'ORD-S', material: 'M-S', quantity: 6 }),
+        posting('DOC-S3', 'EV-S', 30, { order_id: 'ORD-S', material: 'M-S', quantity: -7, reverses_document_id: 'DOC-S1' }),
+      ],
+    });
+    const { body } = await trace('tr-stored');
+    expect(body.errors).toBeUndefined();
+    expect(
+      body.data!.trace.postings.map((p) => [
+        p.documentId,
+        p.postingType,
+        p.orderId,
+        p.material,
+        p.quantity,
+        p.unit,
+        p.reversesDocumentId,
+      ]),
+    ).toEqual([
+      ['DOC-S1', 'goods_issue', 'ORD-S', 'M-S', 7, 'KG', ''],
+      ['DOC-S2', 'production_confirmation', 'ORD-S', 'M-S', 6, 'EA', ''],
+      ['DOC-S3', 'production_confirmation', 'ORD-S', 'M-S', -7, 'EA', 'DOC-S1'],
+    ]);
   });
 
   it('opens a hop with its attributes and payload, cut at 64 KiB with the whole on request', async () => {

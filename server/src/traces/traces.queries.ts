@@ -44,7 +44,8 @@ const MESSAGE_COLUMNS = `
 export const MESSAGES_BY_ID = `
 SELECT ${MESSAGE_COLUMNS}
 FROM trace_index
-WHERE correlation_id IN {ids:Array(String)} AND ${SCOPE}
+PREWHERE correlation_id IN {ids:Array(String)}
+WHERE ${SCOPE}
 GROUP BY correlation_id, plant
 SETTINGS optimize_use_projections = 0`;
 
@@ -59,7 +60,8 @@ SELECT ${MESSAGE_COLUMNS},
   m_inline = 1 AND sum(length(hop_rows)) <= {inline_max:UInt32} AS m_carried,
   if(m_carried, groupArrayArray(hop_rows), []) AS m_hops
 FROM trace_index
-WHERE correlation_id IN {ids:Array(String)} AND ${SCOPE}
+PREWHERE correlation_id IN {ids:Array(String)}
+WHERE ${SCOPE}
 GROUP BY correlation_id, plant
 SETTINGS optimize_use_projections = 0`;
 
@@ -72,7 +74,8 @@ SETTINGS optimize_use_projections = 0`;
 const IDS_BY_BUSINESS_KEY = `
 SELECT DISTINCT correlation_id, toString(plant) AS plant
 FROM trace_index
-WHERE business_key IN {keys:Array(String)} AND ${SCOPE}`;
+PREWHERE business_key IN {keys:Array(String)}
+WHERE ${SCOPE}`;
 
 /**
  * Each (correlation id, plant) whose message carries `q` as a key or attribute: its correlation id,
@@ -292,25 +295,44 @@ const TRACE_DEVICE_EVENTS = `
 SELECT event_id, toString(event_time) AS event_text, toString(plant) AS plant, toString(line) AS line, asset, order_id, material,
        toString(event_type) AS event_type, quantity, toString(unit) AS unit
 FROM device_events
-WHERE event_id IN {keys:Array(String)} AND ${SCOPE}
+PREWHERE event_id IN {keys:Array(String)}
+WHERE ${SCOPE}
   AND event_time >= fromUnixTimestamp64Micro({from_us:Int64}) - toIntervalDay(1)
   AND event_time <= fromUnixTimestamp64Micro({to_us:Int64}) + toIntervalDay(1)
 ORDER BY event_id, ingested_at DESC
 LIMIT 1 BY event_id`;
 
+/** What the trace shows of a posting: in `posting_refs` since migration 20261211090000, and in `erp_postings`. */
+const POSTING_COLUMNS = `document_id, toString(posted_at) AS posted_text, toString(plant) AS plant, toString(posting_type) AS posting_type,
+       order_id, material, quantity, toString(unit) AS unit, device_event_id, reverses_document_id`;
+
 /**
- * The ERP postings that reference the message's device events, and their reversals: where they are
- * from `posting_refs` (sorted by device event), then each by the primary key of `erp_postings`. In no
- * order: TRACE_FACTS' caller puts them in posting order.
+ * The ERP postings that reference the message's device events, and their reversals, each as ingested
+ * last: from `posting_refs` alone, sorted by device event. `whole` 0: the document's latest row was
+ * written before that migration and carries only where the posting is; its caller reads those
+ * postings with STORED_POSTINGS. In no order: TRACE_FACTS' caller puts them in posting order.
  */
 const TRACE_POSTINGS = `
-SELECT document_id, toString(posted_at) AS posted_text, toString(plant) AS plant, toString(posting_type) AS posting_type,
-       order_id, material, quantity, toString(unit) AS unit, device_event_id, reverses_document_id
+SELECT ${POSTING_COLUMNS}, whole
+FROM posting_refs
+PREWHERE device_event_id IN {keys:Array(String)}
+WHERE ${SCOPE}
+ORDER BY document_id, ingested_at DESC
+LIMIT 1 BY document_id`;
+
+/**
+ * These documents among the postings of the message's device events, from `erp_postings`: where they
+ * are from `posting_refs`, then each by its primary key. For rows stored before `posting_refs` carried
+ * whole postings (TRACE_POSTINGS).
+ */
+export const STORED_POSTINGS = `
+SELECT ${POSTING_COLUMNS}
 FROM erp_postings
-WHERE device_event_id IN {keys:Array(String)} AND ${SCOPE}
-  AND (plant, toStartOfHour(posted_at), document_id) IN (
+PREWHERE (plant, toStartOfHour(posted_at), document_id) IN (
     SELECT plant, toStartOfHour(posted_at), document_id FROM posting_refs
-    WHERE device_event_id IN {keys:Array(String)} AND ${SCOPE})
+    PREWHERE device_event_id IN {keys:Array(String)}
+    WHERE ${SCOPE} AND document_id IN {documents:Array(String)})
+WHERE device_event_id IN {keys:Array(String)} AND ${SCOPE}
 ORDER BY document_id, ingested_at DESC
 LIMIT 1 BY document_id`;
 
@@ -325,24 +347,23 @@ export const FINDING_REFS = `
 SELECT finding_id, any(event_ids) AS event_ids, any(correlation_ids) AS correlation_ids
 FROM
 (
-  SELECT finding_id, event_ids, correlation_ids FROM findings WHERE ${SCOPE} AND hasAny(event_ids, {keys:Array(String)})
+  SELECT finding_id, event_ids, correlation_ids FROM findings PREWHERE hasAny(event_ids, {keys:Array(String)}) WHERE ${SCOPE}
   UNION ALL
-  SELECT finding_id, event_ids, correlation_ids FROM findings WHERE ${SCOPE} AND hasAny(correlation_ids, {ids:Array(String)})
+  SELECT finding_id, event_ids, correlation_ids FROM findings PREWHERE hasAny(correlation_ids, {ids:Array(String)}) WHERE ${SCOPE}
 )
 GROUP BY finding_id
 LIMIT 1000`;
 
 /**
- * Everything of a message but its hops, in two reads run at once beside the hops (the message's third
- * and fourth queries): the (correlation id, plant) pairs that carry its business keys
- * (IDS_BY_BUSINESS_KEY) with its device events, and its ERP postings with its finding references. Each
- * read runs on one thread, its branches one after the other; two halves of about the same cost let the
- * two cores share them with the hops. At 100M hops, a message's hops and facts took 31.5 / 38.3 ms
- * p50 / p95 this way against 35.5 / 45.0 in one facts read (and 34.0 / 42.8 in three; docs/benchmarks.md).
+ * Everything of a message but its hops, in two reads run at once once the message is read: the
+ * (correlation id, plant) pairs that carry its business keys (IDS_BY_BUSINESS_KEY) with the findings
+ * about it, and its device events with its ERP postings. Each read runs on one thread, its branches one
+ * after the other; two halves of about the same cost let the two cores share them. At 100M hops the
+ * two took 18.4 / 25.3 ms p50 / p95 at once, and 19.1 / 27.7 paired the other way (docs/benchmarks.md).
  * Row order is the caller's.
  */
 const FACTS_SETTINGS = 'min_table_rows_to_use_projection_index = 0';
 export const TRACE_FACTS = [
-  rowsByKind({ keyed: IDS_BY_BUSINESS_KEY, event: TRACE_DEVICE_EVENTS }, FACTS_SETTINGS),
-  rowsByKind({ posting: TRACE_POSTINGS, finding: FINDING_REFS }, FACTS_SETTINGS),
+  rowsByKind({ keyed: IDS_BY_BUSINESS_KEY, finding: FINDING_REFS }, FACTS_SETTINGS),
+  rowsByKind({ event: TRACE_DEVICE_EVENTS, posting: TRACE_POSTINGS }, FACTS_SETTINGS),
 ] as const;

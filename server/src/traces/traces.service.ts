@@ -8,7 +8,17 @@ import { encodeCursor } from '../common/paging/paging';
 import { timeInput } from '../common/validation/time-input';
 import type { PlantScope } from '../domain/plant-scope';
 import { FindingsService } from '../findings/findings.service';
-import { chainOrder, hopPageOf, micros, missingStages, outcomeOf, shapeHop, type HopTimes, type StoredHop } from './trace-shape';
+import {
+  byteOrder,
+  chainOrder,
+  hopPageOf,
+  micros,
+  missingStages,
+  outcomeOf,
+  shapeHop,
+  type HopTimes,
+  type StoredHop,
+} from './trace-shape';
 import {
   browsePage,
   FINDING_REFS,
@@ -19,6 +29,7 @@ import {
   POINT_LOOKUP_SETTINGS,
   SEARCH_CANDIDATES,
   searchPage,
+  STORED_POSTINGS,
   TRACE_HOP,
   TRACE_FACTS,
   traceHopEnds,
@@ -531,15 +542,31 @@ export class TracesService {
       await Promise.all(TRACE_FACTS.map((sql) => this.read<KindRow>(near, { name: 'traces.facts', sql, params })))
     ).flat();
     const of = <T>(kind: string) => rowsOf<T>(rows, kind);
-    // As ClickHouse ordered them before: by time, then document id, code unit by code unit.
-    const cmp = (a: string, z: string) => (a < z ? -1 : a > z ? 1 : 0);
-    const byPosting = (a: PostingRow, z: PostingRow) => cmp(a.posted_text, z.posted_text) || cmp(a.document_id, z.document_id);
+    // As ClickHouse orders them: by time, then document id, byte by byte.
+    const byPosting = (a: PostingRow, z: PostingRow) =>
+      byteOrder(a.posted_text, z.posted_text) || byteOrder(a.document_id, z.document_id);
     return {
       keyed: of<{ correlation_id: string; plant: string }>('keyed'),
       events: of<DeviceEventRow>('event'),
-      postings: of<PostingRow>('posting').sort(byPosting),
+      postings: (await this.wholePostings(near, keys, of<PostingRow & { whole: number }>('posting'))).sort(byPosting),
       refs: of<FindingRef>('finding'),
     };
+  }
+
+  /**
+   * The postings as TRACE_POSTINGS found them, those whose latest row predates whole rows (`whole` 0)
+   * read from `erp_postings` (STORED_POSTINGS): one more read, only for postings stored before
+   * migration 20261211090000.
+   */
+  private async wholePostings(near: Near, keys: string[], found: (PostingRow & { whole: number })[]): Promise<PostingRow[]> {
+    const stale = found.filter((p) => Number(p.whole) === 0).map((p) => p.document_id);
+    if (stale.length === 0) return found;
+    const stored = await this.read<PostingRow>(near, {
+      name: 'traces.postings.stored',
+      sql: STORED_POSTINGS,
+      params: { keys, documents: stale },
+    });
+    return [...found.filter((p) => Number(p.whole) !== 0), ...stored];
   }
 
   /** How many findings are about each message of a page (its correlation id or its business key). */
