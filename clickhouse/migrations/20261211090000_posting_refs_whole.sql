@@ -3,8 +3,8 @@
 -- A trace found where its postings are in `posting_refs` (sorted by device event), then read each by
 -- the primary key of `erp_postings`: two lookups, 16.3 ms p50 of the trace's facts at 100M hops. Each
 -- row now carries what the trace shows of the posting (its type, order, material, quantity, unit,
--- reversal and ingest time), so one lookup answers: 8.4 ms on a copy. The rows stay narrow (no flow,
--- source or attributes), about 15 % more bytes.
+-- reversal and ingest time), so one lookup answers: 8.4 ms on a copy. No flow, source or attributes:
+-- at 100M hops the table grew from 576 to 847 MiB (`erp_postings` 717 MiB).
 --
 -- No copy of the stored history: rows written before this migration carry `whole` 0, and a trace
 -- reads the postings those rows point at from `erp_postings` as before, until they age out. A posting
