@@ -115,7 +115,7 @@ export interface StoredHop {
   ingested_at: string;
 }
 
-/** A hop of a page as the waterfall reads it (what traceHops returns, with its parent's end). */
+/** A hop of a page as the waterfall reads it: what traceHops returns (the total as ClickHouse printed it), with its parent's end. */
 export interface PagedHop extends HopTimes {
   hop_id: string;
   correlation_id: string;
@@ -125,7 +125,7 @@ export interface PagedHop extends HopTimes {
   error_message: string;
   start_text: string;
   end_text: string;
-  total: number;
+  total: number | string;
 }
 
 /**

@@ -16,7 +16,7 @@ import {
   missingStages,
   outcomeOf,
   shapeHop,
-  type HopTimes,
+  type PagedHop,
   type StoredHop,
 } from './trace-shape';
 import {
@@ -85,19 +85,7 @@ interface MessageRow {
 }
 
 /** A hop of the waterfall as TRACE_HOPS reads it; `hopPage` adds its parent's end. */
-type PageHopRow = Omit<HopRow, 'parent_found' | 'parent_end_us'>;
-
-interface HopRow extends HopTimes {
-  hop_id: string;
-  correlation_id: string;
-  stage: string;
-  system: string;
-  error_code: string;
-  error_message: string;
-  start_text: string;
-  end_text: string;
-  total: number | string;
-}
+type PageHopRow = Omit<PagedHop, 'parent_found' | 'parent_end_us'>;
 
 /** A message carrying the searched text, and a bound its first hop is never later than. */
 interface Candidate {
@@ -457,7 +445,7 @@ export class TracesService {
    * One page of the message's hops, each with its parent's end: from the page itself, else (a later
    * page, or a parent that never arrived) looked up among the message's hops in one more read.
    */
-  private async hopPage(near: Near, b: ReturnType<TracesService['bounds']>, limit: number, offset: number): Promise<HopRow[]> {
+  private async hopPage(near: Near, b: ReturnType<TracesService['bounds']>, limit: number, offset: number): Promise<PagedHop[]> {
     const page = await this.readHops<PageHopRow>(near, b, 'traces.hops', traceHops, { limit, offset });
     const ends = new Map(page.map((h) => [h.hop_id, h.end_us]));
     const elsewhere = [...new Set(page.map((h) => h.parent_hop_id).filter((p) => p !== '' && !ends.has(p)))];
@@ -495,7 +483,7 @@ export class TracesService {
     });
   }
 
-  private toHop(h: HopRow, originUs: number, primary: string): TraceHop {
+  private toHop(h: PagedHop, originUs: number, primary: string): TraceHop {
     return {
       hopId: h.hop_id,
       correlationId: h.correlation_id,
