@@ -337,12 +337,12 @@ export class TracesService {
     // The hop offset, bound as UInt32 (LIMIT ... OFFSET), and the next page's offset must fit too.
     const offset = after ? decodeCheckedCursor<[number]>(after, [cursorParts.integer(0, UINT32_MAX - first)], afterField)[0] : 0;
     if (correlationId.length > MAX_KEY_LENGTH) return null;
-    // The message by primary key first, nearly always with its hops; then, at once, the facts reads (the
-    // correlation ids that carry its business key, device events, postings and finding references) and,
-    // for a message that could not carry its hops, its page of hops. Only
-    // when other correlation ids carry the key (rare: a broken trace context) are their facts read, and the
-    // hops and finding references read again for all of them; stitched ids share the business keys, so
-    // events and postings are done.
+    // The message by primary key first, nearly always with its hops; then, at once, the two facts reads
+    // (the correlation ids that carry its business key, device events, postings and finding references)
+    // and, for a message that could not carry its hops, its page of hops. Only when other correlation ids
+    // carry the key (rare: a broken trace context) are their facts read, and the hops and finding
+    // references read again for all of them; stitched ids share the business keys, so events and
+    // postings are done.
     const located = await this.locate(scope, correlationId, true);
     if (!located) return null;
     const { own, near } = located;
