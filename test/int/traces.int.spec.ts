@@ -194,6 +194,25 @@ describe('traces', () => {
     return body.data!.traceSearch;
   }
 
+  /**
+   * A device hop (40 ms from `start`) and its gateway hop (100-200 ms) reported with `failure`, then the
+   * gateway hop sent again as ok with a later end (300 ms): another insert, so another part of each
+   * table until merges run. Hop ids `<prefix>-1` and `<prefix>-2`.
+   */
+  async function seedCorrectedGateway(
+    prefix: string,
+    correlationId: string,
+    start: number,
+    keys: Record<string, unknown>,
+    failure: Record<string, unknown>,
+  ) {
+    const [device, gateway] = [`${prefix}-1`, `${prefix}-2`];
+    const sent = (end: number, extra: Record<string, unknown> = {}) =>
+      hop(gateway, correlationId, 'gateway', start + 100, start + end, { ...keys, parent_hop_id: device, ...extra });
+    await seed(app.url, { hops: [hop(device, correlationId, 'device', start, start + 40, keys), sent(200, failure)] });
+    await seed(app.url, { hops: [sent(300)] });
+  }
+
   async function trace(id: string, token = TEST_ADMIN_TOKEN, after?: string, first = 500) {
     return graphql<{
       trace: {
@@ -391,21 +410,7 @@ describe('traces', () => {
     // A gateway first reports its hop failed, then sends the same hop id again as ok, with a later end
     // (another insert, so another part of each table until merges run).
     const fix = { line: 'L9', asset: 'ASSET-FIX', order_id: 'ORD-FIX', material: 'M-FIX', batch: 'BATCH-FIX', business_key: '' };
-    const start = -35 * MIN;
-    await seed(app.url, {
-      hops: [
-        hop('fix-1', 'tr-fix', 'device', start, start + 40, fix),
-        hop('fix-2', 'tr-fix', 'gateway', start + 100, start + 200, {
-          ...fix,
-          parent_hop_id: 'fix-1',
-          status: 'error',
-          error_code: 'TIMEOUT',
-        }),
-      ],
-    });
-    await seed(app.url, {
-      hops: [hop('fix-2', 'tr-fix', 'gateway', start + 100, start + 300, { ...fix, parent_hop_id: 'fix-1' })],
-    });
+    await seedCorrectedGateway('fix', 'tr-fix', -35 * MIN, fix, { status: 'error', error_code: 'TIMEOUT' });
     const t = (await trace('tr-fix')).body.data!.trace;
     expect(t.hops.map((h) => [h.hopId, h.status, h.errorCode, h.durationMs, h.gapMs])).toEqual([
       ['fix-1', 'ok', '', 40, null],
@@ -420,15 +425,7 @@ describe('traces', () => {
     // last one by the view as it is now. The waterfall comes from `hops`, every hop once.
     const keys = { line: 'L5', asset: 'ASSET-U', order_id: 'ORD-U', material: 'M-U', batch: 'BATCH-U', business_key: 'EV-U' };
     const start = -50 * MIN;
-    await seed(app.url, {
-      hops: [
-        hop('u-1', 'tr-upgrade', 'device', start, start + 40, keys),
-        hop('u-2', 'tr-upgrade', 'gateway', start + 100, start + 200, { ...keys, parent_hop_id: 'u-1', status: 'error' }),
-      ],
-    });
-    await seed(app.url, {
-      hops: [hop('u-2', 'tr-upgrade', 'gateway', start + 100, start + 300, { ...keys, parent_hop_id: 'u-1' })],
-    });
+    await seedCorrectedGateway('u', 'tr-upgrade', start, keys, { status: 'error' });
     await app.db.commandOnShards(
       `ALTER TABLE trace_index DELETE WHERE correlation_id = 'tr-upgrade' SETTINGS mutations_sync = 2`,
     );

@@ -38,16 +38,19 @@ const MESSAGE_COLUMNS = `
   min(inline_hops) AS m_inline`;
 
 /**
- * The messages with these correlation ids, by primary key. Projections off: weighing the index's four
- * projections for a primary-key read cost ~2 ms of its ~10 (100M hops).
+ * The messages with these correlation ids, by primary key, with MESSAGE_COLUMNS and `columns`.
+ * Projections off: weighing the index's four projections for a primary-key read cost ~2 ms of its ~10
+ * (100M hops).
  */
-export const MESSAGES_BY_ID = `
-SELECT ${MESSAGE_COLUMNS}
+const messagesById = (columns = '') => `
+SELECT ${MESSAGE_COLUMNS}${columns}
 FROM trace_index
 PREWHERE correlation_id IN {ids:Array(String)}
 WHERE ${SCOPE}
 GROUP BY correlation_id, plant
 SETTINGS optimize_use_projections = 0`;
+
+export const MESSAGES_BY_ID = messagesById();
 
 /**
  * MESSAGES_BY_ID for a trace: with its hops' stored copies (`m_hops`, every row's `hop_rows`) when
@@ -55,15 +58,9 @@ SETTINGS optimize_use_projections = 0`;
  * pages its hops from the index instead, HopSource). Such a trace reads no hops query: the hops are
  * in the granules the message's read opens anyway (docs/traces.md).
  */
-export const MESSAGE_WITH_HOPS = `
-SELECT ${MESSAGE_COLUMNS},
+export const MESSAGE_WITH_HOPS = messagesById(`,
   m_inline = 1 AND sum(length(hop_rows)) <= {inline_max:UInt32} AS m_carried,
-  if(m_carried, groupArrayArray(hop_rows), []) AS m_hops
-FROM trace_index
-PREWHERE correlation_id IN {ids:Array(String)}
-WHERE ${SCOPE}
-GROUP BY correlation_id, plant
-SETTINGS optimize_use_projections = 0`;
+  if(m_carried, groupArrayArray(hop_rows), []) AS m_hops`);
 
 /**
  * The (correlation id, plant) pairs whose hops carry one of these business keys: the message itself,

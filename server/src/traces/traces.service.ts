@@ -420,15 +420,11 @@ export class TracesService {
     correlationId: string,
     withHops = false,
   ): Promise<{ own: MessageRow[]; near: Near } | null> {
-    const found = await this.clickhouse.scopedQueryByShard<MessageRow>(
-      {
-        name: withHops ? 'traces.message_hops' : 'traces.message',
-        sql: withHops ? MESSAGE_WITH_HOPS : MESSAGES_BY_ID,
-        params: withHops ? { ids: [correlationId], inline_max: INLINE_HOPS_MAX } : { ids: [correlationId] },
-        settings: POINT_LOOKUP_SETTINGS,
-      },
-      scope,
-    );
+    const ids = [correlationId];
+    const read = withHops
+      ? { name: 'traces.message_hops', sql: MESSAGE_WITH_HOPS, params: { ids, inline_max: INLINE_HOPS_MAX } }
+      : { name: 'traces.message', sql: MESSAGES_BY_ID, params: { ids } };
+    const found = await this.clickhouse.scopedQueryByShard<MessageRow>({ ...read, settings: POINT_LOOKUP_SETTINGS }, scope);
     const own = found.flatMap((f) => f.rows);
     if (own.length === 0) return null;
     const homes = found.filter((f) => f.rows.length > 0);
