@@ -203,9 +203,11 @@ for (const days of [7, 30])
     };
   }
 
-// BENCH_QUERY_ONLY=dash (a prefix) times only those kinds, for iterating on them.
-if (process.env.BENCH_QUERY_ONLY)
-  for (const k of Object.keys(KINDS)) if (!k.startsWith(process.env.BENCH_QUERY_ONLY)) delete KINDS[k];
+// BENCH_QUERY_ONLY=dash (a prefix, or several: trace,dash_roi) times only those kinds, for iterating on them.
+if (process.env.BENCH_QUERY_ONLY) {
+  const prefixes = process.env.BENCH_QUERY_ONLY.split(',');
+  for (const k of Object.keys(KINDS)) if (!prefixes.some((p) => k.startsWith(p))) delete KINDS[k];
+}
 
 // Findings as reconciliation and people would have left them (the ROI page reads them): one failed-hop
 // finding per failed message; 60 % resolved by reconciliation, 10 % resolved and 5 % acknowledged by a person.

@@ -67,48 +67,69 @@ export async function migratedDatabase(url, database) {
   });
 }
 
+/** Tables ClickHouse merges into one part per closed day or month (migrations 20261206100000, 20261212090000); the daily ones' age. */
+const DAILY = ['hops', 'device_events', 'erp_postings'];
+const MONTHLY = ['trace_index', 'posting_refs', 'events_by_id', 'postings_by_event'];
+const FORCE_MERGE_AGE_S = 900;
+
 /**
  * Waits (at most `maxS` seconds) until every closed day of the daily tables (hops, device_events,
- * erp_postings) in `database` is one part, as ClickHouse leaves it 15 minutes after the day's last
- * insert (migration 20261206100000): the state of any history older than that. A generated history is
- * minutes old, so the age is lowered to 30 s while this waits, then put back. Returns the seconds waited.
+ * erp_postings) and every closed month of the monthly lookup tables in `database` is one part, as
+ * ClickHouse leaves them 15 minutes after a day's last insert and six hours after a month's: the state
+ * of any history older than that. A generated history is minutes old, so the daily tables' age is
+ * lowered to 30 s while this waits, then put back; each closed month is merged as ClickHouse would
+ * (`OPTIMIZE ... PARTITION ... FINAL`), and the current month is left in the parts that ClickHouse's
+ * ordinary merges leave it in, as under live ingest (a 30 s age would merge it too). Returns the
+ * seconds waited.
  */
 export async function compactClosedDays(db, database, endMs, maxS) {
-  const tables = ['hops', 'device_events', 'erp_postings'];
   const setAge = (s) =>
-    Promise.all(
-      tables.map((t) => db.command({ query: `ALTER TABLE ${t} MODIFY SETTING min_age_to_force_merge_seconds = ${s}` })),
-    );
+    Promise.all(DAILY.map((t) => db.command({ query: `ALTER TABLE ${t} MODIFY SETTING min_age_to_force_merge_seconds = ${s}` })));
   const lastDay = new Date(endMs).toISOString().slice(0, 10);
+  const lastMonth = lastDay.slice(0, 7).replace('-', '');
   const started = performance.now();
   await setAge(30);
   try {
+    // The closed months first (a month of trace_index at 100M hops merges in ~140 s), one at a time.
+    const months = await db.query({
+      query: `SELECT table, partition_id FROM system.parts
+              WHERE database = {database:String} AND active AND table IN {monthly:Array(String)} AND partition < {lastMonth:String}
+              GROUP BY table, partition_id HAVING count() > 1 ORDER BY table, partition_id`,
+      query_params: { database, monthly: MONTHLY, lastMonth },
+      format: 'JSONEachRow',
+    });
+    for (const m of await months.json())
+      await db.command({
+        query: `OPTIMIZE TABLE ${m.table} PARTITION ID {id:String} FINAL`,
+        query_params: { id: m.partition_id },
+        clickhouse_settings: { alter_sync: '2' },
+      });
     while ((performance.now() - started) / 1000 < maxS) {
       const rs = await db.query({
         query: `SELECT count() AS open FROM (SELECT table, partition FROM system.parts
-                WHERE database = {database:String} AND active AND table IN {tables:Array(String)} AND partition < {lastDay:String}
+                WHERE database = {database:String} AND active AND table IN {daily:Array(String)} AND partition < {lastDay:String}
                 GROUP BY table, partition HAVING count() > 1)`,
-        query_params: { database, tables, lastDay },
+        query_params: { database, daily: DAILY, lastDay },
         format: 'JSONEachRow',
       });
       if (Number((await rs.json())[0].open) === 0) break;
       await new Promise((r) => setTimeout(r, 5000));
     }
-    // And the merges ClickHouse started by itself meanwhile (the monthly copies of events and postings
-    // sorted by device event, ADR 0012) are done, as they are in any history older than a few minutes.
+    // And the merges ClickHouse started by itself meanwhile are done, as they are in any history older
+    // than a few minutes.
     await waitForMerges(db, database, maxS - (performance.now() - started) / 1000);
   } finally {
-    await setAge(900);
+    await setAge(FORCE_MERGE_AGE_S);
   }
   const parts = await db.query({
     query: `SELECT table, count() AS parts FROM system.parts WHERE database = {database:String} AND active
-            AND table IN ('events_by_id', 'postings_by_event') GROUP BY table ORDER BY table`,
-    query_params: { database },
+            AND table IN {monthly:Array(String)} GROUP BY table ORDER BY table`,
+    query_params: { database, monthly: MONTHLY },
     format: 'JSONEachRow',
   });
-  console.log(`parts of the copies by device event: ${(await parts.json()).map((r) => `${r.table} ${r.parts}`).join(', ')}`);
+  console.log(`parts of the monthly lookup tables: ${(await parts.json()).map((r) => `${r.table} ${r.parts}`).join(', ')}`);
   const s = (performance.now() - started) / 1000;
-  console.log(`closed days in one part each after ${s.toFixed(0)} s`);
+  console.log(`closed days and months in one part each after ${s.toFixed(0)} s`);
   return s;
 }
 

@@ -221,7 +221,17 @@ describe('traces', () => {
         hops: Hop[];
         hopCount: number;
         hopsPageInfo: { hasNextPage: boolean; endCursor: string | null };
-        deviceEvents: { eventId: string }[];
+        deviceEvents: {
+          eventId: string;
+          eventTime: string;
+          line: string;
+          asset: string;
+          orderId: string;
+          material: string;
+          eventType: string;
+          quantity: number;
+          unit: string;
+        }[];
         postings: {
           documentId: string;
           postingType: string;
@@ -236,7 +246,8 @@ describe('traces', () => {
       app.url,
       `query($id: String!, $after: String, $first: Int) { trace(correlationId: $id, hopsFirst: $first, hopsAfter: $after) {
          message { ${MSG_FIELDS} } stitched { ${MSG_FIELDS} } hops { ${HOP_FIELDS} } hopCount
-         hopsPageInfo { hasNextPage endCursor } deviceEvents { eventId }
+         hopsPageInfo { hasNextPage endCursor }
+         deviceEvents { eventId eventTime line asset orderId material eventType quantity unit }
          postings { documentId postingType orderId material quantity unit reversesDocumentId } } }`,
       { id, after, first },
       token,
@@ -664,6 +675,54 @@ describe('traces', () => {
       ['DOC-S2', 'production_confirmation', 'ORD-S', 'M-S', 6, 'EA', ''],
       ['DOC-S3', 'production_confirmation', 'ORD-S', 'M-S', -7, 'EA', 'DOC-S1'],
     ]);
+  });
+
+  it('shows device events stored before events_by_id carried them whole, and one re-sent after the upgrade as re-sent', async () => {
+    // An installation upgraded past migration 20261212090000: EV-W1 and EV-W2 were stored before it
+    // (their rows in events_by_id carry no asset; the test rewrites them so), EV-W2 was then re-sent
+    // with a corrected quantity and EV-W3 came after. Each shows whole, as last sent.
+    const eventAt = t0 - 50 * MIN;
+    const event = (id: string, quantity: number, asset: string) => ({
+      event_id: id,
+      event_time: eventAt,
+      plant: 'P1',
+      line: 'L5',
+      asset,
+      order_id: 'ORD-W',
+      material: 'M-W',
+      event_type: 'cycle_complete',
+      quantity,
+      unit: 'EA',
+    });
+    const keys = { order_id: 'ORD-W', material: 'M-W', batch: 'BATCH-W', asset: 'ASSET-W1' };
+    await seed(app.url, {
+      events: [event('EV-W1', 4, 'ASSET-W1'), event('EV-W2', 5, 'ASSET-W2')],
+      hops: [
+        hop('w-1', 'tr-w', 'device', -50 * MIN, -50 * MIN + 40, { ...keys, business_key: 'EV-W1' }),
+        hop('w-2', 'tr-w2', 'device', -50 * MIN, -50 * MIN + 40, { ...keys, business_key: 'EV-W2' }),
+        hop('w-3', 'tr-w3', 'device', -50 * MIN, -50 * MIN + 40, { ...keys, business_key: 'EV-W3' }),
+      ],
+    });
+    await app.db.commandOnShards(`
+      ALTER TABLE events_by_id UPDATE whole = 0, asset = '' WHERE event_id IN ('EV-W1', 'EV-W2') SETTINGS mutations_sync = 2`);
+    await seed(app.url, { events: [event('EV-W2', 6, 'ASSET-W2'), event('EV-W3', 7, 'ASSET-W3')] });
+    const shown = async (id: string) => {
+      const { body } = await trace(id);
+      expect(body.errors).toBeUndefined();
+      return body.data!.trace.deviceEvents.map((e) => [
+        e.eventId,
+        e.line,
+        e.asset,
+        e.orderId,
+        e.material,
+        e.eventType,
+        e.quantity,
+        e.unit,
+      ]);
+    };
+    expect(await shown('tr-w')).toEqual([['EV-W1', 'L5', 'ASSET-W1', 'ORD-W', 'M-W', 'cycle_complete', 4, 'EA']]);
+    expect(await shown('tr-w2')).toEqual([['EV-W2', 'L5', 'ASSET-W2', 'ORD-W', 'M-W', 'cycle_complete', 6, 'EA']]);
+    expect(await shown('tr-w3')).toEqual([['EV-W3', 'L5', 'ASSET-W3', 'ORD-W', 'M-W', 'cycle_complete', 7, 'EA']]);
   });
 
   it('opens a hop with its attributes and payload, cut at 64 KiB with the whole on request', async () => {

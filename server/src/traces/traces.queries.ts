@@ -287,15 +287,34 @@ WHERE ${HOPS_OF_MESSAGE} AND hop_id = {hop_id:String}
 ORDER BY ingested_at DESC
 LIMIT 1`;
 
-/** The device events a message is about (its business keys), near its time. */
+/** What the trace shows of a device event: in `events_by_id` since migration 20261212090000, and in `device_events`. */
+const EVENT_COLUMNS = `event_id, toString(event_time) AS event_text, toString(plant) AS plant, toString(line) AS line, asset, order_id, material,
+       toString(event_type) AS event_type, quantity, toString(unit) AS unit`;
+
+/** Near the message's time: a day either side of its hops (device clocks drift; gateways buffer). */
+const NEAR_MESSAGE = `event_time >= fromUnixTimestamp64Micro({from_us:Int64}) - toIntervalDay(1)
+  AND event_time <= fromUnixTimestamp64Micro({to_us:Int64}) + toIntervalDay(1)`;
+
+/**
+ * The device events a message is about (its business keys), near its time, each as ingested last: from
+ * `events_by_id`, sorted by event id (7.2 ms p50 at 100M hops, against 9.2 through the bloom filter of
+ * `device_events`, sorted by plant and time). `whole` 0: the event's latest row was written before
+ * migration 20261212090000 and carries no asset; its caller reads those events with STORED_EVENTS.
+ */
 const TRACE_DEVICE_EVENTS = `
-SELECT event_id, toString(event_time) AS event_text, toString(plant) AS plant, toString(line) AS line, asset, order_id, material,
-       toString(event_type) AS event_type, quantity, toString(unit) AS unit
-FROM device_events
+SELECT ${EVENT_COLUMNS}, whole
+FROM events_by_id
 PREWHERE event_id IN {keys:Array(String)}
-WHERE ${SCOPE}
-  AND event_time >= fromUnixTimestamp64Micro({from_us:Int64}) - toIntervalDay(1)
-  AND event_time <= fromUnixTimestamp64Micro({to_us:Int64}) + toIntervalDay(1)
+WHERE ${SCOPE} AND ${NEAR_MESSAGE}
+ORDER BY event_id, ingested_at DESC
+LIMIT 1 BY event_id`;
+
+/** These device events of the message from `device_events` (bloom filter): for rows stored before `events_by_id` carried them whole. */
+export const STORED_EVENTS = `
+SELECT ${EVENT_COLUMNS}
+FROM device_events
+PREWHERE event_id IN {events:Array(String)}
+WHERE ${SCOPE} AND ${NEAR_MESSAGE}
 ORDER BY event_id, ingested_at DESC
 LIMIT 1 BY event_id`;
 

@@ -29,6 +29,7 @@ import {
   POINT_LOOKUP_SETTINGS,
   SEARCH_CANDIDATES,
   searchPage,
+  STORED_EVENTS,
   STORED_POSTINGS,
   TRACE_HOP,
   TRACE_FACTS,
@@ -526,31 +527,32 @@ export class TracesService {
       await Promise.all(TRACE_FACTS.map((sql) => this.read<KindRow>(near, { name: 'traces.facts', sql, params })))
     ).flat();
     const of = <T>(kind: string) => rowsOf<T>(rows, kind);
-    // As ClickHouse orders them: by time, then document id, byte by byte.
+    // As ClickHouse orders them: events by id; postings by time, then document id; byte by byte.
+    const byEvent = (a: DeviceEventRow, z: DeviceEventRow) => byteOrder(a.event_id, z.event_id);
     const byPosting = (a: PostingRow, z: PostingRow) =>
       byteOrder(a.posted_text, z.posted_text) || byteOrder(a.document_id, z.document_id);
+    // Rows stored before the lookup tables carried them whole (`whole` 0) are read where they are
+    // (STORED_EVENTS, STORED_POSTINGS): one more read each, only for those, both at once.
+    const [events, postings] = await Promise.all([
+      completed(
+        of<DeviceEventRow & Whole>('event'),
+        (e) => e.event_id,
+        (events) =>
+          this.read<DeviceEventRow>(near, { name: 'traces.events.stored', sql: STORED_EVENTS, params: { ...params, events } }),
+      ),
+      completed(
+        of<PostingRow & Whole>('posting'),
+        (p) => p.document_id,
+        (documents) =>
+          this.read<PostingRow>(near, { name: 'traces.postings.stored', sql: STORED_POSTINGS, params: { keys, documents } }),
+      ),
+    ]);
     return {
       keyed: of<{ correlation_id: string; plant: string }>('keyed'),
-      events: of<DeviceEventRow>('event'),
-      postings: (await this.wholePostings(near, keys, of<PostingRow & { whole: number }>('posting'))).sort(byPosting),
+      events: events.sort(byEvent),
+      postings: postings.sort(byPosting),
       refs: of<FindingRef>('finding'),
     };
-  }
-
-  /**
-   * The postings as TRACE_POSTINGS found them, those whose latest row predates whole rows (`whole` 0)
-   * read from `erp_postings` (STORED_POSTINGS): one more read, only for postings stored before
-   * migration 20261211090000.
-   */
-  private async wholePostings(near: Near, keys: string[], found: (PostingRow & { whole: number })[]): Promise<PostingRow[]> {
-    const stale = found.filter((p) => Number(p.whole) === 0).map((p) => p.document_id);
-    if (stale.length === 0) return found;
-    const stored = await this.read<PostingRow>(near, {
-      name: 'traces.postings.stored',
-      sql: STORED_POSTINGS,
-      params: { keys, documents: stale },
-    });
-    return [...found.filter((p) => Number(p.whole) !== 0), ...stored];
   }
 
   /** How many findings are about each message of a page (its correlation id or its business key). */
@@ -631,6 +633,25 @@ interface FindingRef {
   finding_id: string;
   event_ids: string[];
   correlation_ids: string[];
+}
+
+/** A lookup table's row: `whole` 0 when it was written before the table carried everything a trace shows. */
+interface Whole {
+  whole: number | string;
+}
+
+/**
+ * The rows a lookup table found, those that are not whole (`key` names them) replaced by what `stored`
+ * reads from the table they came from: migrations 20261211090000 and 20261212090000 copied no history.
+ */
+async function completed<T extends Whole>(
+  found: T[],
+  key: (r: T) => string,
+  stored: (keys: string[]) => Promise<Omit<T, 'whole'>[]>,
+): Promise<Omit<T, 'whole'>[]> {
+  const stale = found.filter((r) => Number(r.whole) === 0).map(key);
+  if (stale.length === 0) return found;
+  return [...found.filter((r) => Number(r.whole) !== 0), ...(await stored(stale))];
 }
 
 interface DeviceEventRow {
