@@ -192,7 +192,7 @@ async function measure(shape) {
       // As the reconcile benchmark does on one engine: merged tables on every shard.
       for (const local of shape.locals)
         for (const t of ['device_events', 'erp_postings']) await local.command({ query: `OPTIMIZE TABLE ${t} FINAL` });
-      // As the query benchmark does: every closed day one part on every shard (migration 20261206100000).
+      // As the query benchmark does: every closed day and month one part on every shard (migrations 20261206100000, 20261212090000).
       for (const local of shape.locals) await compactClosedDays(local, shape.localDatabase, END_MS, 900);
     });
     const split = await Promise.all(shape.locals.map((l) => scalar(l, 'SELECT count() FROM hops')));

@@ -5,8 +5,9 @@
 //   (c) for reference, the bare set queries over the same tables (anti-join for missing postings,
 //       group-by for duplicates, per-order sums), with FINAL as the pass reads deduplicated data,
 // and prints the ratio a / c and the server's memory before and after. Last line: JSON. Before it times
-// anything, it waits for every closed day to be one part, as ClickHouse leaves any history older than 15
-// minutes (BENCH_RECONCILE_COMPACT=0: the parts as generated).
+// anything, it waits for every closed day to be one part, and merges every closed month of the monthly
+// lookup tables into one, as ClickHouse leaves any history older than 15 minutes and six hours
+// (BENCH_RECONCILE_COMPACT=0: the parts as generated).
 // The server it times has finished its first rollup of that history (a one-time catch-up) first.
 import { readFileSync } from 'node:fs';
 import { DAYS, generate } from './reconcile-data.mjs';
@@ -60,8 +61,9 @@ const gen = await timed(() => generate(db, EVENTS));
 const events = await count(db, 'SELECT count() FROM device_events');
 const postings = await count(db, 'SELECT count() FROM erp_postings');
 console.log(`generated ${fmt(events)} events and ${fmt(postings)} postings in ${gen.seconds.toFixed(1)} s`);
-// Closed days in one part, as in any installation whose history is older than 15 minutes (migration
-// 20261206100000); BENCH_RECONCILE_COMPACT=0 runs on the parts as generated.
+// Closed days and months in one part, as in any installation whose history is older than 15 minutes
+// and six hours (migrations 20261206100000, 20261212090000); BENCH_RECONCILE_COMPACT=0 runs on the
+// parts as generated.
 const compactS = process.env.BENCH_RECONCILE_COMPACT === '0' ? null : await compactClosedDays(db, 'bench', Date.now(), 900);
 
 const server = await startServer({

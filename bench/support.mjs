@@ -62,7 +62,8 @@ export async function migratedDatabase(url, database) {
     url,
     database,
     max_open_connections: 16,
-    request_timeout: 120_000,
+    // Ten minutes: a closed month of trace_index at 100M hops merges in ~140-200 s (compactClosedDays).
+    request_timeout: 600_000,
     log: { level: ClickHouseLogLevel.OFF },
   });
 }
