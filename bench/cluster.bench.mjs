@@ -262,9 +262,20 @@ console.log(
   `cluster benchmark: ${fmt(INGEST_HOPS)} hops ingested, ${fmt(EVENTS)} reconcile events, ${fmt(HOPS)} query hops over ${DAYS} days; one engine, then two shards`,
 );
 // BENCH_CLUSTER_ONLY=cluster (or single) runs one shape without the ingest rounds, for iterating on it;
-// the ratios then need both.
+// BENCH_CLUSTER_ONLY=ingest runs the ingest rounds alone. The ratios then need everything.
 const only = process.env.BENCH_CLUSTER_ONLY;
-const ingest = only ? undefined : await measureIngest(generateHops(INGEST_HOPS));
+const ingest = only && only !== 'ingest' ? undefined : await measureIngest(generateHops(INGEST_HOPS));
+if (only === 'ingest') {
+  console.log(
+    JSON.stringify({
+      ingest_hops: INGEST_HOPS,
+      ingest_hops_per_s_single: Math.round(ingest.single),
+      ingest_hops_per_s: Math.round(ingest.cluster),
+      ingest_ratio: Number((ingest.cluster / ingest.single).toFixed(2)),
+    }),
+  );
+  process.exit(0);
+}
 const single = only === 'cluster' ? undefined : await measure(await singleShape());
 const cluster = only === 'single' ? undefined : await measure(await clusterShape());
 if (!ingest || !single || !cluster) process.exit(0);

@@ -224,6 +224,7 @@ describe('traces', () => {
         deviceEvents: {
           eventId: string;
           eventTime: string;
+          plant: string;
           line: string;
           asset: string;
           orderId: string;
@@ -247,7 +248,7 @@ describe('traces', () => {
       `query($id: String!, $after: String, $first: Int) { trace(correlationId: $id, hopsFirst: $first, hopsAfter: $after) {
          message { ${MSG_FIELDS} } stitched { ${MSG_FIELDS} } hops { ${HOP_FIELDS} } hopCount
          hopsPageInfo { hasNextPage endCursor }
-         deviceEvents { eventId eventTime line asset orderId material eventType quantity unit }
+         deviceEvents { eventId eventTime plant line asset orderId material eventType quantity unit }
          postings { documentId postingType orderId material quantity unit reversesDocumentId } } }`,
       { id, after, first },
       token,
@@ -723,6 +724,47 @@ describe('traces', () => {
     expect(await shown('tr-w')).toEqual([['EV-W1', 'L5', 'ASSET-W1', 'ORD-W', 'M-W', 'cycle_complete', 4, 'EA']]);
     expect(await shown('tr-w2')).toEqual([['EV-W2', 'L5', 'ASSET-W2', 'ORD-W', 'M-W', 'cycle_complete', 6, 'EA']]);
     expect(await shown('tr-w3')).toEqual([['EV-W3', 'L5', 'ASSET-W3', 'ORD-W', 'M-W', 'cycle_complete', 7, 'EA']]);
+  });
+
+  it('shows a device event stored before the upgrade as each viewer\u2019s plants allow', async () => {
+    // A message seen in P1 and P2. Before migration 20261212090000 its device event EV-S was stored in
+    // P1, then re-sent corrected to P2. Both rows are read from device_events (their events_by_id rows
+    // carry no asset); that read keeps to the viewer's plants like every other: whoever sees both
+    // plants sees the event as last sent, P1's manager the P1 row, never the P2 one.
+    const event = (plant: string, asset: string, quantity: number) => ({
+      event_id: 'EV-S',
+      event_time: t0 - 45 * MIN,
+      plant,
+      line: 'L1',
+      asset,
+      order_id: 'ORD-S',
+      material: 'M-S',
+      event_type: 'cycle_complete',
+      quantity,
+      unit: 'EA',
+    });
+    await seed(app.url, {
+      events: [event('P1', 'ASSET-S1', 3)],
+      hops: [
+        hop('s-1', 'tr-s', 'device', -45 * MIN, -45 * MIN + 40, { business_key: 'EV-S', order_id: 'ORD-S' }),
+        hop('s-2', 'tr-s', 'gateway', -45 * MIN + 100, -45 * MIN + 200, {
+          business_key: 'EV-S',
+          order_id: 'ORD-S',
+          plant: 'P2',
+          parent_hop_id: 's-1',
+        }),
+      ],
+    });
+    await seed(app.url, { events: [event('P2', 'ASSET-S2', 4)] });
+    await app.db.commandOnShards(`
+      ALTER TABLE events_by_id UPDATE whole = 0, asset = '' WHERE event_id = 'EV-S' SETTINGS mutations_sync = 2`);
+    const events = async (token: string) => {
+      const { body } = await trace('tr-s', token);
+      expect(body.errors).toBeUndefined();
+      return body.data!.trace.deviceEvents.map((e) => [e.eventId, e.plant, e.asset, e.quantity]);
+    };
+    expect(await events(TEST_ADMIN_TOKEN)).toEqual([['EV-S', 'P2', 'ASSET-S2', 4]]);
+    expect(await events(p1Manager)).toEqual([['EV-S', 'P1', 'ASSET-S1', 3]]);
   });
 
   it('opens a hop with its attributes and payload, cut at 64 KiB with the whole on request', async () => {
