@@ -29,14 +29,13 @@ const POSTINGS = { window: 'erp_postings', by_event: 'postings_by_event' } as co
 /**
  * The documents cancelled by reversals posted from `from` to `now`. A reversal that was itself reversed
  * cancels nothing: the reversal of a reversal brings the original back. (One level: a reversal of that
- * again is not followed; ERPs do not reverse reversals of reversals.)
+ * again is not followed; ERPs do not reverse reversals of reversals.) Read from `reversals`, the
+ * reversals alone (migration 20261213090000): a scan of `erp_postings` read every posting's document id.
  */
 const cancelledDocuments = (from: string) => `
-      SELECT reverses_document_id FROM erp_postings
-      WHERE reverses_document_id != '' AND posted_at >= ${from} AND posted_at <= ${NOW}
-        AND document_id NOT IN (
-          SELECT reverses_document_id FROM erp_postings
-          WHERE reverses_document_id != '' AND posted_at >= ${from} AND posted_at <= ${NOW})`;
+      SELECT reverses_document_id FROM reversals
+      WHERE posted_at >= ${from} AND posted_at <= ${NOW}
+        AND document_id NOT IN (SELECT reverses_document_id FROM reversals WHERE posted_at >= ${from} AND posted_at <= ${NOW})`;
 
 /** Postings that count: not reversals, not cancelled by a reversal visible at `now`, one row per document. */
 const effectivePostings = (plan: ReconcilePlan) => `

@@ -105,8 +105,7 @@ FROM
         WHERE posted_at >= ${MS('loMs')} - toIntervalDay(1) AND posted_at < ${MS('hiMs')} + ${POSTING_WINDOW}
           AND device_event_id != '' AND reverses_document_id = ''
           AND document_id NOT IN (
-              SELECT reverses_document_id FROM erp_postings
-              WHERE posted_at >= ${MS('loMs')} - toIntervalDay(1) AND reverses_document_id != '')
+              SELECT reverses_document_id FROM reversals WHERE posted_at >= ${MS('loMs')} - toIntervalDay(1))
         GROUP BY device_event_id
     ) AS p ON p.device_event_id = d.event_id
 ) AS e
