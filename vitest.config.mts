@@ -8,6 +8,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
  */
 const CLUSTER_SPECS = process.env.CLUSTER_TIER_SPECS?.split(',') ?? [
   'test/int/reconciliation.int.spec.ts',
+  'test/int/reconciliation-scenarios.int.spec.ts',
   'test/int/reconcile-schedule.int.spec.ts',
   'test/int/silent-lines.int.spec.ts',
   'test/int/findings-lifecycle.int.spec.ts',

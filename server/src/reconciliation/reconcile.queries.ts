@@ -99,7 +99,7 @@ SELECT
   -- missing posting's in the device's unit; a mismatch's in the unit its sums are in.
   CAST(multiIf(x.1 = 'quantity_mismatch', if(mixed_units, NULL, dev_sum), x.1 IN ('late_posting', 'duplicate_posting'),
                if(isFinite(c.16), c.16, NULL), c.3) AS Nullable(Float64)) AS device_quantity,
-  CAST(multiIf(x.1 = 'quantity_mismatch', if(mixed_units, NULL, erp_sum), x.1 = 'late_posting', c.9, x.1 = 'duplicate_posting', c.11, NULL) AS Nullable(Float64)) AS erp_quantity,
+  CAST(multiIf(x.1 = 'quantity_mismatch', if(mixed_units, NULL, erp_sum), x.1 = 'late_posting', c.9, x.1 = 'duplicate_posting', if(isFinite(c.11), c.11, NULL), NULL) AS Nullable(Float64)) AS erp_quantity,
   toString(multiIf(x.1 = 'quantity_mismatch', erp_unit, x.1 IN ('late_posting', 'duplicate_posting'), c.10, c.4)) AS unit,
   multiIf(
     x.1 = 'missing_posting', ${valueOf('material', 'c.3', 'toString(c.4)')},
@@ -161,8 +161,20 @@ FROM
       p.n AS n,
       if(n > 0, fromUnixTimestamp64Milli(toInt64(bitShiftRight(p.first, 128)) - ${MS_OFFSET}, 'UTC'), toDateTime64(0, 3, 'UTC')) AS first_at,
       reinterpretAsFloat64(toUInt64(bitAnd(p.first, toUInt256('18446744073709551615')))) AS first_qty,
-      units[toUInt64(bitAnd(bitShiftRight(p.first, 64), toUInt256('18446744073709551615')))] AS first_unit,
-      p.second_at AS second_at, p.total_qty AS total_qty, p.first_doc AS first_doc, p.last_doc AS last_doc,
+      units[first_k] AS first_unit,
+      p.second_at AS second_at, p.first_doc AS first_doc, p.last_doc AS last_doc,
+      -- What the event's postings add up to, in its first posting's unit (a duplicate's ERP quantity).
+      -- In one unit (nearly always), their sum T. In two, of indexes lo < hi, the sum in hi is
+      -- (W - lo * T) / (hi - lo), W being the sum weighted by the index, and the other unit's sum is
+      -- converted (nan when no conversion is known). In three or more, nan: the pass keeps no lists.
+      toUInt64(bitAnd(bitShiftRight(p.first, 64), toUInt256('18446744073709551615'))) AS first_k,
+      toUInt64(log2(p.unit_set - bitAnd(p.unit_set, p.unit_set - 1))) AS unit_lo,
+      toUInt64(log2(bitAnd(p.unit_set, p.unit_set - 1))) AS unit_hi,
+      (p.weighted_qty - unit_lo * p.total_qty) / (unit_hi - unit_lo) AS qty_hi,
+      multiIf(bitCount(p.unit_set) <= 1, p.total_qty,
+              bitCount(p.unit_set) > 2 OR bitTest(p.unit_set, 63), nan,
+              first_k = unit_lo, round(p.total_qty - qty_hi + qty_hi * ${factor('e.material', 'units[unit_hi]', 'first_unit')}, 9),
+              round(qty_hi + (p.total_qty - qty_hi) * ${factor('e.material', 'units[unit_lo]', 'first_unit')}, 9)) AS total_qty,
       if(e.unit = first_unit OR p.n = 0, e.qty, e.qty * ${factor('e.material', 'e.unit', 'first_unit')}) AS dev_conv,
       if(e.unit = first_unit OR p.n = 0, first_qty, first_qty * ${factor('e.material', 'first_unit', 'e.unit')}) AS erp_conv,
       p.n > 0 AND (NOT isFinite(dev_conv) OR abs(dev_conv - first_qty) > 1e-9 * greatest(1, abs(dev_conv))) AS differs
@@ -179,6 +191,10 @@ FROM
       -- The second posting's time without per-event arrays: exact for two postings; for more, the
       -- last one stands for the rest, and the finding's detail lists every posting of the event.
       SELECT device_event_id, count() AS n, min(${FIRST_POSTING}) AS first, sum(quantity) AS total_qty, max(posted_at) AS second_at,
+             -- The postings' units as bits of their indexes into \`units\` (63: that index or beyond), and
+             -- their quantities weighted by that index: two cheap numbers instead of per-unit sums.
+             groupBitOr(bitShiftLeft(toUInt64(1), least(indexOf(units, unit), 63))) AS unit_set,
+             sum(quantity * indexOf(units, unit)) AS weighted_qty,
              argMin(document_id, ${DOC_ORDER}) AS first_doc, argMax(document_id, ${DOC_ORDER}) AS last_doc
       FROM (${effectivePostings(plan)})
       GROUP BY device_event_id
