@@ -1,7 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { graphql, startTestApp, TEST_ADMIN_TOKEN, type TestApp } from '../support/app';
+import { graphql, startTestApp, type TestApp } from '../support/app';
 import { personWithSession } from '../support/people';
-import { allFindings, deviceEvent, MIN, posting, reconcileNow, seed, summary, type FindingView } from '../support/reconcile';
+import {
+  allFindings,
+  asAdmin,
+  deviceEvent,
+  MIN,
+  posting,
+  reconcileNow,
+  seed,
+  steady,
+  summary,
+  type FindingView,
+} from '../support/reconcile';
 
 /**
  * More reconciliation scenarios written from the specification only (../shared/product.md
@@ -32,12 +43,6 @@ const ACT = {
   ignore: 'mutation($t: FindingTargetInput!, $r: String!) { ignoreFindings(target: $t, reason: $r) { changed } }',
   assign: 'mutation($t: FindingTargetInput!, $a: String!) { assignFindings(target: $t, assignee: $a) { changed } }',
 };
-
-async function asAdmin<T = Record<string, unknown>>(url: string, query: string, variables?: Record<string, unknown>): Promise<T> {
-  const res = await graphql<T>(url, query, variables, TEST_ADMIN_TOKEN);
-  expect(res.body.errors, JSON.stringify(res.body.errors)).toBeUndefined();
-  return res.body.data!;
-}
 
 async function detailOf(url: string, id: string): Promise<Detail> {
   const d = await asAdmin<{ finding: Detail }>(
@@ -490,18 +495,6 @@ describe.each<{ plan: string; env: Record<string, string> }>([
 });
 
 // ---------------------------------------------------------------- silent lines
-
-/** One event a minute on `line` of `plant`, from `fromMinutesAgo` to `toMinutesAgo`. */
-function steady(plant: string, line: string, fromMinutesAgo: number, toMinutesAgo: number) {
-  return Array.from({ length: fromMinutesAgo - toMinutesAgo + 1 }, (_, i) =>
-    deviceEvent(`${plant}-${line}-${fromMinutesAgo - i}`, fromMinutesAgo - i, {
-      plant,
-      line,
-      order_id: `O-${plant}`,
-      event_type: 'production_start',
-    }),
-  );
-}
 
 /** A UTC shift from `fromMinutesAgo` to `toMinutesAgo` (negative: in the future), on the weekday it starts. */
 function shift(fromMinutesAgo: number, toMinutesAgo: number) {

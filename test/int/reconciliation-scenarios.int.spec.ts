@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { graphql, startTestApp, TEST_ADMIN_TOKEN, type TestApp } from '../support/app';
-import { allFindings, deviceEvent, MIN, posting, reconcileNow, seed, summary, type FindingView } from '../support/reconcile';
+import { startTestApp, type TestApp } from '../support/app';
+import {
+  allFindings,
+  asAdmin,
+  deviceEvent,
+  MIN,
+  posting,
+  reconcileNow,
+  seed,
+  summary,
+  type FindingView,
+} from '../support/reconcile';
 
 /**
  * Adversarial reconciliation scenarios written from the specification only (../shared/product.md,
@@ -16,11 +26,8 @@ describe.each<{ plan: string; env: Record<string, string> }>([
 ])('reconciliation scenarios, reading $plan', ({ env }) => {
   let app: TestApp;
 
-  const admin = async <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<T> => {
-    const res = await graphql<T>(app.url, query, variables, TEST_ADMIN_TOKEN);
-    expect(res.body.errors, JSON.stringify(res.body.errors)).toBeUndefined();
-    return res.body.data!;
-  };
+  const admin = <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) =>
+    asAdmin<T>(app.url, query, variables);
   const setRules = (input: Record<string, unknown>) =>
     admin('mutation($input: FlowRulesInput!) { updateFlowRules(input: $input) { version } }', { input });
   const setConversion = (material: string, fromUnit: string, toUnit: string, factor: number) =>

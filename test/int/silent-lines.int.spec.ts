@@ -1,25 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql, startTestApp, TEST_ADMIN_TOKEN, type TestApp } from '../support/app';
 import { queryRows } from '../support/clickhouse';
-import { allFindings, deviceEvent, MIN, reconcileNow, seed } from '../support/reconcile';
-
-/** One event a minute on `line` of `plant`, from `fromMinutesAgo` to `toMinutesAgo`. */
-function steady(plant: string, line: string, fromMinutesAgo: number, toMinutesAgo: number) {
-  return Array.from({ length: fromMinutesAgo - toMinutesAgo + 1 }, (_, i) =>
-    deviceEvent(`${plant}-${line}-${fromMinutesAgo - i}`, fromMinutesAgo - i, {
-      plant,
-      line,
-      order_id: `O-${plant}`,
-      event_type: 'production_start',
-    }),
-  );
-}
-
-async function admin<T = unknown>(url: string, query: string, variables?: Record<string, unknown>) {
-  const res = await graphql<T>(url, query, variables, TEST_ADMIN_TOKEN);
-  expect(res.body.errors, JSON.stringify(res.body.errors)).toBeUndefined();
-  return res.body.data!;
-}
+import { allFindings, asAdmin, deviceEvent, MIN, reconcileNow, seed, steady } from '../support/reconcile';
 
 const silentOf = async (url: string, plant: string) =>
   (await allFindings(url, { types: ['silent_line'], plants: [plant] })).map((f) => `${f.line}:${f.status}`);
@@ -68,7 +50,7 @@ describe('silent lines, in working time only', () => {
   });
 
   it("reads a planned stop's time without an offset as the plant's wall clock", async () => {
-    const saved = await admin<{ setPlantCalendar: { stops: { startsAt: string; endsAt: string }[] } }>(
+    const saved = await asAdmin<{ setPlantCalendar: { stops: { startsAt: string; endsAt: string }[] } }>(
       app.url,
       'mutation($input: PlantCalendarInput!) { setPlantCalendar(input: $input) { stops { startsAt endsAt } } }',
       {
@@ -106,7 +88,7 @@ describe('silent lines, in working time only', () => {
     const short = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Berlin', weekday: 'short' }).format(new Date());
     const berlinDay = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(short) + 1;
     const otherDay = ((berlinDay + 2) % 7) + 1;
-    await admin(app.url, 'mutation($input: PlantCalendarInput!) { setPlantCalendar(input: $input) { plant } }', {
+    await asAdmin(app.url, 'mutation($input: PlantCalendarInput!) { setPlantCalendar(input: $input) { plant } }', {
       input: {
         plant: 'PS2',
         timezone: 'Europe/Berlin',
@@ -122,7 +104,7 @@ describe('silent lines, in working time only', () => {
   });
 
   it('is no finding during a planned stop, nor on a line silenced for maintenance; the silence is audited and ends by itself', async () => {
-    await admin(app.url, 'mutation($input: PlantCalendarInput!) { setPlantCalendar(input: $input) { plant } }', {
+    await asAdmin(app.url, 'mutation($input: PlantCalendarInput!) { setPlantCalendar(input: $input) { plant } }', {
       input: {
         plant: 'PS3',
         timezone: 'UTC',
@@ -138,7 +120,7 @@ describe('silent lines, in working time only', () => {
         holidays: [],
       },
     });
-    const silence = await admin<{ silenceLine: { id: string; endsAt: string } }>(
+    const silence = await asAdmin<{ silenceLine: { id: string; endsAt: string } }>(
       app.url,
       'mutation($input: LineSilenceInput!) { silenceLine(input: $input) { id endsAt } }',
       {
@@ -172,7 +154,7 @@ describe('silent lines, in working time only', () => {
       message: 'a silence lasts at most 14 days',
       extensions: { field: 'endsAt' },
     });
-    const listed = await admin<{ lineSilences: { id: string }[] }>(app.url, '{ lineSilences { id } }');
+    const listed = await asAdmin<{ lineSilences: { id: string }[] }>(app.url, '{ lineSilences { id } }');
     expect(listed.lineSilences.map((s) => s.id)).toContain(silence.silenceLine.id);
   });
 

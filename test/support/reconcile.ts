@@ -4,6 +4,29 @@ import { postRecords } from './ingest';
 
 export const MIN = 60_000;
 
+/** A GraphQL query or mutation as the test admin; fails the test on any error, returns the data. */
+export async function asAdmin<T = Record<string, unknown>>(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<T> {
+  const res = await graphql<T>(url, query, variables, TEST_ADMIN_TOKEN);
+  expect(res.body.errors, JSON.stringify(res.body.errors)).toBeUndefined();
+  return res.body.data!;
+}
+
+/** One event a minute on `line` of `plant`, from `fromMinutesAgo` to `toMinutesAgo`. */
+export function steady(plant: string, line: string, fromMinutesAgo: number, toMinutesAgo: number) {
+  return Array.from({ length: fromMinutesAgo - toMinutesAgo + 1 }, (_, i) =>
+    deviceEvent(`${plant}-${line}-${fromMinutesAgo - i}`, fromMinutesAgo - i, {
+      plant,
+      line,
+      order_id: `O-${plant}`,
+      event_type: 'production_start',
+    }),
+  );
+}
+
 /** A device event of the production_confirmation flow (cycle_complete), `minutesAgo` before now. */
 export function deviceEvent(id: string, minutesAgo: number, extra: Record<string, unknown> = {}) {
   return {
