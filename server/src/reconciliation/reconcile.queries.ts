@@ -58,13 +58,18 @@ const CANDIDATE = `(event_id, line, qty, unit, event_time, due, sla_s, first_at,
 
 /**
  * An event's first posting as one number, whose minimum over the event's postings is the earliest
- * posting: its time in ms (offset to be positive), the index of its unit in `units`, its quantity's
- * bits. One `min` over a number instead of `argMin`s, which for ten million events cost as much as
- * the join itself.
+ * posting: in the high 64 bits its time in ms (offset to be positive; 47 bits) and the index of its
+ * unit in `units` (17 bits: a window's postings use a few dozen units, far from 131,071), in the low
+ * 64 its quantity's bits. One `min` over a number instead of `argMin`s, which for ten million events
+ * cost as much as the join itself; 128 bits rather than 256 (time, unit and quantity 64 bits each)
+ * took 12 % off the event query's CPU (docs/benchmarks.md).
  */
 const MS_OFFSET = '70368744177664'; // 2^46 ms, before any DateTime64
-const FIRST_POSTING = `bitShiftLeft(toUInt256(toUInt64(toUnixTimestamp64Milli(posted_at) + ${MS_OFFSET})), 128)
-  + bitShiftLeft(toUInt256(indexOf(units, unit)), 64) + toUInt256(reinterpretAsUInt64(quantity))`;
+const UNIT_BITS = 17;
+const FIRST_POSTING = `bitShiftLeft(toUInt128(bitOr(bitShiftLeft(toUInt64(toUnixTimestamp64Milli(posted_at) + ${MS_OFFSET}), ${UNIT_BITS}),
+  toUInt64(least(indexOf(units, unit), ${2 ** UNIT_BITS - 1})))), 64) + toUInt128(reinterpretAsUInt64(quantity))`;
+/** The high 64 bits of an event's FIRST_POSTING: its time and unit. */
+const FIRST_HIGH = 'toUInt64(bitShiftRight(p.first, 64))';
 
 /**
  * The order of an event's postings for its first and last document: by time (ms), and at the same
@@ -159,15 +164,15 @@ FROM
       e.event_time + toIntervalSecond(sla_s) AS due,
       toDateTime64(intDiv(toUnixTimestamp64Milli(e.event_time), ${rule('e.flow', 'bucket')} * 60000) * (${rule('e.flow', 'bucket')} * 60000) / 1000, 3, 'UTC') AS bucket,
       p.n AS n,
-      if(n > 0, fromUnixTimestamp64Milli(toInt64(bitShiftRight(p.first, 128)) - ${MS_OFFSET}, 'UTC'), toDateTime64(0, 3, 'UTC')) AS first_at,
-      reinterpretAsFloat64(toUInt64(bitAnd(p.first, toUInt256('18446744073709551615')))) AS first_qty,
+      if(n > 0, fromUnixTimestamp64Milli(toInt64(bitShiftRight(${FIRST_HIGH}, ${UNIT_BITS})) - ${MS_OFFSET}, 'UTC'), toDateTime64(0, 3, 'UTC')) AS first_at,
+      reinterpretAsFloat64(toUInt64(bitAnd(p.first, toUInt128('18446744073709551615')))) AS first_qty,
       units[first_k] AS first_unit,
       p.second_at AS second_at, p.first_doc AS first_doc, p.last_doc AS last_doc,
       -- What the event's postings add up to, in its first posting's unit (a duplicate's ERP quantity).
       -- In one unit (nearly always), their sum T. In two, of indexes lo < hi, the sum in hi is
       -- (W - lo * T) / (hi - lo), W being the sum weighted by the index, and the other unit's sum is
       -- converted (nan when no conversion is known). In three or more, nan: the pass keeps no lists.
-      toUInt64(bitAnd(bitShiftRight(p.first, 64), toUInt256('18446744073709551615'))) AS first_k,
+      bitAnd(${FIRST_HIGH}, ${2 ** UNIT_BITS - 1}) AS first_k,
       toUInt64(log2(p.unit_set - bitAnd(p.unit_set, p.unit_set - 1))) AS unit_lo,
       toUInt64(log2(bitAnd(p.unit_set, p.unit_set - 1))) AS unit_hi,
       (p.weighted_qty - unit_lo * p.total_qty) / (unit_hi - unit_lo) AS qty_hi,
@@ -454,8 +459,19 @@ FROM (${withFirstSeen(family, plan)}) AS c${plan === 'by_event' ? "\nSETTINGS jo
 /** Statuses reconciliation may close by itself (a person's resolved or ignored stays as they left it). */
 export const ACTIVE_STATUSES = ['open', 'acknowledged', 'assigned', 'replay_queued', 'replay_sent'] as const;
 
-/** The latest version of each finding in a run's scope, with its current status ('' = never changed = open). */
-const SCOPED_FINDINGS = `
+/** Stored findings in a run's scope: its types, its window (silent lines further back) and its flows. */
+const FINDINGS_IN_SCOPE = `type IN {run_types:Array(String)}
+      AND anchor_at >= ${FROM} - toIntervalDay(if(type = 'silent_line', {sl_max_days:UInt32}, 0)) AND anchor_at < ${TO}
+      AND (type = 'silent_line' OR flow IN {r_flow:Array(String)})`;
+
+/**
+ * The latest version of each finding in a run's scope, with its current status ('' = never changed =
+ * open). `candidates`, a HAVING condition on a finding's rows (`argMax(last_seen_at, version)`,
+ * `argMax(active, version)`): only the findings that meet it are read whole. Their ids come first from those two columns alone: after a long pass,
+ * nearly every finding was seen again and none needs its details, event ids and hints (resolving the
+ * 400,000 findings of the reconcile benchmark took 0.8 s reading them all, 0.3 s so: docs/benchmarks.md).
+ */
+const scopedFindings = (candidates?: string) => `
   SELECT f.finding_id AS finding_id, f.plant AS plant, f.type AS type, f.last_seen AS last_seen, f.active AS active, f.event_ids AS event_ids,
          f.hint AS hint, f.version AS version, f.flow AS flow, f.due AS due, f.details AS details,
          s.status AS status, s.last_event AS last_event, s.status_by AS status_by, s.status_at AS status_at
@@ -465,9 +481,13 @@ const SCOPED_FINDINGS = `
            argMax(event_ids, version) AS event_ids, argMax(resolution_hint, version) AS hint, argMax(flow, version) AS flow,
            argMax(condition_since, version) AS due, argMax(details, version) AS details, max(version) AS version
     FROM findings
-    WHERE type IN {run_types:Array(String)}
-      AND anchor_at >= ${FROM} - toIntervalDay(if(type = 'silent_line', {sl_max_days:UInt32}, 0)) AND anchor_at < ${TO}
-      AND (type = 'silent_line' OR flow IN {r_flow:Array(String)})
+    WHERE ${FINDINGS_IN_SCOPE}${
+      candidates
+        ? `
+      AND finding_id IN (SELECT finding_id FROM findings WHERE ${FINDINGS_IN_SCOPE} GROUP BY finding_id
+        HAVING ${candidates})`
+        : ''
+    }
     GROUP BY finding_id
   ) AS f
   LEFT JOIN
@@ -510,7 +530,7 @@ SELECT
 FROM
 (
   SELECT finding_id, plant, type, active, hint, version, due, if(length(event_ids) > 0, event_ids[1], '') AS first_event, status, status_by, status_at
-  FROM (${SCOPED_FINDINGS})
+  FROM (${scopedFindings(`argMax(last_seen_at, version) < ${ms('run_ms')} OR argMax(active, version) = 0`)})
   WHERE (last_seen < ${ms('run_ms')} OR active = 0) AND status IN ('', ${ACTIVE_STATUSES.map((s) => `'${s}'`).join(', ')})
 ) AS g
 LEFT JOIN
@@ -532,7 +552,7 @@ SELECT
   finding_id,
   concat('auto-', substring(lower(hex(SHA256(concat(finding_id, '|reopen|', last_event)))), 1, 24)),
   ${ms('run_ms')}, 'status', 'open', '', concat('true again: ', details), 'reconciliation', '', plant
-FROM (${SCOPED_FINDINGS})
+FROM (${scopedFindings()})
 WHERE last_seen >= ${ms('run_ms')} AND active = 1 AND status = 'resolved_auto'`;
 
 /**
@@ -548,6 +568,6 @@ SELECT
   concat('replayed by ', status_by, ' at ', toString(status_at), ' UTC; no posting arrived within the SLA of ',
          toString(${rule('flow', 'sla')} / 60), ' min'),
   'reconciliation', '', plant
-FROM (${SCOPED_FINDINGS})
+FROM (${scopedFindings()})
 WHERE last_seen >= ${ms('run_ms')} AND active = 1 AND status = 'replay_sent'
   AND status_at + toIntervalSecond(${rule('flow', 'sla')}) <= ${NOW}`;
