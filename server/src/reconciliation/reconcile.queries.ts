@@ -61,8 +61,8 @@ const CANDIDATE = `(event_id, line, qty, unit, event_time, due, sla_s, first_at,
  * posting: in the high 64 bits its time in ms (offset to be positive; 47 bits) and the index of its
  * unit in `units` (17 bits: a window's postings use a few dozen units, far from 131,071), in the low
  * 64 its quantity's bits. One `min` over a number instead of `argMin`s, which for ten million events
- * cost as much as the join itself; 128 bits rather than 256 (time, unit and quantity 64 bits each)
- * took 12 % off the event query's CPU (docs/benchmarks.md).
+ * cost as much as the join itself. 128 bits rather than 256 (time, unit and quantity 64 bits each):
+ * 4-12 % less engine CPU for the event query (docs/benchmarks.md).
  */
 const MS_OFFSET = '70368744177664'; // 2^46 ms, before any DateTime64
 const UNIT_BITS = 17;
@@ -459,6 +459,9 @@ FROM (${withFirstSeen(family, plan)}) AS c${plan === 'by_event' ? "\nSETTINGS jo
 /** Statuses reconciliation may close by itself (a person's resolved or ignored stays as they left it). */
 export const ACTIVE_STATUSES = ['open', 'acknowledged', 'assigned', 'replay_queued', 'replay_sent'] as const;
 
+/** A finding this run did not see true, or saw only as a past condition (HAVING over its stored rows). */
+const NOT_TRUE_NOW = `argMax(last_seen_at, version) < ${ms('run_ms')} OR argMax(active, version) = 0`;
+
 /** Stored findings in a run's scope: its types, its window (silent lines further back) and its flows. */
 const FINDINGS_IN_SCOPE = `type IN {run_types:Array(String)}
       AND anchor_at >= ${FROM} - toIntervalDay(if(type = 'silent_line', {sl_max_days:UInt32}, 0)) AND anchor_at < ${TO}
@@ -466,10 +469,10 @@ const FINDINGS_IN_SCOPE = `type IN {run_types:Array(String)}
 
 /**
  * The latest version of each finding in a run's scope, with its current status ('' = never changed =
- * open). `candidates`, a HAVING condition on a finding's rows (`argMax(last_seen_at, version)`,
- * `argMax(active, version)`): only the findings that meet it are read whole. Their ids come first from those two columns alone: after a long pass,
- * nearly every finding was seen again and none needs its details, event ids and hints (resolving the
- * 400,000 findings of the reconcile benchmark took 0.8 s reading them all, 0.3 s so: docs/benchmarks.md).
+ * open). `candidates`, a HAVING condition on a finding's rows: only the findings that meet it are read
+ * whole, their ids picked first from the columns the condition names. After a long pass nearly every
+ * finding was seen again and needs none of its details, event ids or hints (resolving after the reconcile
+ * benchmark's 400,000 findings: 0.8 s reading them all, 0.3 s so; docs/benchmarks.md).
  */
 const scopedFindings = (candidates?: string) => `
   SELECT f.finding_id AS finding_id, f.plant AS plant, f.type AS type, f.last_seen AS last_seen, f.active AS active, f.event_ids AS event_ids,
@@ -530,8 +533,8 @@ SELECT
 FROM
 (
   SELECT finding_id, plant, type, active, hint, version, due, if(length(event_ids) > 0, event_ids[1], '') AS first_event, status, status_by, status_at
-  FROM (${scopedFindings(`argMax(last_seen_at, version) < ${ms('run_ms')} OR argMax(active, version) = 0`)})
-  WHERE (last_seen < ${ms('run_ms')} OR active = 0) AND status IN ('', ${ACTIVE_STATUSES.map((s) => `'${s}'`).join(', ')})
+  FROM (${scopedFindings(NOT_TRUE_NOW)})
+  WHERE status IN ('', ${ACTIVE_STATUSES.map((s) => `'${s}'`).join(', ')})
 ) AS g
 LEFT JOIN
 (
