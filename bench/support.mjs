@@ -14,6 +14,7 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 const { startEmbeddedClickHouse } = require('@syncline/clickhouse');
 const { runMigrations } = require(path.join(root, 'server/dist/clickhouse/migrations/migration-runner.js'));
 const { MIGRATION_TIMEOUT_MS, MIGRATION_SETTINGS } = require(path.join(root, 'server/dist/bootstrap/migrate.js'));
+const { WATERMARK_OVERLAP_MS } = require(path.join(root, 'server/dist/sync-lag/rollup.queries.js'));
 const { createClient, ClickHouseLogLevel } = require('@clickhouse/client');
 
 export const ADMIN_TOKEN = 'sl_admin_bench_token_0123456789';
@@ -142,32 +143,31 @@ export async function compactClosedDays(db, database, endMs, maxS) {
  * state. Returns the seconds until the first run was done (`first`) and until everything was (`settled`).
  *
  * Settled: each run re-reads what was ingested from a minute before the previous run started
- * (OVERLAP_MS in rollup.service.ts), so the run after the first one recomputes the last ROLLUP_LATE_HOURS
- * (48 h) again when the history was generated less than a minute before the first run: a few seconds
- * at 10M events, a minute at 100M hops, which the first timed queries shared the engine with. Once the
- * newest watermark of each rollup is a minute past the last row ingested, the runs that follow find
- * nothing to redo.
+ * (WATERMARK_OVERLAP_MS in rollup.queries.ts). When the history was written less than a minute before
+ * the first run (the reconcile bench's), the run after it redoes the last ROLLUP_LATE_HOURS (48 h): 5-10 s
+ * at 10M events, which the timed pass shared the engine with. Once the newest watermark of each rollup is
+ * a minute past the last row ingested, the runs that follow find nothing to redo.
  */
 export async function waitForFirstRollup(db, database, maxS) {
   const started = performance.now();
   const elapsed = () => (performance.now() - started) / 1000;
-  const count = async (query) => {
-    const rs = await db.query({ query, query_params: { database }, format: 'JSONEachRow' });
-    return Number(Object.values((await rs.json())[0])[0]);
+  const until = async (what, query, done) => {
+    for (;;) {
+      const rs = await db.query({ query, query_params: { database }, format: 'JSONEachRow' });
+      if (done(Number(Object.values((await rs.json())[0])[0]))) return;
+      if (elapsed() > maxS) throw new Error(`${what} within ${maxS} s`);
+      await new Promise((r) => setTimeout(r, 2000));
+    }
   };
-  while ((await count("SELECT count() FROM rollup_progress WHERE name = 'roi'")) === 0) {
-    if (elapsed() > maxS) throw new Error(`the rollup job did not finish within ${maxS} s`);
-    await new Promise((r) => setTimeout(r, 2000));
-  }
+  await until('the rollup job did not finish', "SELECT count() FROM rollup_progress WHERE name = 'roi'", (n) => n > 0);
   const first = elapsed();
-  const overlapMs = 60_000;
-  const unsettled = `SELECT count() FROM (SELECT name, max(watermark) AS w FROM rollup_progress GROUP BY name)
-    WHERE toUnixTimestamp64Milli(w) - ${overlapMs} < toUnixTimestamp64Milli(greatest(
-      (SELECT max(ingested_at) FROM device_events), (SELECT max(ingested_at) FROM erp_postings), (SELECT max(ingested_at) FROM hops)))`;
-  while ((await count(unsettled)) > 0) {
-    if (elapsed() > maxS) throw new Error(`the rollups did not settle within ${maxS} s`);
-    await new Promise((r) => setTimeout(r, 2000));
-  }
+  await until(
+    'the rollups did not settle',
+    `SELECT count() FROM (SELECT name, max(watermark) AS w FROM rollup_progress GROUP BY name)
+     WHERE toUnixTimestamp64Milli(w) - ${WATERMARK_OVERLAP_MS} < toUnixTimestamp64Milli(greatest(
+       (SELECT max(ingested_at) FROM device_events), (SELECT max(ingested_at) FROM erp_postings), (SELECT max(ingested_at) FROM hops)))`,
+    (n) => n === 0,
+  );
   await waitForMerges(db, database, maxS - elapsed());
   return { first, settled: elapsed() };
 }

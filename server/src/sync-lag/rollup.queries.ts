@@ -149,4 +149,10 @@ export const ROLLUP_LAG_DAY = LAG_FROM(
   `hour >= toDateTime({dayS:UInt32}, 'UTC') AND hour < toDateTime({dayS:UInt32}, 'UTC') + toIntervalDay(1)`,
 );
 
+/**
+ * Each run looks this far behind the previous run's watermark (the time that run started): an insert that
+ * began before it but was not visible yet is not missed.
+ */
+export const WATERMARK_OVERLAP_MS = 60_000;
+
 export const READ_WATERMARK = `SELECT toUnixTimestamp64Milli(argMax(watermark, updated_at)) AS ms, count() AS n FROM rollup_progress WHERE name = {name:String}`;

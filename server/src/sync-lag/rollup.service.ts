@@ -33,12 +33,11 @@ import {
   ROLLUP_LAG_MINUTES,
   ROLLUP_STAGE_HOURS,
   ROLLUP_STAGE_MINUTES,
+  WATERMARK_OVERLAP_MS,
 } from './rollup.queries';
 
 const PROGRESS = 'sync_lag';
 const ROI_PROGRESS = 'roi';
-/** Each run looks this far behind the previous watermark: an insert that began before it but was not visible yet is not missed. */
-const OVERLAP_MS = 60_000;
 const DAY_S = 86_400;
 
 export interface RollupRun {
@@ -127,7 +126,7 @@ export class RollupService extends WorkerHost implements OnApplicationBootstrap 
       sql: READ_WATERMARK,
       params: { name },
     });
-    return Number(w?.n ?? 0) > 0 ? Number(w.ms) - OVERLAP_MS : undefined;
+    return Number(w?.n ?? 0) > 0 ? Number(w.ms) - WATERMARK_OVERLAP_MS : undefined;
   }
 
   private async saveWatermark(name: string, atMs: number): Promise<void> {
