@@ -4,41 +4,27 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backfill } from '../../server/src/demo/simulate.command';
 import { DEFAULT_SIMULATOR_OPTIONS } from '../../server/src/simulator';
-import { plannedBreakAt } from '../../server/src/simulator/calendar';
 import { graphql, startTestApp, TEST_ADMIN_PASSWORD, TEST_ADMIN_TOKEN, TEST_ADMIN_USER, type TestApp } from '../support/app';
 import { launchBrowser } from '../support/browser';
 import { signedInPage } from '../support/dashboard';
 import { postRecords, refreshRollups } from '../support/ingest';
 import { createPerson, TEST_PASSWORD } from '../support/people';
+import { at, DAY_MS, recentWednesday } from '../support/time';
 
 const WEB_DIST = path.resolve(__dirname, '../../web/dist/index.html');
 const SCREENSHOTS = path.resolve(__dirname, '../../docs/screenshots');
 const HOUR = 3_600_000;
-const MINUTE = 60_000;
 
 /**
- * The end of the latest `hours` up to now in which every plant of the demo works throughout. The demo's
- * calendars stop P1 from Saturday 06:00 and P3 from Saturday 14:00 to Monday 06:00 (UTC): the last six
- * hours of a weekend hold no P1 or P3 data, and the pages would rightly not show them.
+ * The demo's plants over six hours of a recent Wednesday, when all of them work (their calendars stop P1
+ * and P3 over the weekend: the last six hours of a Sunday hold none of their data), then a breached line
+ * of our own.
  */
-function workingWindowEnd(hours: number): number {
-  const allWork = (end: number) => {
-    for (let t = end - hours * HOUR; t < end; t += MINUTE) {
-      if (DEFAULT_SIMULATOR_OPTIONS.calendars.some((c) => plannedBreakAt(c, t))) return false;
-    }
-    return true;
-  };
-  let end = Math.floor(Date.now() / MINUTE) * MINUTE;
-  while (!allWork(end)) end = Math.floor((end - 1) / HOUR) * HOUR;
-  return end;
-}
-
-/** The demo's plants over their latest six working hours, then a breached line of our own. */
 describe('business KPIs in the browser, on the demo\u2019s data', () => {
   let app: TestApp;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
-  const until = workingWindowEnd(6);
+  const until = at('14:00', recentWednesday());
   const range = { from: new Date(until - 6 * HOUR).toISOString(), to: new Date(until).toISOString() };
   const customUrl = (extra = '') =>
     `${app.url}/sync-lag?range=custom&from=${encodeURIComponent(range.from)}&to=${encodeURIComponent(range.to)}${extra}`;
@@ -67,7 +53,7 @@ describe('business KPIs in the browser, on the demo\u2019s data', () => {
     expect((await postRecords(app.url, '/api/v1/hops', hops, { token: TEST_ADMIN_TOKEN })).status).toBe(200);
     await refreshRollups(app.url);
     // Reconciliation over the demo's hours, as the scheduler would have done: findings for the ROI page.
-    const sinceDays = Math.max(1, Math.ceil((Date.now() - (until - 6 * HOUR)) / (24 * HOUR)));
+    const sinceDays = Math.max(1, Math.ceil((Date.now() - (until - 6 * HOUR)) / DAY_MS));
     const run = await graphql(
       app.url,
       'mutation($sinceDays: Int) { reconcileNow(sinceDays: $sinceDays) { runId } }',
@@ -263,9 +249,9 @@ describe('business KPIs in the browser, on the demo\u2019s data', () => {
     const page = await signedInPage(browser, contexts, app.url, TEST_ADMIN_USER, TEST_ADMIN_PASSWORD);
     const shots: [string, string, () => Promise<void>][] = [
       ['/exceptions', 'exceptions-demo.png', () => page.getByRole('heading', { level: 1, name: 'Exceptions' }).waitFor()],
-      // Seven days: the list's default is the last day, and on a weekend the demo's working hours end on Saturday at 02:00.
+      // 30 days: the list's default is the last day, and the demo's hours are on a Wednesday 2-8 days back.
       [
-        '/traces?range=7d',
+        '/traces?range=30d',
         'traces-demo.png',
         () => page.getByRole('table', { name: 'Messages' }).locator('tbody tr').first().waitFor(),
       ],
