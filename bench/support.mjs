@@ -153,7 +153,7 @@ export async function waitForFirstRollup(db, database, maxS) {
   const elapsed = () => (performance.now() - started) / 1000;
   const until = async (what, query, done) => {
     for (;;) {
-      const rs = await db.query({ query, query_params: { database }, format: 'JSONEachRow' });
+      const rs = await db.query({ query, query_params: { database, overlap_ms: WATERMARK_OVERLAP_MS }, format: 'JSONEachRow' });
       if (done(Number(Object.values((await rs.json())[0])[0]))) return;
       if (elapsed() > maxS) throw new Error(`${what} within ${maxS} s`);
       await new Promise((r) => setTimeout(r, 2000));
@@ -164,7 +164,7 @@ export async function waitForFirstRollup(db, database, maxS) {
   await until(
     'the rollups did not settle',
     `SELECT count() FROM (SELECT name, max(watermark) AS w FROM rollup_progress GROUP BY name)
-     WHERE toUnixTimestamp64Milli(w) - ${WATERMARK_OVERLAP_MS} < toUnixTimestamp64Milli(greatest(
+     WHERE toUnixTimestamp64Milli(w) - {overlap_ms:Int64} < toUnixTimestamp64Milli(greatest(
        (SELECT max(ingested_at) FROM device_events), (SELECT max(ingested_at) FROM erp_postings), (SELECT max(ingested_at) FROM hops)))`,
     (n) => n === 0,
   );
