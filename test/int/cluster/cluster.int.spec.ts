@@ -108,7 +108,7 @@ describe('Syncline on a two-shard cluster', () => {
   it('stores what either instance ingests on the shard of its plant, and answers for all plants through either', async () => {
     const events = PLANTS.flatMap((plant) =>
       Array.from({ length: 5 }, (_, i) =>
-        deviceEvent(`ing-${plant}-${i}`, 40, { plant, order_id: `O-ing-${plant}`, line: 'L9' }),
+        deviceEvent(`ing-${plant}-${i}`, 30, { plant, order_id: `O-ing-${plant}`, line: 'L9' }),
       ),
     );
     await seed(a.url, { events: events.slice(0, 15) });
