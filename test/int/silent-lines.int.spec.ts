@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { graphql, startTestApp, TEST_ADMIN_TOKEN, type TestApp } from '../support/app';
 import { queryRows } from '../support/clickhouse';
+import { ReconcileService } from '../../server/src/reconciliation/reconcile.service';
 import { allFindings, asAdmin, deviceEvent, MIN, reconcileNow, seed, steady } from '../support/reconcile';
 
 const silentOf = async (url: string, plant: string) =>
@@ -156,6 +157,29 @@ describe('silent lines, in working time only', () => {
     });
     const listed = await asAdmin<{ lineSilences: { id: string }[] }>(app.url, '{ lineSilences { id } }');
     expect(listed.lineSilences.map((s) => s.id)).toContain(silence.silenceLine.id);
+  });
+
+  it('as of a past moment sees the events of that minute up to that moment only, and the rest of the minute once it has passed', async () => {
+    // The line's last event 40 minutes before the moment; another 20 s after the moment, in its minute.
+    const asOf = Math.floor((Date.now() - 20 * MIN) / MIN) * MIN + 10_000;
+    const ago = (ms: number) => (Date.now() - ms) / MIN;
+    await seed(app.url, {
+      events: [
+        ...steady('PS9', 'LA', Math.ceil(ago(asOf - 90 * MIN)), Math.ceil(ago(asOf - 40 * MIN))),
+        deviceEvent('PS9-after', ago(asOf + 20_000), { plant: 'PS9', line: 'LA', event_type: 'production_start' }),
+      ],
+    });
+    const reconcile = app.syncline.app.get(ReconcileService);
+    await reconcile.run({ kind: 'on_demand', nowMs: asOf, flows: [], silentLines: true });
+    const [open] = await allFindings(app.url, { types: ['silent_line'], plants: ['PS9'] });
+    expect(open).toMatchObject({ line: 'LA', status: 'open' });
+
+    // Now: the event after that moment is seen, and the silence ended with it.
+    await reconcileNow(app.url);
+    const [closed] = await allFindings(app.url, { types: ['silent_line'], plants: ['PS9'] });
+    expect(closed).toMatchObject({ id: open.id, status: 'resolved_auto' });
+    const resumed = new Date(Math.floor((asOf + 20_000) / MIN) * MIN).toISOString().slice(0, 19).replace('T', ' ');
+    expect(closed.resolution).toMatch(new RegExp(`^events resumed at ${resumed} UTC after (39|40|41) min of working time$`));
   });
 
   it('refuses a calendar that cannot be right, naming the field', async () => {

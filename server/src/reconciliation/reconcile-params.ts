@@ -2,7 +2,7 @@ import type { FlowRules } from './rules/flow-rules';
 import { holidayInterval, shiftIntervals, type PlantCalendar } from './master-data/calendar';
 import type { LineSilence, MaterialCost, UnitConversion } from './master-data/master-data.repository';
 
-/** Days before a window whose device events the silent-line query reads minute by minute. */
+/** Days before a window whose event minutes (`line_minutes`) the silent-line query reads one by one. */
 export const SILENT_LOOKBACK_DAYS = 3;
 /**
  * Days before a window that a silence may have started in and still be found (and closed when the line

@@ -336,6 +336,9 @@ function working(x: string): string {
 
 const SILENT_MINUTES = `transform(plant, {sl_plant:Array(String)}, {sl_minutes:Array(UInt32)}, {sl_default:UInt32})`;
 
+/** The minute that holds the run's `now`: its events are read up to `now`, not from `line_minutes`. */
+const NOW_MINUTE = `toStartOfMinute(toDateTime(${NOW}, 'UTC'))`;
+
 /** Where the silent-line query starts reading event minutes: midnight (UTC) of its lookback's first day. */
 const SILENT_FROM_DAY = `toDateTime64(toStartOfDay(${FROM} - toIntervalDay({sl_lookback_days:UInt32})), 3, 'UTC')`;
 
@@ -369,13 +372,19 @@ FROM
            leadInFrame(m, 1, toDateTime(0, 'UTC')) OVER (PARTITION BY plant, line ORDER BY m ROWS BETWEEN CURRENT ROW AND 1 FOLLOWING) AS next
     FROM
     (
-      -- Event minutes from the day the lookback starts in; before it, each line's last event (line_days),
-      -- so that a gap longer than the lookback starts where the line really fell silent.
+      -- Event minutes from the day the lookback starts in: the whole minutes before now's from
+      -- line_minutes, now's own from the events up to now. Before that day, each line's last event
+      -- (line_days), so that a gap longer than the lookback starts where the line really fell silent.
       SELECT plant, line, m FROM
       (
+        SELECT toString(plant) AS plant, toString(line) AS line, minute AS m
+        FROM line_minutes
+        WHERE minute >= ${SILENT_FROM_DAY} AND minute < ${NOW_MINUTE}
+          AND plant IN {tz_plants:Array(String)}
+        UNION ALL
         SELECT toString(plant) AS plant, toString(line) AS line, toStartOfMinute(toDateTime(event_time, 'UTC')) AS m
         FROM device_events
-        WHERE event_time >= ${SILENT_FROM_DAY} AND event_time <= ${NOW}
+        WHERE event_time >= greatest(${SILENT_FROM_DAY}, ${NOW_MINUTE}) AND event_time <= ${NOW}
           AND plant IN {tz_plants:Array(String)} AND line != ''
         UNION ALL
         SELECT toString(plant) AS plant, toString(line) AS line, toStartOfMinute(toDateTime(max(last_event), 'UTC')) AS m

@@ -161,14 +161,16 @@ export class ReconcileService {
   }
 
   /**
-   * Plants that sent device events in the days a silence may have started in: the silent-line check
-   * looks at their lines (line_days: a few rows per line and day).
+   * Plants that sent device events in the days a silence may have started in, up to now's day: the
+   * silent-line check looks at their lines (line_days: a few rows per line and day). By day, not by
+   * each day's last event: a plant whose events today run past a run's `now` (a run as of a past
+   * moment, a device clock ahead) sent events before it too; one that did not is checked for nothing.
    */
   private async knownPlants(nowMs: number): Promise<string[]> {
     const rows = await this.clickhouse.query<{ plant: string }>({
       name: 'reconcile.known_plants',
       sql: `SELECT DISTINCT toString(plant) AS plant FROM line_days
-            WHERE day >= toDate(fromUnixTimestamp64Milli({fromMs:Int64})) AND last_event <= fromUnixTimestamp64Milli({nowMs:Int64})`,
+            WHERE day >= toDate(fromUnixTimestamp64Milli({fromMs:Int64})) AND day <= toDate(fromUnixTimestamp64Milli({nowMs:Int64}))`,
       params: { fromMs: nowMs - (SILENT_MAX_DAYS + 1) * 86_400_000, nowMs },
     });
     return rows.map((r) => r.plant);

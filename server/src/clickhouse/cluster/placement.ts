@@ -24,6 +24,7 @@ export const TABLE_PLACEMENT: Readonly<Record<string, Placement>> = {
   events_by_id: PLANT, // filled on each shard by events_by_id_mv from that shard's device events
   postings_by_event: PLANT, // filled on each shard by postings_by_event_mv from that shard's postings
   line_days: PLANT, // filled on each shard by line_days_mv from that shard's device events
+  line_minutes: PLANT, // filled on each shard by line_minutes_mv from that shard's device events
   reversals: PLANT, // filled on each shard by reversals_mv from that shard's postings
   findings: PLANT,
   finding_events: PLANT, // carries its finding's plant so a finding and its history share a shard
