@@ -3,9 +3,12 @@ import { fromLocalInput, toLocalInput } from './local-time';
 
 describe('times between the URL (UTC) and a datetime-local input (the viewer zone)', () => {
   it('round-trips an instant to the minute in whatever zone the test runs', () => {
-    // A fixed mid-July instant: no zone changes its clocks within weeks of it, so it names one local
-    // minute everywhere (an instant in a repeated DST hour would not).
-    const iso = '2026-07-15T10:37:00.000Z';
+    // Three hours ago to the minute, moved back a day at a time while the zone changes its clocks within
+    // two hours of it: an instant in a repeated DST hour names no single local minute.
+    const offset = (ms: number) => new Date(ms).getTimezoneOffset();
+    let t = Math.floor((Date.now() - 3 * 3600_000) / 60_000) * 60_000;
+    while (offset(t - 2 * 3600_000) !== offset(t + 2 * 3600_000)) t -= 86_400_000;
+    const iso = new Date(t).toISOString();
     expect(fromLocalInput(toLocalInput(iso))).toBe(iso);
   });
 
