@@ -71,7 +71,7 @@ export async function migratedDatabase(url, database) {
 
 /** Tables ClickHouse merges into one part per closed day or month (migrations 20261206100000, 20261212090000); the daily ones' age. */
 const DAILY = ['hops', 'device_events', 'erp_postings'];
-const MONTHLY = ['trace_index', 'posting_refs', 'events_by_id', 'postings_by_event'];
+const MONTHLY = ['trace_index', 'posting_refs', 'events_by_id', 'postings_by_event', 'event_postings'];
 const FORCE_MERGE_AGE_S = 900;
 
 /**

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ReconcileService } from '../../server/src/reconciliation/reconcile.service';
 import { startTestApp, type TestApp } from '../support/app';
 import {
   allFindings,
@@ -19,6 +20,15 @@ import {
  * and the copies sorted by device event), like reconciliation.int.spec.ts: the answers must be the same.
  */
 const HOUR = 60 * MIN;
+
+/**
+ * The start (UTC) of the latest month that began at least `hours` hours ago: for runs "as of" a
+ * moment that far into a month, whatever today's date.
+ */
+function monthStartAtLeast(hours: number): number {
+  const d = new Date(Date.now() - hours * HOUR);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
+}
 
 describe.each<{ plan: string; env: Record<string, string> }>([
   { plan: 'the tables sorted by time', env: {} },
@@ -720,5 +730,43 @@ describe.each<{ plan: string; env: Record<string, string> }>([
     });
     await reconcileNow(app.url);
     expect((await ofOrder('O-s30')).filter((f) => f.type === 'orphan_posting')).toEqual([]);
+  });
+
+  /** One run of production_confirmation's window (2 x SLA + grace: 45 min, from the hour) as of `nowMs`. */
+  const runAsOf = (nowMs: number) =>
+    app.syncline.app.get(ReconcileService).run({ kind: 'on_demand', nowMs, flows: ['production_confirmation'] });
+
+  it('an event booked twice across the turn of a month is a duplicate naming both documents, not two single postings', async () => {
+    const month = monthStartAtLeast(1);
+    await seed(app.url, {
+      events: [deviceEvent('s31', 0, { order_id: 'O-s31', event_time: month - 20 * MIN })],
+      postings: [
+        posting('s31-d1', 's31', 0, { order_id: 'O-s31', posted_at: month - 10 * MIN }),
+        posting('s31-d2', 's31', 0, { order_id: 'O-s31', posted_at: month + 5 * MIN }),
+      ],
+    });
+    await runAsOf(month + 30 * MIN);
+    const found = await ofOrder('O-s31');
+    expect(summary(found)).toEqual(['duplicate_posting:s31:open']);
+    expect(found[0]).toMatchObject({ postingIds: ['s31-d1', 's31-d2'], deviceQuantity: 10, erpQuantity: 20 });
+  });
+
+  it('a posting dated in an earlier month, before the window, does not count beside the one in it: one posting, on time', async () => {
+    const month = monthStartAtLeast(4);
+    const now = month + 3 * HOUR; // the window from month + 2 h: the month before is wholly outside it
+    await seed(app.url, {
+      events: [deviceEvent('s32', 0, { order_id: 'O-s32', event_time: now - 30 * MIN })],
+      postings: [
+        posting('s32-old', 's32', 0, { order_id: 'O-s32', posted_at: month - 2 * HOUR }), // a clock set weeks back
+        posting('s32-d', 's32', 0, { order_id: 'O-s32', posted_at: now - 20 * MIN }),
+      ],
+    });
+    await runAsOf(now);
+    expect(summary(await ofOrder('O-s32'))).toEqual([]);
+    // A window that holds both: they are two postings of one event.
+    await app.syncline.app
+      .get(ReconcileService)
+      .run({ kind: 'on_demand', nowMs: now, fromMs: month - 3 * HOUR, flows: ['production_confirmation'] });
+    expect(summary(await ofOrder('O-s32'))).toEqual(['duplicate_posting:s32:open']);
   });
 });

@@ -23,6 +23,7 @@ export const TABLE_PLACEMENT: Readonly<Record<string, Placement>> = {
   posting_refs: PLANT, // filled on each shard by posting_refs_mv from that shard's postings
   events_by_id: PLANT, // filled on each shard by events_by_id_mv from that shard's device events
   postings_by_event: PLANT, // filled on each shard by postings_by_event_mv from that shard's postings
+  event_postings: PLANT, // filled on each shard by event_postings_mv from that shard's postings
   line_days: PLANT, // filled on each shard by line_days_mv from that shard's device events
   line_minutes: PLANT, // filled on each shard by line_minutes_mv from that shard's device events
   reversals: PLANT, // filled on each shard by reversals_mv from that shard's postings
