@@ -141,7 +141,7 @@ const NOT_SINGLE = `SELECT device_event_id FROM (${eventPostings(`NOT (${SINGLE_
  * was most of the event query. An event whose single posting is in the window, at or before `now` and
  * not cancelled comes straight from its row in `event_postings`, with nothing to aggregate. Every other
  * referenced event (several postings, one outside the window or after `now`, a cancelled one) is
- * aggregated from `postings_by_event` as `window` does: a few hundred thousand at most. Counting in
+ * aggregated from `postings_by_event` as `window` does (2 % of them on the bench data). Counting in
  * `event_postings` errs only upwards, so an event taken as single has exactly that posting. On the
  * bench data: the same findings (a hash over every field of the 303,547), the event query's engine CPU
  * 9.1-10.7 s instead of 12.2-13.4 s (docs/benchmarks.md). Pairing the two parts with the events
