@@ -137,7 +137,7 @@ const NOT_SINGLE = `SELECT device_event_id FROM (${eventPostings(`NOT (${SINGLE_
  *
  * `window`: the window's postings aggregated.
  *
- * `by_event`: at 10M postings 97 % of the events have a single posting, and aggregating every posting
+ * `by_event`: at 10M postings 98 % of the events have a single posting, and aggregating every posting
  * was most of the event query. An event whose single posting is in the window, at or before `now` and
  * not cancelled comes straight from its row in `event_postings`, with nothing to aggregate. Every other
  * referenced event (several postings, one outside the window or after `now`, a cancelled one) is
