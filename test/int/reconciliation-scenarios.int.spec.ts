@@ -732,9 +732,12 @@ describe.each<{ plan: string; env: Record<string, string> }>([
     expect((await ofOrder('O-s30')).filter((f) => f.type === 'orphan_posting')).toEqual([]);
   });
 
-  /** One run of production_confirmation's window (2 x SLA + grace: 45 min, from the hour) as of `nowMs`. */
-  const runAsOf = (nowMs: number) =>
-    app.syncline.app.get(ReconcileService).run({ kind: 'on_demand', nowMs, flows: ['production_confirmation'] });
+  /**
+   * One run of production_confirmation as of `nowMs`: over its window (2 x SLA + grace: 45 min, from
+   * the hour), or from `fromMs`.
+   */
+  const runAsOf = (nowMs: number, fromMs?: number) =>
+    app.syncline.app.get(ReconcileService).run({ kind: 'on_demand', nowMs, fromMs, flows: ['production_confirmation'] });
 
   it('an event booked twice across the turn of a month is a duplicate naming both documents, not two single postings', async () => {
     const month = monthStartAtLeast(1);
@@ -764,9 +767,7 @@ describe.each<{ plan: string; env: Record<string, string> }>([
     await runAsOf(now);
     expect(summary(await ofOrder('O-s32'))).toEqual([]);
     // A window that holds both: they are two postings of one event.
-    await app.syncline.app
-      .get(ReconcileService)
-      .run({ kind: 'on_demand', nowMs: now, fromMs: month - 3 * HOUR, flows: ['production_confirmation'] });
+    await runAsOf(now, month - 3 * HOUR);
     expect(summary(await ofOrder('O-s32'))).toEqual(['duplicate_posting:s32:open']);
   });
 });

@@ -84,6 +84,10 @@ const DOC_ORDER = `bitOr(bitShiftLeft(toUInt64(toUnixTimestamp64Milli(posted_at)
 /** Units of the postings the window can see: the big join carries a posting's unit as its index here. */
 const UNITS = `(SELECT groupUniqArray(unit) FROM erp_postings WHERE posted_at >= ${FROM} - ${POSTING_SKEW} AND posted_at <= ${NOW})`;
 
+/** A posting's unit as a bit of its index into `units` (63: that index or beyond), and its quantity weighted by that index. */
+const UNIT_BIT = 'bitShiftLeft(toUInt64(1), least(indexOf(units, unit), 63))';
+const WEIGHTED_QTY = 'quantity * indexOf(units, unit)';
+
 /**
  * What an event's effective postings add up to, aggregated from `postings` (the effective postings, or
  * a subquery of them). The second posting's time without per-event arrays: exact for two postings; for
@@ -93,8 +97,7 @@ const UNITS = `(SELECT groupUniqArray(unit) FROM erp_postings WHERE posted_at >=
  */
 const aggregatedPerEvent = (postings: string) => `
       SELECT device_event_id, count() AS n, min(${firstPosting('posted_at')}) AS first, sum(quantity) AS total_qty, max(posted_at) AS second_at,
-             groupBitOr(bitShiftLeft(toUInt64(1), least(indexOf(units, unit), 63))) AS unit_set,
-             sum(quantity * indexOf(units, unit)) AS weighted_qty,
+             groupBitOr(${UNIT_BIT}) AS unit_set, sum(${WEIGHTED_QTY}) AS weighted_qty,
              argMin(document_id, ${DOC_ORDER}) AS first_doc, argMax(document_id, ${DOC_ORDER}) AS last_doc
       FROM (${postings})
       GROUP BY device_event_id`;
@@ -152,8 +155,7 @@ const POSTINGS_PER_EVENT: Record<ReconcilePlan, string> = {
   window: aggregatedPerEvent(effectivePostings('window')),
   by_event: `
       SELECT device_event_id, toUInt64(1) AS n, ${firstPosting('posted_min')} AS first, quantity AS total_qty, posted_max AS second_at,
-             bitShiftLeft(toUInt64(1), least(indexOf(units, unit), 63)) AS unit_set, quantity * indexOf(units, unit) AS weighted_qty,
-             document_id AS first_doc, document_id AS last_doc
+             ${UNIT_BIT} AS unit_set, ${WEIGHTED_QTY} AS weighted_qty, document_id AS first_doc, document_id AS last_doc
       FROM (${eventPostings(SINGLE_POSTING)})
       UNION ALL
       ${aggregatedPerEvent(`${effectivePostings('by_event')}
